@@ -1,0 +1,34 @@
+// Builds everything that runs from out/: the vnm CLI and vnmd (one bundled ESM file, so
+// a CLI call starts fast), the Electron main and preload, and the renderer (vite).
+// Entries that do not exist yet are skipped, so the build works while the tree grows.
+import { existsSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build as rolldown } from 'rolldown';
+import { build as vite } from 'vite';
+
+const root = resolve(import.meta.dirname, '..');
+const at = (p) => resolve(root, p);
+
+const nodeBundles = [
+  { input: 'electron/cli/main.ts', file: 'out/cli/vnm.mjs', format: 'esm' },
+  { input: 'electron/main/index.ts', file: 'out/main/index.js', format: 'esm' },
+  // A sandboxed preload must be one CommonJS file.
+  { input: 'electron/preload/index.ts', file: 'out/preload/index.cjs', format: 'cjs' },
+];
+
+rmSync(at('out'), { recursive: true, force: true });
+for (const b of nodeBundles) {
+  if (!existsSync(at(b.input))) continue;
+  await rolldown({
+    input: at(b.input),
+    platform: 'node',
+    external: ['electron', /^node:/],
+    logLevel: 'warn',
+    output: { file: at(b.file), format: b.format, sourcemap: true },
+  });
+  console.log(`built ${b.file}`);
+}
+if (existsSync(at('renderer/index.html'))) {
+  await vite({ configFile: at('vite.config.ts'), logLevel: 'warn' });
+  console.log('built out/renderer');
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what vnm needs to build, run and test, and says what it installs.
+# Debian packages with apt-get (as root), npm packages with `npm ci` when node_modules is
+# missing or older than package-lock.json. Safe to run again: it does nothing when all is there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# chromium: e2e and the browser shell; dnsmasq-base: DHCP/DNS; nftables, iproute2: the
+# firewall and links; busybox (udhcpc), iputils-ping, netcat-openbsd: guests in tests;
+# xvfb: a display for the app window; procps: ps/pgrep for leak checks.
+DEB_PACKAGES=(chromium dnsmasq-base nftables iproute2 busybox iputils-ping netcat-openbsd xvfb procps)
+
+missing=()
+for p in "${DEB_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "setup: missing Debian packages: ${missing[*]}. Install them as root: apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "setup: installing Debian packages: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm packages (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi

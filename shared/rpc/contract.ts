@@ -1,0 +1,286 @@
+/**
+ * The vnmd RPC contract: every method's params, result and permission, declared once.
+ * vnmd validates params with these schemas before dispatch; clients validate results.
+ * Objects are strict: an unknown field is an error that names it.
+ *
+ * Traffic counters (see `Counters`): the bridge's own counters are traffic to and from
+ * the host (NATed or routed traffic, DHCP, DNS); each port counts its guest's traffic,
+ * guest-to-guest included, with rx = what the guest sent; the network total is the sum
+ * over its ports.
+ */
+import { z } from 'zod';
+
+/** A network is named by its name or its UUID, as virsh accepts either. */
+const NetworkRef = z.strictObject({ network: z.string().min(1).max(4096) });
+
+export const NetworkState = z.enum(['active', 'inactive']);
+
+export const NetworkSummary = z.strictObject({
+  name: z.string(),
+  uuid: z.string(),
+  active: z.boolean(),
+  persistent: z.boolean(),
+  autostart: z.boolean(),
+  /** 'isolated' when there is no <forward>, else the forward mode. */
+  kind: z.string(),
+  bridge: z.string().nullable(),
+  /** Set while running when something is wrong (dnsmasq died and is being restarted...). */
+  problem: z.string().nullable(),
+});
+export type NetworkSummary = z.infer<typeof NetworkSummary>;
+
+export const NetworkInfo = NetworkSummary.extend({
+  /** IPv4/IPv6 networks in CIDR form, in definition order. */
+  subnets: z.array(z.string()),
+  dnsmasqPid: z.number().nullable(),
+  /** Guest ports attached to the bridge right now. */
+  connections: z.number(),
+});
+export type NetworkInfo = z.infer<typeof NetworkInfo>;
+
+export const Lease = z.strictObject({
+  network: z.string(),
+  /** Epoch seconds; 0 for an infinite lease. */
+  expiry: z.number(),
+  mac: z.string().nullable(),
+  protocol: z.enum(['ipv4', 'ipv6']),
+  /** Address with prefix, as virsh prints it: 192.168.122.50/24. */
+  ipPrefix: z.string(),
+  ip: z.string(),
+  hostname: z.string().nullable(),
+  clientId: z.string().nullable(),
+});
+export type Lease = z.infer<typeof Lease>;
+
+export const Counters = z.strictObject({
+  name: z.string(),
+  rxBytes: z.number(),
+  txBytes: z.number(),
+  rxPackets: z.number(),
+  txPackets: z.number(),
+  rxErrors: z.number(),
+  txErrors: z.number(),
+  rxDropped: z.number(),
+  txDropped: z.number(),
+  rxBytesPerSec: z.number(),
+  txBytesPerSec: z.number(),
+});
+export type Counters = z.infer<typeof Counters>;
+
+export const PortCounters = Counters.extend({
+  mac: z.string().nullable(),
+  ip: z.string().nullable(),
+  hostname: z.string().nullable(),
+});
+export type PortCounters = z.infer<typeof PortCounters>;
+
+export const StatsSample = z.strictObject({
+  network: z.string(),
+  /** Epoch milliseconds. */
+  time: z.number(),
+  /** Seconds between samples. */
+  interval: z.number(),
+  bridge: Counters,
+  ports: z.array(PortCounters),
+  total: Counters,
+});
+export type StatsSample = z.infer<typeof StatsSample>;
+
+export const HostInterface = z.strictObject({
+  name: z.string(),
+  type: z.string(),
+  mac: z.string().nullable(),
+  state: z.string(),
+  addresses: z.array(z.string()),
+  mtu: z.number(),
+  /** The bridge this interface is a port of, if any. */
+  master: z.string().nullable(),
+});
+export type HostInterface = z.infer<typeof HostInterface>;
+
+export const HostInfo = z.strictObject({
+  hostname: z.string(),
+  kernel: z.string(),
+  vnmdVersion: z.string(),
+  dnsmasqVersion: z.string().nullable(),
+  nftVersion: z.string().nullable(),
+  firewallBackend: z.string(),
+  ipv4Forwarding: z.boolean(),
+  ipv6Forwarding: z.boolean(),
+  statsInterval: z.number(),
+});
+export type HostInfo = z.infer<typeof HostInfo>;
+
+export const UpdateCommand = z.enum(['add', 'add-first', 'add-last', 'delete', 'modify']);
+export const UpdateSection = z.enum([
+  'ip-dhcp-host',
+  'ip-dhcp-range',
+  'dns-host',
+  'dns-txt',
+  'dns-srv',
+  'forward-interface',
+  'portgroup',
+]);
+
+export const LifecycleEventType = z.enum([
+  'defined',
+  'undefined',
+  'started',
+  'stopped',
+  'updated',
+  'autostart-changed',
+  'dnsmasq-died',
+  'dnsmasq-restarted',
+]);
+
+export const VnmEvent = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('lifecycle'),
+    seq: z.number(),
+    event: LifecycleEventType,
+    network: z.string(),
+    detail: z.string().nullable(),
+  }),
+  z.strictObject({ type: z.literal('stats'), seq: z.number(), samples: z.array(StatsSample) }),
+  z.strictObject({ type: z.literal('leases'), seq: z.number(), network: z.string() }),
+  z.strictObject({ type: z.literal('interfaces'), seq: z.number() }),
+]);
+export type VnmEvent = z.infer<typeof VnmEvent>;
+export const EVENT_TYPES = ['lifecycle', 'stats', 'leases', 'interfaces'] as const;
+
+const Ok = z.strictObject({ ok: z.literal(true) });
+
+type Permission = 'read' | 'write';
+interface MethodSpec<P extends z.ZodType, R extends z.ZodType> {
+  readonly params: P;
+  readonly result: R;
+  readonly permission: Permission;
+  readonly doc: string;
+}
+const method = <P extends z.ZodType, R extends z.ZodType>(spec: MethodSpec<P, R>) => spec;
+
+export const RPC_METHODS = {
+  'network.list': method({
+    params: z.strictObject({ filter: z.enum(['active', 'inactive', 'all']).default('active') }),
+    result: z.array(NetworkSummary),
+    permission: 'read',
+    doc: 'Networks vnmd knows, filtered as virsh net-list [--all|--inactive].',
+  }),
+  'network.info': method({
+    params: NetworkRef,
+    result: NetworkInfo,
+    permission: 'read',
+    doc: 'One network: state, bridge, subnets, dnsmasq.',
+  }),
+  'network.getXml': method({
+    params: NetworkRef.extend({ inactive: z.boolean().default(false) }),
+    result: z.strictObject({ xml: z.string() }),
+    permission: 'read',
+    doc: 'Live XML of a running network, or the stored definition with inactive.',
+  }),
+  'network.define': method({
+    params: z.strictObject({ xml: z.string().max(1_048_576) }),
+    result: NetworkSummary,
+    permission: 'write',
+    doc: 'Define (or redefine) a persistent network from libvirt network XML.',
+  }),
+  'network.create': method({
+    params: z.strictObject({ xml: z.string().max(1_048_576) }),
+    result: NetworkSummary,
+    permission: 'write',
+    doc: 'Create and start a transient network; it vanishes when destroyed.',
+  }),
+  'network.start': method({ params: NetworkRef, result: NetworkSummary, permission: 'write', doc: 'Start.' }),
+  'network.destroy': method({ params: NetworkRef, result: Ok, permission: 'write', doc: 'Stop.' }),
+  'network.undefine': method({
+    params: NetworkRef,
+    result: Ok,
+    permission: 'write',
+    doc: 'Remove an inactive persistent network.',
+  }),
+  'network.setAutostart': method({
+    params: NetworkRef.extend({ autostart: z.boolean() }),
+    result: NetworkSummary,
+    permission: 'write',
+    doc: 'Start this network whenever vnmd starts, or not.',
+  }),
+  'network.update': method({
+    params: NetworkRef.extend({
+      command: UpdateCommand,
+      section: UpdateSection,
+      xml: z.string().max(65_536),
+      parentIndex: z.number().int().min(-1).default(-1),
+      live: z.boolean().default(false),
+      config: z.boolean().default(false),
+    }),
+    result: Ok,
+    permission: 'write',
+    doc: 'virsh net-update: change one part of a network, live and/or in its definition.',
+  }),
+  'network.leases': method({
+    params: NetworkRef.extend({ mac: z.string().optional() }),
+    result: z.array(Lease),
+    permission: 'read',
+    doc: 'Current DHCP leases, expired ones dropped.',
+  }),
+  'network.statsHistory': method({
+    params: NetworkRef.extend({ seconds: z.number().positive().max(3600).default(600) }),
+    result: z.array(StatsSample),
+    permission: 'read',
+    doc: 'Recent samples, oldest first, so a late window can draw the past at once.',
+  }),
+  'host.info': method({
+    params: z.strictObject({}),
+    result: HostInfo,
+    permission: 'read',
+    doc: 'Facts about the host.',
+  }),
+  'host.interfaces': method({
+    params: z.strictObject({}),
+    result: z.array(HostInterface),
+    permission: 'read',
+    doc: 'Network interfaces of the host.',
+  }),
+  'host.propose': method({
+    params: z.strictObject({
+      prefix: z.number().int().min(8).max(30).default(24),
+      exclude: z.array(z.string()).max(1024).default([]),
+    }),
+    result: z.strictObject({ subnet: z.string(), bridge: z.string(), ipv6Subnet: z.string() }),
+    permission: 'read',
+    doc: 'A free private subnet (no host route, address or network overlaps) and a free bridge name.',
+  }),
+  'events.subscribe': method({
+    params: z.strictObject({
+      types: z.array(z.enum(EVENT_TYPES)).default([...EVENT_TYPES]),
+      networks: z.array(z.string()).nullable().default(null),
+    }),
+    result: Ok,
+    permission: 'read',
+    doc: 'Receive `event` notifications on this connection.',
+  }),
+  'events.unsubscribe': method({
+    params: z.strictObject({}),
+    result: Ok,
+    permission: 'read',
+    doc: 'Stop events.',
+  }),
+  'stats.setInterval': method({
+    params: z.strictObject({ seconds: z.number().min(0.5).max(60).nullable() }),
+    result: Ok,
+    permission: 'write',
+    doc: 'Sampling interval in seconds, or null to stop sampling.',
+  }),
+} as const;
+
+export type RpcMethods = typeof RPC_METHODS;
+export type RpcMethodName = keyof RpcMethods;
+export type RpcParams<M extends RpcMethodName> = z.input<RpcMethods[M]['params']>;
+export type RpcResult<M extends RpcMethodName> = z.output<RpcMethods[M]['result']>;
+
+export function isRpcMethodName(name: string): name is RpcMethodName {
+  return Object.prototype.hasOwnProperty.call(RPC_METHODS, name);
+}
+
+/** The notification method that carries events to subscribers. */
+export const EVENT_NOTIFICATION = 'event';

@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+// Unit tests sit beside the code. Integration tests (real namespaces, root) have their own config.
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    include: [
+      'shared/**/*.test.ts',
+      'electron/**/*.test.ts',
+      'renderer/**/*.test.{ts,tsx}',
+      'scripts/**/*.test.ts',
+    ],
+    exclude: ['**/*.integration.test.ts', 'node_modules/**'],
+    environment: 'node',
+  },
+});
