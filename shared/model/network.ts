@@ -77,6 +77,7 @@ export interface Forward {
 
 export interface Bridge {
   readonly name?: string;
+  /** XML stp='on'|'off' spelled yes/no: 'no' is off; anything else libvirt reads as on. */
   readonly stp?: YesNo;
   readonly delay?: number;
   readonly macTableManager?: 'kernel' | 'libvirt';
@@ -255,4 +256,11 @@ export function isManagedBridgeKind(kind: NetworkKind): boolean {
 export function ipFamily(ip: Pick<IpDef, 'family' | 'address'>): IpFamily {
   if (ip.family) return ip.family;
   return ip.address?.includes(':') ? 'ipv6' : 'ipv4';
+}
+
+/** The forward interface pool as libvirt holds it: a lone <forward dev> is a one-entry pool. */
+export function forwardPool(fwd: Forward): readonly ForwardInterface[] {
+  if (fwd.interfaces.length > 0) return fwd.interfaces;
+  if (fwd.dev && fwd.pf.length === 0 && fwd.addresses.length === 0) return [{ dev: fwd.dev }];
+  return [];
 }
