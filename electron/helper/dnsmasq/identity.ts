@@ -1,0 +1,76 @@
+/**
+ * Is this pid still the dnsmasq vnm started? A pid file can outlive its process and the
+ * kernel reuses pids, so vnmd checks /proc before every signal: the executable must be
+ * dnsmasq and its command line must name our configuration file.
+ */
+// Sync on purpose: /proc and a pid file on /run never wait on a disk, and a trip through
+// libuv's thread pool costs milliseconds on a busy host.
+import { readFileSync, readlinkSync } from 'node:fs';
+import { basename } from 'node:path';
+
+/** The pid written in a pid file, or undefined when the file is missing or holds no pid. */
+export function readPidFile(pidFile: string): Promise<number | undefined> {
+  let text: string;
+  try {
+    text = readFileSync(pidFile, 'utf8');
+  } catch {
+    return Promise.resolve(undefined);
+  }
+  const pid = Number(text.trim());
+  return Promise.resolve(Number.isSafeInteger(pid) && pid > 1 ? pid : undefined);
+}
+
+/** Whether the process exists and has not exited (a zombie counts as gone). */
+export function isAlive(pid: number): Promise<boolean> {
+  return Promise.resolve(isAliveNow(pid));
+}
+
+function isAliveNow(pid: number): boolean {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return false;
+  }
+  // The state letter follows the last ')': the command name itself may contain ')'.
+  const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  return state !== 'Z' && state !== 'X' && state !== '';
+}
+
+/** The argv of a running process, or undefined when it is gone or unreadable. */
+function cmdline(pid: number): string[] | undefined {
+  try {
+    const raw = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    const argv = raw.split('\0');
+    if (argv.at(-1) === '') argv.pop();
+    return argv;
+  } catch {
+    return undefined;
+  }
+}
+
+function exeName(pid: number): string | undefined {
+  try {
+    // After a package upgrade the link reads "/usr/sbin/dnsmasq (deleted)".
+    return basename(readlinkSync(`/proc/${pid}/exe`).replace(/ \(deleted\)$/, ''));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * True only when `pid` is a live dnsmasq started with `--conf-file=<confPath>`. Anything
+ * else (no such process, another program, another network's dnsmasq) is not ours.
+ */
+export function isOurDnsmasq(pid: number, confPath: string): Promise<boolean> {
+  return Promise.resolve(isOurDnsmasqNow(pid, confPath));
+}
+
+function isOurDnsmasqNow(pid: number, confPath: string): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 1) return false;
+  if (!isAliveNow(pid)) return false;
+  const exe = exeName(pid);
+  const argv = cmdline(pid);
+  if (exe !== 'dnsmasq' || !argv) return false;
+  return argv.slice(1).includes(`--conf-file=${confPath}`);
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { formatAddr, ipPrefix, ipv4Netmask, ptrDomain, rangeSize } from './addr';
+
+describe('formatAddr (inet_ntop style)', () => {
+  it.each([
+    ['192.168.122.1', '192.168.122.1'],
+    ['2001:DB8:0:0:0:0:0:1', '2001:db8::1'],
+    ['2001:db8:0:1:0:0:0:1', '2001:db8:0:1::1'],
+    ['2001:db8:0:0:1:0:0:1', '2001:db8::1:0:0:1'],
+    ['2001:db8:1:1:1:1:0:1', '2001:db8:1:1:1:1:0:1'],
+    ['::', '::'],
+    ['::1', '::1'],
+    ['fe80::', 'fe80::'],
+    ['::ffff:192.0.2.1', '::ffff:192.0.2.1'],
+    ['::192.0.2.1', '::192.0.2.1'],
+    ['fd8f:1391:3a82:150::c0a8:9603', 'fd8f:1391:3a82:150::c0a8:9603'],
+  ])('%s -> %s', (input, output) => {
+    expect(formatAddr(input)).toBe(output);
+  });
+
+  it('returns text that is not an address unchanged', () => {
+    expect(formatAddr('not-an-ip')).toBe('not-an-ip');
+  });
+});
+
+describe('ipPrefix (virNetworkIPDefPrefix)', () => {
+  it('prefers prefix, then netmask, then the class or 64', () => {
+    expect(ipPrefix({ address: '10.0.0.1', prefix: 20, netmask: '255.0.0.0' })).toBe(20);
+    expect(ipPrefix({ address: '10.0.0.1', netmask: '255.255.252.0' })).toBe(22);
+    expect(ipPrefix({ address: '10.0.0.1' })).toBe(8);
+    expect(ipPrefix({ address: '172.16.0.1' })).toBe(16);
+    expect(ipPrefix({ address: '192.168.0.1' })).toBe(24);
+    expect(ipPrefix({ address: '224.0.0.1' })).toBe(-1);
+    expect(ipPrefix({ address: 'fd00::1' })).toBe(64);
+  });
+
+  it('is -1 for a netmask that is not contiguous', () => {
+    expect(ipPrefix({ address: '10.0.0.1', netmask: '255.0.255.0' })).toBe(-1);
+  });
+});
+
+describe('ipv4Netmask', () => {
+  it('turns prefixes into dotted netmasks', () => {
+    expect(ipv4Netmask(24)).toBe('255.255.255.0');
+    expect(ipv4Netmask(23)).toBe('255.255.254.0');
+    expect(ipv4Netmask(8)).toBe('255.0.0.0');
+  });
+});
+
+describe('rangeSize (dhcp-lease-max)', () => {
+  it('counts inclusive ranges in both families', () => {
+    expect(rangeSize('192.168.122.2', '192.168.122.254')).toBe(253);
+    expect(rangeSize('192.168.150.2', '192.168.150.100')).toBe(99);
+    expect(rangeSize('10.0.0.5', '10.0.0.5')).toBe(1);
+    expect(rangeSize('10.0.1.250', '10.0.2.4')).toBe(11);
+    expect(rangeSize('fd00::10', 'fd00::ff')).toBe(240);
+  });
+
+  it('refuses reversed, oversized and mixed-family ranges with a reason', () => {
+    expect(() => rangeSize('10.0.0.9', '10.0.0.1')).toThrow(/reversed/);
+    expect(() => rangeSize('10.1.0.0', '10.2.0.0')).toThrow(/too large/);
+    expect(() => rangeSize('fd00::1:0', 'fd00::2:0')).toThrow(/too large/);
+    expect(() => rangeSize('10.0.0.1', 'fd00::1')).toThrow(/same family/);
+  });
+});
+
+describe('ptrDomain', () => {
+  it('builds in-addr.arpa and ip6.arpa zones', () => {
+    expect(ptrDomain('192.168.122.1', 24)).toBe('122.168.192.in-addr.arpa');
+    expect(ptrDomain('10.1.2.3', 16)).toBe('1.10.in-addr.arpa');
+    expect(ptrDomain('2001:db8:ac10:fe01::1', 64)).toBe('1.0.e.f.0.1.c.a.8.b.d.0.1.0.0.2.ip6.arpa');
+    expect(ptrDomain('2001:db8::1', 36)).toBe('0.8.b.d.0.1.0.0.2.ip6.arpa');
+  });
+
+  it('refuses prefixes that do not fall on a label boundary', () => {
+    expect(() => ptrDomain('192.168.122.1', 20)).toThrow(/IPv4 network with prefix 20/);
+    expect(() => ptrDomain('192.168.122.1', 32)).toThrow(/prefix 32/);
+    expect(() => ptrDomain('fd00::1', 62)).toThrow(/IPv6 network with prefix 62/);
+  });
+});

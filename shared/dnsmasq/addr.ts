@@ -1,0 +1,168 @@
+/**
+ * The address arithmetic dnsmasq's configuration needs, done the way libvirt 9.0 does it
+ * (virsocketaddr.c), so that generated files match libvirt's byte for byte.
+ */
+import ipaddr from 'ipaddr.js';
+import type { IpDef } from '../model/network';
+import { VnmError } from '../rpc/errors';
+
+export type ParsedAddr = ipaddr.IPv4 | ipaddr.IPv6;
+
+/** Parses an IPv4 or IPv6 address; undefined when absent or not an address. */
+export function parseAddr(text: string | undefined): ParsedAddr | undefined {
+  if (text === undefined) return undefined;
+  const plain = text.includes(':') ? embeddedV4ToHex(text) : text;
+  if (plain === undefined || !ipaddr.isValid(plain)) return undefined;
+  return ipaddr.parse(plain);
+}
+
+/**
+ * Rewrites an IPv6 address ending in a dotted quad into hex groups. ipaddr.js would read
+ * `::192.0.2.1` as the IPv4-mapped `::ffff:192.0.2.1`, a different address.
+ */
+function embeddedV4ToHex(text: string): string | undefined {
+  const cut = text.lastIndexOf(':');
+  const tail = text.slice(cut + 1);
+  if (!tail.includes('.')) return text;
+  if (!ipaddr.IPv4.isValidFourPartDecimal(tail)) return undefined;
+  const [a = 0, b = 0, c = 0, d = 0] = ipaddr.IPv4.parse(tail).octets;
+  return `${text.slice(0, cut + 1)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+}
+
+/** The family of an <ip> element, from its address as libvirt decides it (not its attribute). */
+export function addrFamily(text: string | undefined): 'ipv4' | 'ipv6' | undefined {
+  return parseAddr(text)?.kind();
+}
+
+/**
+ * Formats an address as glibc's inet_ntop does (libvirt's virSocketAddrFormat): lowercase
+ * hex, the longest run of two or more zero groups compressed, and IPv4-mapped or
+ * IPv4-compatible addresses ending in dotted quad.
+ */
+export function formatAddr(text: string): string {
+  const addr = parseAddr(text);
+  if (!addr) return text;
+  if (addr.kind() === 'ipv4') return addr.toString();
+  return formatIpv6((addr as ipaddr.IPv6).parts);
+}
+
+function formatIpv6(parts: readonly number[]): string {
+  const run = longestZeroRun(parts);
+  const head = run ? parts.slice(0, run.start) : parts;
+  const tailStart = run ? run.start + run.len : parts.length;
+  // inet_ntop writes the last 32 bits as IPv4 for ::a.b.c.d and ::ffff:a.b.c.d.
+  const v4Tail = run?.start === 0 && (run.len === 6 || (run.len === 5 && parts[5] === 0xffff));
+  const hex = (list: readonly number[]): string => list.map((p) => p.toString(16)).join(':');
+  if (v4Tail) {
+    const lo = parts[6] ?? 0;
+    const hi = parts[7] ?? 0;
+    const quad = [lo >> 8, lo & 0xff, hi >> 8, hi & 0xff].join('.');
+    return run.len === 5 ? `::ffff:${quad}` : `::${quad}`;
+  }
+  if (!run) return hex(head);
+  return `${hex(head)}::${hex(parts.slice(tailStart))}`;
+}
+
+function longestZeroRun(parts: readonly number[]): { start: number; len: number } | undefined {
+  let best: { start: number; len: number } | undefined;
+  let start = -1;
+  for (let i = 0; i <= parts.length; i++) {
+    if (i < parts.length && parts[i] === 0) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0) {
+      const len = i - start;
+      if (len >= 2 && (!best || len > best.len)) best = { start, len };
+      start = -1;
+    }
+  }
+  return best;
+}
+
+/**
+ * The prefix length of an <ip> (virNetworkIPDefPrefix): prefix attribute, else netmask,
+ * else the classful default for IPv4 and 64 for IPv6. -1 when the netmask is not contiguous.
+ */
+export function ipPrefix(ip: Pick<IpDef, 'address' | 'netmask' | 'prefix'>): number {
+  if (ip.prefix !== undefined && ip.prefix > 0) return ip.prefix;
+  const mask = parseAddr(ip.netmask);
+  if (mask) return mask.prefixLengthFromSubnetMask() ?? -1;
+  const addr = parseAddr(ip.address);
+  if (!addr) return 0;
+  if (addr.kind() === 'ipv6') {
+    return (addr as ipaddr.IPv6).parts.every((p) => p === 0) ? 0 : 64;
+  }
+  const first = (addr as ipaddr.IPv4).octets[0] ?? 0;
+  if ((addr as ipaddr.IPv4).octets.every((o) => o === 0)) return 0;
+  if ((first & 0x80) === 0) return 8;
+  if ((first & 0xc0) === 0x80) return 16;
+  if ((first & 0xe0) === 0xc0) return 24;
+  return -1;
+}
+
+/** The dotted IPv4 netmask for a prefix length (dnsmasq wants a netmask, not a prefix). */
+export function ipv4Netmask(prefix: number): string {
+  return ipaddr.IPv4.subnetMaskFromPrefixLength(prefix).toString();
+}
+
+/**
+ * How many addresses a DHCP range holds, counted as libvirt counts for dhcp-lease-max
+ * (virSocketAddrGetRange): only the low 16 bits may differ.
+ */
+export function rangeSize(start: string, end: string): number {
+  const a = parseAddr(start);
+  const b = parseAddr(end);
+  if (!a || !b || a.kind() !== b.kind()) {
+    throw new VnmError(
+      'invalid-argument',
+      `DHCP range ${start} - ${end} must be two addresses of the same family; fix the range.`,
+    );
+  }
+  const x = a.toByteArray();
+  const y = b.toByteArray();
+  const n = x.length;
+  if (x.slice(0, n - 2).some((byte, i) => byte !== y[i])) {
+    throw new VnmError(
+      'invalid-argument',
+      `DHCP range ${start} - ${end} is too large (> 65535); make it smaller.`,
+    );
+  }
+  const size = ((y[n - 2] ?? 0) - (x[n - 2] ?? 0)) * 256 + ((y[n - 1] ?? 0) - (x[n - 1] ?? 0)) + 1;
+  if (size < 1) {
+    throw new VnmError(
+      'invalid-argument',
+      `DHCP range ${start} - ${end} is reversed; put the lower address first.`,
+    );
+  }
+  return size;
+}
+
+/**
+ * The reverse-DNS zone of a network (virSocketAddrPTRDomain), e.g. 122.168.192.in-addr.arpa.
+ * IPv4 prefixes must be a multiple of 8 and IPv6 prefixes a multiple of 4.
+ */
+export function ptrDomain(address: string, prefix: number): string {
+  const addr = parseAddr(address);
+  const v4 = addr?.kind() === 'ipv4';
+  const step = v4 ? 8 : 4;
+  const max = v4 ? 32 : 128;
+  if (!addr || prefix <= 0 || prefix >= max || prefix % step !== 0) {
+    throw new VnmError(
+      'unsupported',
+      `PTR domain for ${v4 ? 'IPv4' : 'IPv6'} network with prefix ${prefix} cannot be automatically created; remove localPtr='yes' or use a prefix that is a multiple of ${step}.`,
+    );
+  }
+  const bytes = addr.toByteArray();
+  if (v4) {
+    return `${bytes
+      .slice(0, prefix / 8)
+      .reverse()
+      .join('.')}.in-addr.arpa`;
+  }
+  const nibbles = bytes.flatMap((b) => [b >> 4, b & 0xf]).slice(0, prefix / 4);
+  return `${nibbles
+    .reverse()
+    .map((n) => n.toString(16))
+    .join('.')}.ip6.arpa`;
+}
