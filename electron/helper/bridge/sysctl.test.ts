@@ -1,0 +1,70 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { VnmError } from '../../../shared/rpc/errors';
+import {
+  enableIpv4Forwarding,
+  readSysctl,
+  setBridgeIpv6,
+  setProcSysRootForTests,
+  writeSysctl,
+} from './sysctl';
+
+// A stand-in /proc/sys in a temporary folder: these tests never touch the machine's own.
+let root: string;
+const file = (key: string) => join(root, key);
+function put(key: string, value: string) {
+  mkdirSync(join(file(key), '..'), { recursive: true });
+  writeFileSync(file(key), `${value}\n`);
+}
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'vnm-sysctl-'));
+  setProcSysRootForTests(root);
+});
+afterEach(() => {
+  setProcSysRootForTests('/proc/sys');
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('sysctl', () => {
+  it('writes a value and its undo restores the one before', async () => {
+    put('net/ipv4/ip_forward', '0');
+    const undo = await enableIpv4Forwarding();
+    expect(readFileSync(file('net/ipv4/ip_forward'), 'utf8')).toBe('1\n');
+    await undo();
+    expect(await readSysctl('net/ipv4/ip_forward')).toBe('0');
+  });
+
+  it("sets a bridge's IPv6 as libvirt does and undoes all of it", async () => {
+    put('net/ipv6/conf/virbr0/disable_ipv6', '0');
+    put('net/ipv6/conf/virbr0/accept_ra', '1');
+    put('net/ipv6/conf/virbr0/autoconf', '1');
+    const undo = await setBridgeIpv6('virbr0', false);
+    const read = () =>
+      Promise.all(
+        ['disable_ipv6', 'accept_ra', 'autoconf'].map((k) => readSysctl(`net/ipv6/conf/virbr0/${k}`)),
+      );
+    expect(await read()).toEqual(['1', '0', '0']);
+    await undo();
+    expect(await read()).toEqual(['0', '1', '1']);
+  });
+
+  it('undoes what it did when a later write fails', async () => {
+    put('net/ipv6/conf/virbr0/disable_ipv6', '1');
+    await expect(setBridgeIpv6('virbr0', true)).rejects.toThrow(VnmError);
+    expect(await readSysctl('net/ipv6/conf/virbr0/disable_ipv6')).toBe('1');
+  });
+
+  it('has nothing to disable on a host without IPv6', async () => {
+    const undo = await setBridgeIpv6('virbr0', false);
+    await expect(undo()).resolves.toBeUndefined();
+  });
+
+  it('refuses keys outside net/ and paths that climb', async () => {
+    await expect(writeSysctl('kernel/hostname', 'x')).rejects.toThrow('only touches net/');
+    await expect(readSysctl('net/../kernel/hostname')).rejects.toThrow(VnmError);
+    await expect(setBridgeIpv6('..', false)).rejects.toThrow('bridge name');
+  });
+});

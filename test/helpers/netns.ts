@@ -1,0 +1,185 @@
+/**
+ * Network namespaces for integration tests: everything a test changes (links, bridges, nft,
+ * sysctls, dnsmasq) lives in namespaces it made here, named `vnmt-<prefix>-<random>`, and
+ * goes away with them. Three safety nets: destroy() in afterAll, a synchronous cleanup when
+ * the test process exits, and a sweep of namespaces whose creating process died (killed
+ * before it could clean up), found through a registry of owners in /tmp/vnmt-netns.
+ *
+ * Processes are only ever killed by pid, and only those inside our own namespaces
+ * (`ip netns pids NAME`): never by name.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { capture, mustRun, type Captured, type CaptureOptions } from './proc';
+
+export interface Netns {
+  readonly name: string;
+  /** Runs a program inside the namespace; throws when it exits non-zero. */
+  exec(cmd: string, args: readonly string[], opts?: CaptureOptions): Promise<Captured>;
+  /** Runs a program inside the namespace; the exit status is data. */
+  tryExec(cmd: string, args: readonly string[], opts?: CaptureOptions): Promise<Captured>;
+  /** Starts a long-running program inside the namespace; destroy() kills it. */
+  spawn(
+    cmd: string,
+    args: readonly string[],
+    opts?: { env?: Record<string, string>; cwd?: string },
+  ): ChildProcess;
+  /** Kills every process in the namespace (by pid) and deletes it. Safe to call twice. */
+  destroy(): Promise<void>;
+}
+
+const REGISTRY = '/tmp/vnmt-netns';
+const live = new Map<string, Netns>();
+let exitHookInstalled = false;
+let swept = false;
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function nsPidsSync(name: string): number[] {
+  try {
+    const out = execFileSync('ip', ['netns', 'pids', name], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    return out.split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** Synchronous teardown, for process exit where nothing async runs any more. */
+function destroySync(name: string): void {
+  for (let round = 0; round < 3; round++) {
+    const pids = nsPidsSync(name);
+    if (pids.length === 0) break;
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
+    execFileSync('sleep', ['0.05']);
+  }
+  try {
+    execFileSync('ip', ['netns', 'del', name], { stdio: 'ignore' });
+  } catch {
+    /* already gone */
+  }
+  rmSync(`${REGISTRY}/${name}`, { force: true });
+}
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const name of live.keys()) destroySync(name);
+  });
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      for (const name of live.keys()) destroySync(name);
+      process.exit(130);
+    });
+  }
+}
+
+/** Removes namespaces left by test processes that died without cleaning up (and only those). */
+export function sweepOrphans(): string[] {
+  mkdirSync(REGISTRY, { recursive: true });
+  const removed: string[] = [];
+  for (const name of readdirSync(REGISTRY)) {
+    const owner = Number(readFileSync(`${REGISTRY}/${name}`, 'utf8').trim());
+    if (!name.startsWith('vnmt-') || (Number.isInteger(owner) && pidAlive(owner))) continue;
+    destroySync(name);
+    removed.push(name);
+  }
+  return removed;
+}
+
+async function killAll(name: string): Promise<void> {
+  for (let round = 0; round < 40; round++) {
+    const r = await capture('ip', ['netns', 'pids', name]);
+    const pids = r.stdout.split(/\s+/).filter(Boolean).map(Number);
+    if (pids.length === 0) return;
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
+    await new Promise((res) => setTimeout(res, 25));
+  }
+}
+
+function makeNetns(name: string): Netns {
+  const wrap = (cmd: string, args: readonly string[]) => ['netns', 'exec', name, cmd, ...args];
+  let destroyed = false;
+  return {
+    name,
+    exec: (cmd, args, opts) => mustRun('ip', wrap(cmd, args), opts),
+    tryExec: (cmd, args, opts) => capture('ip', wrap(cmd, args), opts),
+    spawn: (cmd, args, opts = {}) =>
+      spawn('ip', wrap(cmd, args), {
+        cwd: opts.cwd,
+        env: { ...process.env, LC_ALL: 'C', ...opts.env },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      }),
+    async destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      await killAll(name);
+      await capture('ip', ['netns', 'del', name]);
+      live.delete(name);
+      rmSync(`${REGISTRY}/${name}`, { force: true });
+    },
+  };
+}
+
+/** A new namespace `vnmt-<prefix>-<random>` with loopback up. */
+export async function createNetns(prefix: string): Promise<Netns> {
+  if (!swept) {
+    swept = true;
+    sweepOrphans();
+  }
+  installExitHook();
+  const safe = prefix.replace(/[^a-z0-9]/gi, '').slice(0, 12) || 'ns';
+  const name = `vnmt-${safe}-${randomBytes(3).toString('hex')}`;
+  mkdirSync(REGISTRY, { recursive: true });
+  writeFileSync(`${REGISTRY}/${name}`, `${process.pid}\n`);
+  await mustRun('ip', ['netns', 'add', name]);
+  const ns = makeNetns(name);
+  live.set(name, ns);
+  await ns.exec('ip', ['link', 'set', 'dev', 'lo', 'up']);
+  return ns;
+}
+
+/** Destroys every namespace this process made and has not destroyed yet (for afterAll). */
+export async function destroyAllNetns(): Promise<void> {
+  await Promise.all([...live.values()].map((ns) => ns.destroy()));
+}
+
+/** Names of namespaces this process made that still exist. */
+export function liveNetns(): string[] {
+  return [...live.keys()];
+}
+
+/** A short random interface name, unique enough inside one test namespace (<= 15 chars). */
+export function randomIfName(prefix: string): string {
+  return `${prefix.slice(0, 8)}${randomBytes(3).toString('hex')}`;
+}
+
+/** A veth pair: `aName` in namespace a, `bName` in namespace b, both up. */
+export async function connectVeth(a: Netns, aName: string, b: Netns, bName: string): Promise<void> {
+  await a.exec('ip', ['link', 'add', aName, 'type', 'veth', 'peer', 'name', bName, 'netns', b.name]);
+  await a.exec('ip', ['link', 'set', 'dev', aName, 'up']);
+  await b.exec('ip', ['link', 'set', 'dev', bName, 'up']);
+}
