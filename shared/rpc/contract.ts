@@ -284,3 +284,8 @@ export function isRpcMethodName(name: string): name is RpcMethodName {
 
 /** The notification method that carries events to subscribers. */
 export const EVENT_NOTIFICATION = 'event';
+/**
+ * The notification vnmd sends just before it closes a connection on its own (a client too slow
+ * to read its events, vnmd shutting down), with params `{ reason: string }`.
+ */
+export const CLOSING_NOTIFICATION = 'closing';

@@ -1,0 +1,25 @@
+/** `vnm daemon`: runs vnmd in the foreground until SIGTERM or SIGINT. */
+import { runDaemon } from '../../helper/main';
+import type { Verb } from '../context';
+
+export const daemonVerb: Verb = {
+  name: 'daemon',
+  summary: 'run vnmd, the privileged helper, in the foreground',
+  args: {
+    positionals: [],
+    required: 0,
+    options: ['config-dir', 'state-dir', 'runtime-dir', 'socket', 'ro-socket', 'dnsmasq'],
+    flags: ['no-autostart'],
+  },
+  async run(_ctx, a) {
+    await runDaemon({
+      configDir: a.values['config-dir'],
+      stateDir: a.values['state-dir'],
+      runtimeDir: a.values['runtime-dir'],
+      socket: a.values.socket,
+      roSocket: a.values['ro-socket'],
+      dnsmasqBinary: a.values.dnsmasq,
+      autostart: !a.flags.has('no-autostart'),
+    });
+  },
+};

@@ -1,0 +1,138 @@
+/** net-list, net-info, net-dumpxml, net-uuid, net-name, net-dhcp-leases: read-only verbs. */
+import type { Lease, NetworkInfo, NetworkSummary } from '../../../shared/rpc/contract';
+import type { Verb } from '../context';
+import { arg, withContext } from '../context';
+import { formatKeyValues, formatTable } from '../table';
+
+const yesNo = (b: boolean) => (b ? 'yes' : 'no');
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+export function formatNetList(nets: readonly NetworkSummary[]): string {
+  const rows = [...nets]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((n) => [n.name, n.active ? 'active' : 'inactive', yesNo(n.autostart), yesNo(n.persistent)]);
+  return formatTable(['Name', 'State', 'Autostart', 'Persistent'], rows);
+}
+
+export function formatNetInfo(n: NetworkInfo): string {
+  const pairs: [string, string][] = [
+    ['Name:', n.name],
+    ['UUID:', n.uuid],
+    ['Active:', yesNo(n.active)],
+    ['Persistent:', yesNo(n.persistent)],
+    ['Autostart:', yesNo(n.autostart)],
+    ['Bridge:', n.bridge ?? ''],
+  ];
+  if (n.problem) pairs.push(['Problem:', n.problem]);
+  return formatKeyValues(pairs);
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** virsh prints lease expiry as local time, %Y-%m-%d %H:%M:%S. */
+export function formatExpiry(epochSeconds: number): string {
+  const d = new Date(epochSeconds * 1000);
+  const date = `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
+  return `${date} ${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
+}
+
+export function formatLeases(leases: readonly Lease[]): string {
+  const rows = [...leases]
+    .sort((a, b) => (a.mac ?? '').localeCompare(b.mac ?? ''))
+    .map((l) => [
+      formatExpiry(l.expiry),
+      l.mac ?? '-',
+      l.protocol,
+      l.ipPrefix,
+      l.hostname ?? '-',
+      l.clientId ?? '-',
+    ]);
+  const header = ['Expiry Time', 'MAC address', 'Protocol', 'IP address', 'Hostname', 'Client ID or DUID'];
+  return formatTable(header, rows);
+}
+
+const NET = { positionals: ['network'], required: 1 } as const;
+
+export const showVerbs: Verb[] = [
+  {
+    name: 'net-list',
+    summary: 'list networks',
+    args: { positionals: [], required: 0, flags: ['all', 'inactive', 'json', 'name', 'uuid'] },
+    async run(ctx, a) {
+      const filter = a.flags.has('all') ? 'all' : a.flags.has('inactive') ? 'inactive' : 'active';
+      const nets = await withContext('Failed to list networks', null, async () =>
+        (await ctx.client()).call('network.list', { filter }),
+      );
+      if (a.flags.has('json')) ctx.out(json(nets));
+      else if (a.flags.has('name')) ctx.out(nets.map((n) => `${n.name}\n`).join(''));
+      else if (a.flags.has('uuid')) ctx.out(nets.map((n) => `${n.uuid}\n`).join(''));
+      else ctx.out(formatNetList(nets));
+    },
+  },
+  {
+    name: 'net-info',
+    summary: 'network information',
+    args: { ...NET, flags: ['json'] },
+    async run(ctx, a) {
+      const ref = arg(a, 'network');
+      const info = await withContext(`failed to get network '${ref}'`, ref, async () =>
+        (await ctx.client()).call('network.info', { network: ref }),
+      );
+      ctx.out(a.flags.has('json') ? json(info) : formatNetInfo(info));
+    },
+  },
+  {
+    name: 'net-dumpxml',
+    summary: 'network information in XML',
+    args: { ...NET, flags: ['inactive'] },
+    async run(ctx, a) {
+      const ref = arg(a, 'network');
+      const { xml } = await withContext(`failed to get network '${ref}'`, ref, async () =>
+        (await ctx.client()).call('network.getXml', { network: ref, inactive: a.flags.has('inactive') }),
+      );
+      ctx.out(xml.endsWith('\n') ? xml : `${xml}\n`);
+    },
+  },
+  {
+    name: 'net-uuid',
+    summary: 'convert a network name to network UUID',
+    args: NET,
+    async run(ctx, a) {
+      const ref = arg(a, 'network');
+      const info = await withContext(`failed to get network '${ref}'`, ref, async () =>
+        (await ctx.client()).call('network.info', { network: ref }),
+      );
+      ctx.out(`${info.uuid}\n`);
+    },
+  },
+  {
+    name: 'net-name',
+    summary: 'convert a network UUID to network name',
+    args: NET,
+    async run(ctx, a) {
+      const ref = arg(a, 'network');
+      const info = await withContext(`failed to get network '${ref}'`, ref, async () =>
+        (await ctx.client()).call('network.info', { network: ref }),
+      );
+      ctx.out(`${info.name}\n`);
+    },
+  },
+  {
+    name: 'net-dhcp-leases',
+    summary: 'print lease info for a given network',
+    args: { ...NET, options: ['mac'], flags: ['json'] },
+    async run(ctx, a) {
+      const ref = arg(a, 'network');
+      const mac = a.values.mac;
+      const leases = await withContext(`Failed to get leases info for ${ref}`, ref, async () =>
+        (await ctx.client()).call(
+          'network.leases',
+          mac === undefined ? { network: ref } : { network: ref, mac },
+        ),
+      );
+      ctx.out(a.flags.has('json') ? json(leases) : formatLeases(leases));
+    },
+  },
+];

@@ -1,0 +1,142 @@
+/**
+ * The vnmd RPC client used by the CLI and by Electron main: one UNIX socket connection, typed
+ * calls checked against the shared contract on the way back, and event notifications.
+ */
+import { createConnection } from 'node:net';
+import type { Socket } from 'node:net';
+import { CLOSING_NOTIFICATION, EVENT_NOTIFICATION, RPC_METHODS, VnmEvent } from '../../shared/rpc/contract';
+import type { RpcMethodName, RpcParams, RpcResult } from '../../shared/rpc/contract';
+import { isVnmErrorData, VnmError } from '../../shared/rpc/errors';
+import { LineReader } from '../helper/rpc/line-reader';
+
+interface Pending {
+  readonly method: RpcMethodName;
+  resolve(value: unknown): void;
+  reject(err: VnmError): void;
+}
+
+export type EventHandler = (event: VnmEvent) => void;
+
+/** Connects to vnmd; the error says how to start it when nothing listens. */
+export function connectVnmd(path: string): Promise<VnmClient> {
+  return new Promise((resolve, reject) => {
+    const socket = createConnection(path);
+    socket.once('connect', () => {
+      socket.removeAllListeners('error');
+      resolve(new VnmClient(socket, path));
+    });
+    socket.once('error', (err) => {
+      const why = (err as NodeJS.ErrnoException).code ?? err.message;
+      const text = `failed to connect to vnmd at ${path}: ${why} (is vnmd running? start it with vnm daemon)`;
+      reject(new VnmError('connection', text));
+    });
+  });
+}
+
+export class VnmClient {
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private readonly eventHandlers = new Set<EventHandler>();
+  private readonly closeHandlers = new Set<(reason: string) => void>();
+  private closeReason: string | null = null;
+
+  constructor(
+    private readonly socket: Socket,
+    readonly path: string,
+  ) {
+    const reader = new LineReader(
+      {
+        line: (text) => this.handleLine(text),
+        tooLong: () => this.fail('vnmd sent a line that is too long'),
+      },
+      64 * 1024 * 1024,
+    );
+    socket.on('data', (chunk: Buffer) => reader.push(chunk));
+    socket.on('error', (err) => this.fail(`connection to vnmd failed: ${err.message}`));
+    socket.on('close', () => this.fail('vnmd closed the connection'));
+  }
+
+  call<M extends RpcMethodName>(method: M, params: RpcParams<M>): Promise<RpcResult<M>> {
+    if (this.closeReason !== null) return Promise.reject(new VnmError('connection', this.closeReason));
+    const id = this.nextId++;
+    return new Promise<RpcResult<M>>((resolve, reject) => {
+      this.pending.set(id, { method, resolve: resolve, reject });
+      this.socket.write(`${JSON.stringify({ jsonrpc: '2.0', id, method, params })}\n`);
+    });
+  }
+
+  /** Receives events after an events.subscribe call; returns an unsubscribe function. */
+  onEvent(handler: EventHandler): () => void {
+    this.eventHandlers.add(handler);
+    return () => this.eventHandlers.delete(handler);
+  }
+
+  onClose(handler: (reason: string) => void): () => void {
+    this.closeHandlers.add(handler);
+    return () => this.closeHandlers.delete(handler);
+  }
+
+  get closed(): boolean {
+    return this.closeReason !== null;
+  }
+
+  close(): void {
+    this.fail('the client closed the connection');
+    this.socket.destroy();
+  }
+
+  private handleLine(text: string): void {
+    let msg: Record<string, unknown>;
+    try {
+      msg = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      this.fail('vnmd sent a line that is not JSON');
+      return;
+    }
+    if (typeof msg.method === 'string') this.handleNotification(msg.method, msg.params);
+    else this.handleResponse(msg);
+  }
+
+  private handleNotification(method: string, params: unknown): void {
+    if (method === EVENT_NOTIFICATION) {
+      const parsed = VnmEvent.safeParse(params);
+      if (parsed.success) for (const h of [...this.eventHandlers]) h(parsed.data);
+    } else if (method === CLOSING_NOTIFICATION) {
+      const reason = (params as { reason?: unknown } | null)?.reason;
+      this.fail(`vnmd closed the connection: ${typeof reason === 'string' ? reason : 'no reason given'}`);
+    }
+  }
+
+  private handleResponse(msg: Record<string, unknown>): void {
+    const id = typeof msg.id === 'number' ? msg.id : -1;
+    const p = this.pending.get(id);
+    if (!p) return;
+    this.pending.delete(id);
+    if (msg.error !== undefined) {
+      p.reject(toVnmError(msg.error));
+      return;
+    }
+    const parsed = RPC_METHODS[p.method].result.safeParse(msg.result);
+    if (parsed.success) p.resolve(parsed.data);
+    else
+      p.reject(
+        new VnmError('internal', `vnmd sent a malformed result for ${p.method}: ${parsed.error.message}`),
+      );
+  }
+
+  private fail(reason: string): void {
+    if (this.closeReason !== null) return;
+    this.closeReason = reason;
+    for (const p of this.pending.values()) p.reject(new VnmError('connection', reason));
+    this.pending.clear();
+    for (const h of [...this.closeHandlers]) h(reason);
+    this.socket.destroy();
+  }
+}
+
+function toVnmError(error: unknown): VnmError {
+  const data = (error as { data?: unknown } | null)?.data;
+  if (isVnmErrorData(data)) return VnmError.fromData(data);
+  const message = (error as { message?: unknown } | null)?.message;
+  return new VnmError('internal', typeof message === 'string' ? message : 'vnmd sent an unreadable error');
+}

@@ -1,0 +1,22 @@
+/** Everything the driver's operations share. */
+import type { EventBus } from '../events/bus';
+import type { ConfigStore } from '../store/config-store';
+import type { StatusStore } from '../store/status-store';
+import type { DnsmasqControl } from './dnsmasq-control';
+import type { DaemonDirs } from './files';
+import type { KeyedMutex } from './keyed-mutex';
+import type { NetworkTable } from './table';
+
+export interface DriverContext {
+  readonly dirs: DaemonDirs;
+  readonly table: NetworkTable;
+  readonly configStore: ConfigStore;
+  readonly statusStore: StatusStore;
+  readonly dnsmasq: DnsmasqControl;
+  readonly bus: EventBus;
+  readonly mutex: KeyedMutex;
+  log(message: string): void;
+}
+
+/** The lock held while the set of names, UUIDs and bridge names changes. */
+export const DEFS_LOCK = '#defs';

@@ -1,0 +1,216 @@
+/**
+ * The network driver: vnmd's equivalent of libvirt's bridge_driver. Every operation on a
+ * network holds that network's lock; operations that change which names, UUIDs and bridge
+ * names exist also hold the definitions lock.
+ */
+import type { NetworkDef } from '../../../shared/model/network';
+import type { Lease, NetworkInfo, NetworkSummary, VnmEvent } from '../../../shared/rpc/contract';
+import { VnmError } from '../../../shared/rpc/errors';
+import { assertSafeName } from '../store/names';
+import type { DriverContext } from './context';
+import { DEFS_LOCK } from './context';
+import { completeDefinition } from './define';
+import { networkFiles, removeNetworkFiles } from './files';
+import { applyLiveUpdate, planUpdate } from './live-update';
+import type { UpdateParams } from './live-update';
+import { networkInfo, networkLeases } from './queries';
+import { startNetwork } from './start';
+import { stopNetwork } from './stop';
+import type { NetworkEntry } from './table';
+import { currentDef, summarize } from './table';
+import { formatDefinition, parseDefinition } from './xml';
+
+export type LifecycleEvent = Extract<VnmEvent, { type: 'lifecycle' }>['event'];
+
+export class NetworkDriver {
+  constructor(readonly ctx: DriverContext) {}
+
+  private get table() {
+    return this.ctx.table;
+  }
+
+  /** Runs fn with the network's lock; the entry is looked up again once the lock is held. */
+  private withNetwork<T>(ref: string, fn: (e: NetworkEntry) => Promise<T>, defs = false): Promise<T> {
+    const name = this.table.lookup(ref).name;
+    const keys = defs ? [DEFS_LOCK, name] : [name];
+    return this.ctx.mutex.runAll(keys, () => fn(this.table.lookup(name)));
+  }
+
+  private emit(event: LifecycleEvent, network: string, detail: string | null = null): void {
+    this.ctx.bus.publish({ type: 'lifecycle', event, network, detail });
+  }
+
+  list(filter: 'active' | 'inactive' | 'all'): NetworkSummary[] {
+    return this.table
+      .all()
+      .filter((e) => filter === 'all' || (filter === 'active') === (e.live !== null))
+      .map(summarize)
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  info(ref: string): Promise<NetworkInfo> {
+    return networkInfo(this.table.lookup(ref));
+  }
+
+  getXml(ref: string, inactive: boolean): string {
+    const e = this.table.lookup(ref);
+    const def = inactive ? (e.config ?? e.live) : (e.live ?? e.config);
+    if (!def)
+      throw new VnmError('internal', `Network '${e.name}' has no definition. Please report this as a bug.`);
+    return formatDefinition(def);
+  }
+
+  leases(ref: string, mac?: string): Promise<Lease[]> {
+    const e = this.table.lookup(ref);
+    return networkLeases(e, networkFiles(this.ctx.dirs, e.name).leaseFile, mac);
+  }
+
+  async define(xml: string): Promise<NetworkSummary> {
+    const parsed = parseDefinition(xml);
+    assertSafeName(parsed.name);
+    return this.ctx.mutex.runAll([DEFS_LOCK, parsed.name], async () => {
+      const def = await completeDefinition(this.table, parsed);
+      await this.ctx.configStore.save(def.name, formatDefinition(def));
+      const e = this.table.get(def.name);
+      if (e) {
+        e.config = def;
+        e.uuid = def.uuid!;
+      } else {
+        this.table.set(newEntry(def, def, null));
+      }
+      this.emit('defined', def.name);
+      return summarize(this.table.get(def.name)!);
+    });
+  }
+
+  async create(xml: string): Promise<NetworkSummary> {
+    const parsed = parseDefinition(xml);
+    assertSafeName(parsed.name);
+    return this.ctx.mutex.runAll([DEFS_LOCK, parsed.name], async () => {
+      const existing = this.table.get(parsed.name);
+      if (existing) {
+        const how = existing.live ? 'it is already running' : 'start it with vnm net-start';
+        throw new VnmError(
+          'conflict',
+          `network '${parsed.name}' already exists (${how}); choose another name.`,
+        );
+      }
+      const def = await completeDefinition(this.table, parsed);
+      const status = await startNetwork(def, false, this.ctx);
+      this.table.set(newEntry(def, null, status));
+      this.emit('started', def.name);
+      return summarize(this.table.get(def.name)!);
+    });
+  }
+
+  start(ref: string): Promise<NetworkSummary> {
+    return this.withNetwork(ref, async (e) => {
+      if (e.live) throw new VnmError('conflict', `network '${e.name}' is already active.`);
+      const def = e.config!;
+      e.status = await startNetwork(def, true, this.ctx);
+      e.live = def;
+      e.problem = null;
+      e.restarts = [];
+      this.emit('started', e.name);
+      return summarize(e);
+    });
+  }
+
+  destroy(ref: string): Promise<{ ok: true }> {
+    // Only a transient network leaves the table (a change of which names exist); persistent
+    // ones hold just their own lock, so destroys of different networks run at once.
+    const transient = !this.table.lookup(ref).config;
+    return this.withNetwork(
+      ref,
+      async (e) => {
+        if (!e.live || !e.status) throw new VnmError('conflict', `network '${e.name}' is not active.`);
+        const failures = await stopNetwork(e.status, this.ctx);
+        e.live = null;
+        e.status = null;
+        e.problem = null;
+        if (!e.config) {
+          this.table.delete(e.name);
+          await removeNetworkFiles(networkFiles(this.ctx.dirs, e.name));
+        }
+        this.emit('stopped', e.name);
+        if (failures.length) {
+          throw new VnmError(
+            'operation-failed',
+            `Network '${e.name}' was stopped, but cleanup failed: ${failures.join('; ')}.`,
+          );
+        }
+        return { ok: true as const };
+      },
+      transient,
+    );
+  }
+
+  undefine(ref: string): Promise<{ ok: true }> {
+    return this.withNetwork(
+      ref,
+      async (e) => {
+        if (e.live) {
+          throw new VnmError(
+            'conflict',
+            `network '${e.name}' is active; stop it with vnm net-destroy before undefining it.`,
+          );
+        }
+        await this.ctx.configStore.remove(e.name);
+        await removeNetworkFiles(networkFiles(this.ctx.dirs, e.name));
+        this.table.delete(e.name);
+        this.emit('undefined', e.name);
+        return { ok: true as const };
+      },
+      true,
+    );
+  }
+
+  setAutostart(ref: string, autostart: boolean): Promise<NetworkSummary> {
+    return this.withNetwork(ref, async (e) => {
+      if (!e.config)
+        throw new VnmError(
+          'conflict',
+          `cannot set autostart for transient network '${e.name}'; define it first.`,
+        );
+      await this.ctx.configStore.setAutostart(e.name, autostart);
+      if (e.autostart !== autostart) {
+        e.autostart = autostart;
+        this.emit('autostart-changed', e.name, autostart ? 'enabled' : 'disabled');
+      }
+      return summarize(e);
+    });
+  }
+
+  update(ref: string, params: UpdateParams): Promise<{ ok: true }> {
+    return this.withNetwork(ref, async (e) => {
+      const plan = planUpdate(e, params);
+      if (plan.config) await this.ctx.configStore.save(e.name, formatDefinition(plan.config));
+      if (plan.live) await applyLiveUpdate(e, plan.live.def, plan.live.effect, this.ctx);
+      if (plan.config) e.config = plan.config;
+      this.emit('updated', e.name, `${params.command} ${params.section}`);
+      return { ok: true as const };
+    });
+  }
+
+  /** The definition currently shown for a network (for other parts of vnmd). */
+  current(ref: string): NetworkDef {
+    return currentDef(this.table.lookup(ref));
+  }
+}
+
+export function newEntry(
+  def: NetworkDef,
+  config: NetworkDef | null,
+  status: NetworkEntry['status'],
+): NetworkEntry {
+  return {
+    name: def.name,
+    uuid: def.uuid!,
+    config,
+    autostart: false,
+    live: status ? def : null,
+    status,
+    problem: null,
+    restarts: [],
+  };
+}

@@ -1,0 +1,103 @@
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LeaseWatcher, type WatchedLeaseFile } from './lease-watch';
+
+let dir: string;
+let files: WatchedLeaseFile[];
+let changes: string[];
+let errors: unknown[];
+let watcher: LeaseWatcher;
+
+const lease = (n: number) => `${1_900_000_000 + n} 52:54:00:00:00:0${n} 10.0.0.${n} host${n} *\n`;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'vnmt-leasewatch-'));
+  files = [
+    { network: 'a', file: join(dir, 'a.leases') },
+    { network: 'b', file: join(dir, 'b.leases') },
+  ];
+  changes = [];
+  errors = [];
+  watcher = new LeaseWatcher({
+    list: () => files,
+    onChange: (n) => changes.push(n),
+    onError: (e) => errors.push(e),
+    intervalMs: 20,
+  });
+});
+
+afterEach(() => {
+  watcher.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('LeaseWatcher.tick', () => {
+  it('records the first look without publishing, then publishes only the network that changed', async () => {
+    writeFileSync(files[0]!.file, lease(1));
+    await watcher.tick();
+    expect(changes).toEqual([]);
+    await watcher.tick();
+    expect(changes).toEqual([]);
+    writeFileSync(files[0]!.file, lease(1) + lease(2));
+    await watcher.tick();
+    expect(changes).toEqual(['a']);
+    await watcher.tick();
+    expect(changes).toEqual(['a']);
+    expect(errors).toEqual([]);
+  });
+
+  it('sees a file created, replaced by rename (as dnsmasq may), and removed', async () => {
+    const file = files[1]!.file;
+    await watcher.tick();
+    writeFileSync(file, '');
+    await watcher.tick();
+    expect(changes).toEqual(['b']);
+    writeFileSync(join(dir, 'tmp'), lease(3));
+    renameSync(join(dir, 'tmp'), file);
+    await watcher.tick();
+    expect(changes).toEqual(['b', 'b']);
+    rmSync(file);
+    await watcher.tick();
+    expect(changes).toEqual(['b', 'b', 'b']);
+  });
+
+  it('sees a same-size rewrite in place (a renewed lease changes only the expiry)', async () => {
+    const file = files[0]!.file;
+    writeFileSync(file, lease(1));
+    await watcher.tick();
+    await new Promise((r) => setTimeout(r, 5));
+    writeFileSync(file, lease(1).replace('19', '18'));
+    await watcher.tick();
+    expect(changes).toEqual(['a']);
+  });
+
+  it('forgets a network that stopped, so its next start is a first look again', async () => {
+    writeFileSync(files[0]!.file, lease(1));
+    await watcher.tick();
+    const all = files;
+    files = [all[1]!];
+    await watcher.tick();
+    writeFileSync(all[0]!.file, lease(2) + lease(3));
+    files = all;
+    await watcher.tick();
+    expect(changes).toEqual([]);
+  });
+});
+
+describe('LeaseWatcher timer', () => {
+  it('publishes a change on its own within a few intervals and stops when told', async () => {
+    writeFileSync(files[0]!.file, lease(1));
+    watcher.start();
+    await new Promise((r) => setTimeout(r, 60));
+    writeFileSync(files[0]!.file, lease(1) + lease(4));
+    const deadline = Date.now() + 1000;
+    while (changes.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(changes).toEqual(['a']);
+    watcher.stop();
+    writeFileSync(files[0]!.file, '');
+    await new Promise((r) => setTimeout(r, 80));
+    expect(changes).toEqual(['a']);
+  });
+});

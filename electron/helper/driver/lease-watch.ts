@@ -1,0 +1,106 @@
+/**
+ * Publishes a `leases` event when a running network's dnsmasq leases file changes. One timer
+ * (every 250 ms by default) stats each running network's file: a stat per network per tick
+ * costs far less than a watch per file, and it sees the file whether dnsmasq rewrites it in
+ * place or replaces it, appears or goes away. The first look at a network only records what
+ * the file is, so starting a network or vnmd does not announce leases that did not change.
+ */
+import { stat } from 'node:fs/promises';
+import type { DriverContext } from './context';
+import { networkFiles } from './files';
+
+export interface WatchedLeaseFile {
+  readonly network: string;
+  readonly file: string;
+}
+
+export interface LeaseWatcherOptions {
+  /** The running networks and their leases files, asked again on every tick. */
+  readonly list: () => readonly WatchedLeaseFile[];
+  readonly onChange: (network: string) => void;
+  readonly onError?: (err: unknown) => void;
+  readonly intervalMs?: number;
+}
+
+const ABSENT = 'absent';
+
+/** What identifies one version of the file: inode, size and both times to the nanosecond. */
+async function stampOf(file: string): Promise<string> {
+  try {
+    const st = await stat(file, { bigint: true });
+    return `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return ABSENT;
+    throw err;
+  }
+}
+
+export class LeaseWatcher {
+  private readonly stamps = new Map<string, string>();
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private readonly intervalMs: number;
+
+  constructor(private readonly opts: LeaseWatcherOptions) {
+    this.intervalMs = opts.intervalMs ?? 250;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    // The next tick is set only after this one ends, so slow stats never pile up.
+    this.timer = setTimeout(() => {
+      void this.tick()
+        .catch((err: unknown) => this.opts.onError?.(err))
+        .finally(() => this.schedule(this.intervalMs));
+    }, ms);
+  }
+
+  /** One pass over the running networks; public so tests can run one without waiting. */
+  async tick(): Promise<void> {
+    const files = this.opts.list();
+    const seen = new Set(files.map((f) => f.network));
+    // A network that stopped is forgotten, so its next start begins from a fresh look.
+    for (const name of [...this.stamps.keys()]) if (!seen.has(name)) this.stamps.delete(name);
+    const stamps = await Promise.all(files.map((f) => stampOf(f.file).catch((err: unknown) => err)));
+    files.forEach((f, i) => {
+      const stamp = stamps[i];
+      if (typeof stamp !== 'string') {
+        this.opts.onError?.(stamp);
+        return;
+      }
+      const before = this.stamps.get(f.network);
+      this.stamps.set(f.network, stamp);
+      if (before !== undefined && before !== stamp && !this.stopped) this.opts.onChange(f.network);
+    });
+  }
+}
+
+/** The running networks of the driver and where their dnsmasq keeps its leases. */
+export function runningLeaseFiles(ctx: DriverContext): () => WatchedLeaseFile[] {
+  return () =>
+    ctx.table
+      .all()
+      .filter((e) => e.live !== null)
+      .map((e) => ({ network: e.name, file: networkFiles(ctx.dirs, e.name).leaseFile }));
+}
+
+/** A watcher that publishes on the driver's event bus. */
+export function leaseWatcher(ctx: DriverContext, intervalMs?: number): LeaseWatcher {
+  return new LeaseWatcher({
+    list: runningLeaseFiles(ctx),
+    onChange: (network) => ctx.bus.publish({ type: 'leases', network }),
+    onError: (err) => ctx.log(`leases watcher: ${err instanceof Error ? err.message : String(err)}`),
+    intervalMs,
+  });
+}

@@ -1,0 +1,60 @@
+/**
+ * Stopping a network: its firewall rules (one nft transaction), its dnsmasq (identity-checked)
+ * and the bridge vnmd created go at once, as nothing of one depends on the others. Each runs
+ * even if another failed, so one stuck piece does not keep the rest alive; failures are
+ * returned. The runtime status goes last, so a vnmd killed meanwhile finds the network again.
+ */
+import { deleteLink } from '../bridge/links';
+import { linkNames } from './proc-net';
+import { removeNetworkRules } from '../firewall';
+import type { RunStatus, StatusStore } from '../store/status-store';
+import type { DnsmasqControl } from './dnsmasq-control';
+import type { DaemonDirs } from './files';
+import { networkFiles } from './files';
+
+export interface StopDeps {
+  readonly dirs: DaemonDirs;
+  readonly statusStore: StatusStore;
+  readonly dnsmasq: DnsmasqControl;
+}
+
+/**
+ * `thorough` is for a half-started network whose status records intent rather than fact:
+ * everything the start could have made is looked for and removed if it is there.
+ */
+export async function stopNetwork(status: RunStatus, deps: StopDeps, thorough = false): Promise<string[]> {
+  const failures: string[] = [];
+  const attempt = async (what: string, fn: () => Promise<unknown>) => {
+    const t0 = performance.now();
+    try {
+      await fn();
+    } catch (err) {
+      failures.push(`${what}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (process.env.VNMD_TRACE) {
+      process.stderr.write(
+        `vnmd: trace ${status.name} stop: ${what} ${(performance.now() - t0).toFixed(1)} ms\n`,
+      );
+    }
+  };
+  const { created, name, bridge } = status;
+  const files = networkFiles(deps.dirs, name);
+  const steps: Promise<void>[] = [];
+  if (created.firewall || (thorough && bridge)) {
+    steps.push(attempt('removing the firewall rules', () => removeNetworkRules(name)));
+  }
+  if (created.dnsmasq || (thorough && bridge)) {
+    const record = created.dnsmasq ?? { pidFile: files.pidFile, configFile: files.configFile, pid: 0 };
+    steps.push(attempt('stopping dnsmasq', () => deps.dnsmasq.stop(record, name)));
+  }
+  if (bridge && (created.bridge || thorough)) {
+    steps.push(
+      attempt(`deleting bridge ${bridge}`, async () => {
+        if ((await linkNames()).has(bridge)) await deleteLink(bridge);
+      }),
+    );
+  }
+  await Promise.all(steps);
+  await attempt('removing the runtime status', () => deps.statusStore.remove(name));
+  return failures;
+}

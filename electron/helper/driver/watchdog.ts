@@ -1,0 +1,101 @@
+/**
+ * Notices a dnsmasq that died (checked every second against /proc, identity included),
+ * reports it on the network (list/info `problem`, lifecycle events) and restarts it, at most
+ * a few times a minute so a dnsmasq that cannot run does not spin.
+ */
+import type { DriverContext } from './context';
+import { networkFiles } from './files';
+import type { NetworkEntry } from './table';
+
+export interface WatchdogOptions {
+  readonly intervalMs?: number;
+  readonly maxRestartsPerMinute?: number;
+}
+
+export class DnsmasqWatchdog {
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private readonly intervalMs: number;
+  private readonly maxRestarts: number;
+
+  constructor(
+    private readonly ctx: DriverContext,
+    opts: WatchdogOptions = {},
+  ) {
+    this.intervalMs = opts.intervalMs ?? 1000;
+    this.maxRestarts = opts.maxRestartsPerMinute ?? 5;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    const pass = () =>
+      this.tick()
+        .catch((err: unknown) =>
+          this.ctx.log(`dnsmasq watchdog: ${err instanceof Error ? err.message : String(err)}`),
+        )
+        .finally(() => this.schedule(this.intervalMs));
+    this.timer = setTimeout(() => void pass(), ms);
+  }
+
+  /** One pass over the running networks; public so tests can run one without waiting. */
+  async tick(): Promise<void> {
+    for (const e of this.ctx.table.all()) {
+      if (!e.live || !e.status?.created.dnsmasq || this.stopped) continue;
+      if (await this.healthy(e)) continue;
+      await this.ctx.mutex.run(e.name, async () => {
+        // Destroyed or restarted while we waited for the lock?
+        if (e.live && e.status?.created.dnsmasq && !(await this.healthy(e))) await this.revive(e);
+      });
+    }
+  }
+
+  private async healthy(e: NetworkEntry): Promise<boolean> {
+    const record = e.status?.created.dnsmasq;
+    if (!record) return true;
+    return (await this.ctx.dnsmasq.find(record, e.name).catch(() => undefined)) === record.pid;
+  }
+
+  private publish(e: NetworkEntry, event: 'dnsmasq-died' | 'dnsmasq-restarted', detail: string): void {
+    this.ctx.bus.publish({ type: 'lifecycle', event, network: e.name, detail });
+  }
+
+  private async revive(e: NetworkEntry): Promise<void> {
+    const now = Date.now();
+    e.restarts = e.restarts.filter((t) => t > now - 60_000);
+    const pid = e.status?.created.dnsmasq?.pid;
+    if (e.restarts.length >= this.maxRestarts) {
+      const problem = `dnsmasq keeps exiting (restarted ${this.maxRestarts} times in the last minute), so DHCP and DNS are down; check vnmd's log and restart the network`;
+      if (e.problem !== problem) {
+        e.problem = problem;
+        this.publish(e, 'dnsmasq-died', `pid ${pid} exited; not restarting for now`);
+      }
+      return;
+    }
+    e.problem = `dnsmasq (pid ${pid}) exited; restarting it`;
+    this.publish(e, 'dnsmasq-died', `pid ${pid} exited`);
+    e.restarts.push(now);
+    try {
+      const record = await this.ctx.dnsmasq.start(e.name, networkFiles(this.ctx.dirs, e.name));
+      const status = { ...e.status!, created: { ...e.status!.created, dnsmasq: record } };
+      await this.ctx.statusStore.save(status);
+      e.status = status;
+      e.problem = null;
+      this.publish(e, 'dnsmasq-restarted', `pid ${record.pid}`);
+      this.ctx.log(`restarted dnsmasq of network ${e.name} (pid ${record.pid})`);
+    } catch (err) {
+      e.problem = `dnsmasq exited and could not be restarted: ${err instanceof Error ? err.message : String(err)}`;
+      this.ctx.log(`network ${e.name}: ${e.problem}`);
+    }
+  }
+}

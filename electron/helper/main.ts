@@ -1,0 +1,128 @@
+/**
+ * vnmd: the privileged helper. Loads the stored networks, adopts running ones, starts the
+ * autostart ones, and serves the RPC on a read-write and a read-only socket until SIGTERM or
+ * SIGINT. Networks keep running when vnmd stops, as they do when libvirtd stops.
+ */
+import { readFileSync } from 'node:fs';
+import { VnmError } from '../../shared/rpc/errors';
+import { DEFAULT_RO_SOCKET, DEFAULT_SOCKET } from '../client/uri';
+import { DnsmasqWatchdog } from './driver/watchdog';
+import { dnsmasqControl } from './driver/dnsmasq-control';
+import { NetworkDriver } from './driver/driver';
+import type { DriverContext } from './driver/context';
+import { initDirs } from './driver/files';
+import { KeyedMutex } from './driver/keyed-mutex';
+import { leaseWatcher } from './driver/lease-watch';
+import { adoptRunning, loadDefinitions, startAutostart } from './driver/reconcile';
+import { NetworkTable } from './driver/table';
+import { statsNetworks } from './driver/stats-source';
+import { StatsSampler } from './stats/sampler';
+import { EventBus } from './events/bus';
+import { buildHandlers } from './rpc/handlers';
+import { listenRpc } from './rpc/server';
+import type { RpcListener } from './rpc/server';
+import { ConfigStore } from './store/config-store';
+import { StatusStore } from './store/status-store';
+
+export interface DaemonOptions {
+  readonly configDir?: string;
+  readonly stateDir?: string;
+  readonly runtimeDir?: string;
+  readonly socket?: string;
+  readonly roSocket?: string;
+  readonly dnsmasqBinary?: string;
+  readonly autostart?: boolean;
+}
+
+const CAP_NET_ADMIN = 12n;
+
+/** Whether this process may change the network (CapEff bit 12 in /proc/self/status). */
+export function hasNetAdmin(statusText = readFileSync('/proc/self/status', 'utf8')): boolean {
+  const hex = /^CapEff:\s*([0-9a-f]+)$/m.exec(statusText)?.[1];
+  return hex !== undefined && ((BigInt(`0x${hex}`) >> CAP_NET_ADMIN) & 1n) === 1n;
+}
+
+function log(message: string): void {
+  process.stderr.write(`vnmd: ${message}\n`);
+}
+
+export interface RunningDaemon {
+  readonly driver: NetworkDriver;
+  stop(reason: string): Promise<void>;
+}
+
+/** Starts vnmd and returns once it serves; `stop` closes the sockets (networks keep running). */
+export async function startDaemon(opts: DaemonOptions = {}): Promise<RunningDaemon> {
+  if (!hasNetAdmin()) {
+    throw new VnmError(
+      'permission-denied',
+      'vnmd needs CAP_NET_ADMIN to manage networks; run it as root (sudo vnm daemon).',
+    );
+  }
+  const runtimeDir = opts.runtimeDir ?? '/run/vnm';
+  const dirs = {
+    configDir: opts.configDir ?? '/etc/vnm/networks',
+    stateDir: opts.stateDir ?? '/var/lib/vnm',
+    runtimeDir,
+  };
+  const ctx: DriverContext = {
+    dirs,
+    table: new NetworkTable(),
+    configStore: new ConfigStore(dirs.configDir),
+    statusStore: new StatusStore(runtimeDir),
+    dnsmasq: dnsmasqControl(opts.dnsmasqBinary),
+    bus: new EventBus(),
+    mutex: new KeyedMutex(),
+    log,
+  };
+  await ctx.configStore.init();
+  await ctx.statusStore.init();
+  await initDirs(dirs);
+  const driver = new NetworkDriver(ctx);
+  await loadDefinitions(ctx);
+  await adoptRunning(ctx);
+  const sampler = new StatsSampler({
+    listNetworks: statsNetworks(ctx),
+    onSample: (samples) => ctx.bus.publish({ type: 'stats', samples }),
+    onError: (err) => log(`stats: ${err instanceof Error ? err.message : String(err)}`),
+  });
+  sampler.start();
+  const handlers = buildHandlers(driver, sampler);
+  const listeners: RpcListener[] = [];
+  const socket = opts.socket ?? (opts.runtimeDir ? `${runtimeDir}/vnmd.sock` : DEFAULT_SOCKET);
+  const roSocket = opts.roSocket ?? (opts.runtimeDir ? `${runtimeDir}/vnmd-ro.sock` : DEFAULT_RO_SOCKET);
+  listeners.push(await listenRpc({ path: socket, readOnly: false, handlers, bus: ctx.bus }));
+  listeners.push(await listenRpc({ path: roSocket, readOnly: true, handlers, bus: ctx.bus }));
+  const watchdog = new DnsmasqWatchdog(ctx);
+  watchdog.start();
+  const leases = leaseWatcher(ctx);
+  leases.start();
+  log(`listening on ${socket} (read-write) and ${roSocket} (read-only)`);
+  if (opts.autostart !== false) await startAutostart(ctx, driver);
+  return {
+    driver,
+    async stop(reason) {
+      watchdog.stop();
+      leases.stop();
+      sampler.stop();
+      await Promise.all(listeners.map((l) => l.close(reason)));
+      // A start or destroy in progress finishes, so no network is left half-done.
+      await ctx.mutex.idle();
+    },
+  };
+}
+
+/** `vnm daemon`: runs until SIGTERM or SIGINT. */
+export async function runDaemon(opts: DaemonOptions = {}): Promise<void> {
+  // A bug in one request must not take the sockets down for everyone: say it and go on.
+  process.on('unhandledRejection', (reason) => log(`internal error (please report): ${String(reason)}`));
+  const daemon = await startDaemon(opts);
+  await new Promise<void>((resolve) => {
+    const onSignal = (sig: NodeJS.Signals) => {
+      log(`${sig} received, stopping (networks keep running)`);
+      void daemon.stop('vnmd is shutting down').finally(resolve);
+    };
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+  });
+}

@@ -1,0 +1,72 @@
+/** The RPC methods of vnmd, each mapped onto the driver or the host layer. */
+import { hostInfo, hostInterfaces, proposeBridgeNameOnHost, proposeIpv6Subnet, proposeSubnet } from '../host';
+import type { NetworkDriver } from '../driver/driver';
+import { addressCidrs } from '../driver/host-steps';
+import { currentDef } from '../driver/table';
+import { VERSION } from '../version';
+import type { StatsSample } from '../../../shared/rpc/contract';
+import type { Handlers } from './dispatch';
+
+const OK = { ok: true as const };
+
+/** The part of the stats sampler the RPC methods use. */
+export interface StatsAccess {
+  readonly intervalSec: number | null;
+  history(network: string, seconds: number): StatsSample[];
+  setInterval(sec: number | null): void;
+}
+
+function knownSubnets(driver: NetworkDriver): { v4: string[]; v6: string[]; bridges: Set<string> } {
+  const v4: string[] = [];
+  const v6: string[] = [];
+  const bridges = new Set<string>();
+  for (const e of driver.ctx.table.all()) {
+    const def = currentDef(e);
+    for (const a of addressCidrs(def)) (a.family === 'ipv4' ? v4 : v6).push(a.cidr);
+    if (def.bridge?.name) bridges.add(def.bridge.name);
+  }
+  return { v4, v6, bridges };
+}
+
+export function buildHandlers(driver: NetworkDriver, stats: StatsAccess): Handlers {
+  return {
+    'network.list': (p) => driver.list(p.filter),
+    'network.info': (p) => driver.info(p.network),
+    'network.getXml': (p) => ({ xml: driver.getXml(p.network, p.inactive) }),
+    'network.define': (p) => driver.define(p.xml),
+    'network.create': (p) => driver.create(p.xml),
+    'network.start': (p) => driver.start(p.network),
+    'network.destroy': (p) => driver.destroy(p.network),
+    'network.undefine': (p) => driver.undefine(p.network),
+    'network.setAutostart': (p) => driver.setAutostart(p.network, p.autostart),
+    'network.update': (p) => driver.update(p.network, p),
+    'network.leases': (p) => driver.leases(p.network, p.mac),
+    'network.statsHistory': (p) => stats.history(driver.ctx.table.lookup(p.network).name, p.seconds),
+    'host.info': async () => ({
+      ...(await hostInfo()),
+      vnmdVersion: VERSION,
+      statsInterval: stats.intervalSec ?? 0,
+    }),
+    'host.interfaces': () => hostInterfaces(),
+    'host.propose': async (p) => {
+      const known = knownSubnets(driver);
+      const [subnet, bridge] = await Promise.all([
+        proposeSubnet({ prefix: p.prefix, exclude: [...p.exclude, ...known.v4] }),
+        proposeBridgeNameOnHost(known.bridges),
+      ]);
+      return { subnet, bridge, ipv6Subnet: proposeIpv6Subnet(known.v6) };
+    },
+    'events.subscribe': (p, ctx) => {
+      ctx.subscribe({ types: p.types, networks: p.networks });
+      return OK;
+    },
+    'events.unsubscribe': (_p, ctx) => {
+      ctx.unsubscribe();
+      return OK;
+    },
+    'stats.setInterval': (p) => {
+      stats.setInterval(p.seconds);
+      return OK;
+    },
+  };
+}

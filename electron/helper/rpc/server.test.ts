@@ -1,0 +1,132 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import type { Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RPC_METHODS } from '../../../shared/rpc/contract';
+import { VnmError } from '../../../shared/rpc/errors';
+import { connectVnmd } from '../../client/client';
+import { EventBus } from '../events/bus';
+import type { Handlers } from './dispatch';
+import { listenRpc } from './server';
+import type { RpcListener } from './server';
+
+let dir: string;
+let bus: EventBus;
+let listeners: RpcListener[];
+const calls: string[] = [];
+
+/** Every method answers with a fixed valid result; network.start fails as the driver would. */
+function handlers(): Handlers {
+  const summary = {
+    name: 'n',
+    uuid: 'u',
+    active: true,
+    persistent: true,
+    autostart: false,
+    kind: 'nat',
+    bridge: null,
+    problem: null,
+  };
+  const h: Record<string, unknown> = {};
+  for (const m of Object.keys(RPC_METHODS)) h[m] = () => (calls.push(m), { ok: true });
+  h['network.list'] = () => [summary];
+  h['network.start'] = () => {
+    throw new VnmError('conflict', "network 'n' is already active.");
+  };
+  h['network.info'] = () => ({ wrong: 'shape' });
+  h['events.subscribe'] = (p: { types: []; networks: null }, ctx: { subscribe(f: unknown): void }) => {
+    ctx.subscribe(p);
+    return { ok: true };
+  };
+  return h as unknown as Handlers;
+}
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'vnm-rpc-'));
+  bus = new EventBus();
+  listeners = [
+    await listenRpc({
+      path: join(dir, 'rw.sock'),
+      readOnly: false,
+      handlers: handlers(),
+      bus,
+      queueLimit: 5,
+    }),
+    await listenRpc({ path: join(dir, 'ro.sock'), readOnly: true, handlers: handlers(), bus }),
+  ];
+});
+
+afterEach(async () => {
+  await Promise.all(listeners.map((l) => l.close('test over')));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the RPC server', () => {
+  it('creates the sockets with modes 0660 and 0666', () => {
+    expect(statSync(join(dir, 'rw.sock')).mode & 0o777).toBe(0o660);
+    expect(statSync(join(dir, 'ro.sock')).mode & 0o777).toBe(0o666);
+  });
+
+  it('serves typed calls and rethrows errors with their kind', async () => {
+    const c = await connectVnmd(join(dir, 'rw.sock'));
+    expect(await c.call('network.list', {})).toHaveLength(1);
+    await expect(c.call('network.start', { network: 'n' })).rejects.toMatchObject({ kind: 'conflict' });
+    // The client checks results against the contract too.
+    await expect(c.call('network.info', { network: 'n' })).rejects.toMatchObject({ kind: 'internal' });
+    c.close();
+  });
+
+  it('refuses changing methods on the read-only socket before running them', async () => {
+    const c = await connectVnmd(join(dir, 'ro.sock'));
+    calls.length = 0;
+    await expect(c.call('network.undefine', { network: 'n' })).rejects.toMatchObject({
+      kind: 'permission-denied',
+    });
+    expect(calls).toEqual([]);
+    expect(await c.call('network.list', { filter: 'all' })).toHaveLength(1);
+    c.close();
+  });
+
+  it('refuses a second server on a socket that answers, and replaces a stale one', async () => {
+    await expect(
+      listenRpc({ path: join(dir, 'rw.sock'), readOnly: false, handlers: handlers(), bus }),
+    ).rejects.toThrow(/already listening/);
+    await listeners[0]!.close('bye');
+    listeners[0] = await listenRpc({
+      path: join(dir, 'rw.sock'),
+      readOnly: false,
+      handlers: handlers(),
+      bus,
+    });
+  });
+
+  it('delivers events to subscribers', async () => {
+    const c = await connectVnmd(join(dir, 'rw.sock'));
+    const got: string[] = [];
+    c.onEvent((e) => got.push(e.type === 'lifecycle' ? `${e.event} ${e.network}` : e.type));
+    await c.call('events.subscribe', { types: ['lifecycle'] });
+    bus.publish({ type: 'lifecycle', event: 'started', network: 'n', detail: null });
+    bus.publish({ type: 'stats', samples: [] });
+    await c.call('network.list', {});
+    expect(got).toEqual(['started n']);
+    c.close();
+  });
+
+  it('closes a client too slow for its lifecycle events, saying why', async () => {
+    const s: Socket = createConnection(join(dir, 'rw.sock'));
+    await new Promise((r) => s.once('connect', r));
+    let received = '';
+    s.on('data', (d: Buffer) => (received += d.toString()));
+    s.write('{"jsonrpc":"2.0","id":1,"method":"events.subscribe","params":{}}\n');
+    await new Promise((r) => setTimeout(r, 50));
+    s.pause();
+    const detail = 'x'.repeat(64 * 1024);
+    for (let i = 0; i < 200; i++) bus.publish({ type: 'lifecycle', event: 'updated', network: 'n', detail });
+    s.resume();
+    await new Promise((r) => s.once('close', r));
+    expect(received).toContain('"method":"closing"');
+    expect(received).toContain('read events too slowly');
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * The UNIX socket servers of vnmd: a read-write one (0660, group vnm when it exists) and a
+ * read-only one (0666) that refuses every changing method, as libvirt's libvirt-sock-ro does.
+ */
+import { chmod, chown, lstat, mkdir, readFile, unlink } from 'node:fs/promises';
+import { createConnection, createServer } from 'node:net';
+import type { Server, Socket } from 'node:net';
+import { dirname } from 'node:path';
+import { VnmError } from '../../../shared/rpc/errors';
+import type { EventBus } from '../events/bus';
+import type { Handlers } from './dispatch';
+import { RpcConnection } from './connection';
+
+export interface SocketOptions {
+  readonly path: string;
+  readonly readOnly: boolean;
+  readonly handlers: Handlers;
+  readonly bus: EventBus;
+  /** Events a slow client may have waiting before it is disconnected (tests make it small). */
+  readonly queueLimit?: number;
+}
+
+export interface RpcListener {
+  readonly path: string;
+  close(reason: string): Promise<void>;
+}
+
+export async function listenRpc(opts: SocketOptions): Promise<RpcListener> {
+  await mkdir(dirname(opts.path), { recursive: true, mode: 0o755 });
+  await clearStaleSocket(opts.path);
+  const connections = new Set<RpcConnection>();
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    const conn = new RpcConnection(socket, opts);
+    connections.add(conn);
+    sockets.add(socket);
+    socket.on('close', () => {
+      connections.delete(conn);
+      sockets.delete(socket);
+    });
+  });
+  await listen(server, opts.path);
+  await setPermissions(opts.path, opts.readOnly);
+  return {
+    path: opts.path,
+    close: async (reason) => {
+      for (const c of connections) c.close(reason);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const s of sockets) s.destroy();
+    },
+  };
+}
+
+function listen(server: Server, path: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(path, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** Removes a socket file left by a vnmd that died; refuses if one still answers there. */
+async function clearStaleSocket(path: string): Promise<void> {
+  const st = await lstat(path).catch(() => null);
+  if (!st) return;
+  if (!st.isSocket()) {
+    throw new VnmError(
+      'conflict',
+      `${path} exists and is not a socket; remove it or choose another --socket path.`,
+    );
+  }
+  if (await answers(path)) {
+    throw new VnmError('conflict', `Another vnmd is already listening on ${path}; stop it first.`);
+  }
+  await unlink(path);
+}
+
+function answers(path: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = createConnection(path);
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('error', () => resolve(false));
+  });
+}
+
+async function setPermissions(path: string, readOnly: boolean): Promise<void> {
+  if (readOnly) {
+    await chmod(path, 0o666);
+    return;
+  }
+  const gid = await groupId('vnm');
+  if (gid !== null) await chown(path, process.getuid?.() ?? 0, gid);
+  await chmod(path, 0o660);
+}
+
+async function groupId(name: string): Promise<number | null> {
+  const text = await readFile('/etc/group', 'utf8').catch(() => '');
+  for (const line of text.split('\n')) {
+    const [group, , gid] = line.split(':');
+    if (group === name && gid !== undefined) return Number(gid);
+  }
+  return null;
+}

@@ -1,0 +1,95 @@
+/**
+ * Runtime status of running networks: RUNDIR/networks/NAME.json records the live definition
+ * and exactly what vnmd created for it, so destroy removes exactly that and a restarted vnmd
+ * can adopt it. A 'starting' status found at vnmd start marks a half-started network.
+ */
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { assertSafeName, nameProblem } from './names';
+import { removeFile, writeFileAtomic } from './atomic';
+
+export const DnsmasqRecord = z.object({
+  pid: z.number().int().positive(),
+  pidFile: z.string(),
+  configFile: z.string(),
+});
+
+export const CreatedResources = z.object({
+  /** vnmd created the bridge link, so destroy deletes it (not in bridge mode). */
+  bridge: z.boolean(),
+  /** nft rules were installed under the network's name. */
+  firewall: z.boolean(),
+  /** Static routes added, as `ip route` arguments ("10.0.0.0/24 via 192.168.1.2"). */
+  routes: z.array(z.string()),
+  dnsmasq: DnsmasqRecord.nullable(),
+});
+export type CreatedResources = z.infer<typeof CreatedResources>;
+
+export const RunStatus = z.object({
+  version: z.literal(1),
+  name: z.string(),
+  uuid: z.string(),
+  persistent: z.boolean(),
+  phase: z.enum(['starting', 'running']),
+  /** The live definition in libvirt XML, with the bridge name and MAC assigned. */
+  liveXml: z.string(),
+  bridge: z.string().nullable(),
+  created: CreatedResources,
+  startedAt: z.number(),
+});
+export type RunStatus = z.infer<typeof RunStatus>;
+
+export interface LoadedStatus {
+  readonly name: string;
+  readonly status: RunStatus | null;
+  /** Why the file could not be read, when status is null. */
+  readonly problem: string | null;
+}
+
+export class StatusStore {
+  readonly dir: string;
+
+  constructor(runtimeDir: string) {
+    this.dir = join(runtimeDir, 'networks');
+  }
+
+  async init(): Promise<void> {
+    await mkdir(this.dir, { recursive: true, mode: 0o755 });
+  }
+
+  private path(name: string): string {
+    return join(this.dir, `${assertSafeName(name)}.json`);
+  }
+
+  async save(status: RunStatus): Promise<void> {
+    // Not durable: it describes what runs now, which a reboot ends anyway (see atomic.ts).
+    await writeFileAtomic(this.path(status.name), `${JSON.stringify(status, null, 1)}\n`, 0o600, false);
+  }
+
+  async remove(name: string): Promise<void> {
+    await removeFile(this.path(name));
+  }
+
+  async loadAll(): Promise<LoadedStatus[]> {
+    const files = await readdir(this.dir).catch(() => [] as string[]);
+    const out: LoadedStatus[] = [];
+    for (const file of files.sort()) {
+      if (!file.endsWith('.json') || file.startsWith('.')) continue;
+      const name = file.slice(0, -5);
+      if (nameProblem(name)) continue;
+      out.push(await this.load(name, join(this.dir, file)));
+    }
+    return out;
+  }
+
+  private async load(name: string, path: string): Promise<LoadedStatus> {
+    try {
+      const parsed = RunStatus.safeParse(JSON.parse(await readFile(path, 'utf8')));
+      if (parsed.success) return { name, status: parsed.data, problem: null };
+      return { name, status: null, problem: `status file ${path} is malformed` };
+    } catch (err) {
+      return { name, status: null, problem: `status file ${path} is unreadable: ${String(err)}` };
+    }
+  }
+}

@@ -1,0 +1,61 @@
+// npm run bench: every vnmd benchmark, one after the other, output streamed as it comes:
+// bench:helper (lifecycle latency, 50 networks, RSS) then bench:stats for 30 s (sampler CPU
+// and RSS with 100 networks of 2 ports). Figures only, no assertions. Both create network
+// namespaces (and remove them), so this must run as root. Ends with where the figures came from.
+import { spawn } from 'node:child_process';
+import { cpus, hostname, loadavg, release } from 'node:os';
+import { resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const STEPS = [
+  ['run', 'bench:helper'],
+  ['run', 'bench:stats', '--', '--seconds', '30'],
+];
+
+if (process.getuid?.() !== 0) {
+  console.error(
+    'npm run bench must run as root: its benchmarks create network namespaces, bridges, nft tables ' +
+      'and dnsmasq inside them; run it again with sudo (sudo npm run bench).',
+  );
+  process.exit(1);
+}
+
+// Ctrl-C reaches the benchmark too (same process group); it removes its namespaces and exits,
+// and we must outlive it rather than leave it half-cleaned, then run nothing more.
+let interrupted = false;
+process.on('SIGINT', () => (interrupted = true));
+
+function run(args) {
+  console.log(`\n=== npm ${args.join(' ')}`);
+  return new Promise((done) => {
+    const child = spawn('npm', args, { cwd: root, stdio: 'inherit' });
+    child.on('error', (err) => {
+      console.error(`bench: could not run npm ${args.join(' ')}: ${err.message}`);
+      done(1);
+    });
+    child.on('close', (code, signal) => done(code ?? (signal ? 1 : 0)));
+  });
+}
+
+const failed = [];
+for (const args of STEPS) {
+  if (interrupted) break;
+  const code = await run(args);
+  if (code !== 0) failed.push(`npm ${args.join(' ')} (exit ${code})`);
+}
+
+const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+const machine = `${hostname()} (${cpu}, ${cpus().length} CPUs, Linux ${release()}, node ${process.version})`;
+console.log(
+  `\nFigures above: measured ${new Date().toISOString()} on ${machine}, load average now ` +
+    `${loadavg()[0].toFixed(2)} (other work on the machine inflates times). bench/helper.bench.ts drove a ` +
+    'real vnmd (bridges, nft, dnsmasq) in a network namespace made for it; bench/stats.bench.ts ran ' +
+    "vnmd's StatsSampler for 30 s over 100 real bridges of 2 veth ports each in namespaces made for it, " +
+    'with leases handed to it (no dnsmasq there).',
+);
+if (interrupted) console.log('bench: interrupted with Ctrl-C; the figures above are partial.');
+if (failed.length > 0) {
+  console.error(`bench: these failed, so their figures are missing or partial: ${failed.join('; ')}`);
+  process.exit(1);
+}
+if (interrupted) process.exit(130);

@@ -1,0 +1,125 @@
+/**
+ * vnmd restarts without an outage (acceptance 7 of issue 3): kill -9 vnmd while a network
+ * runs and a guest pings through it every 100 ms, start vnmd again, and the network is
+ * adopted with the same dnsmasq and leases, losing no ping. Also: a half-started network
+ * found at start is cleaned, and a dnsmasq that dies is noticed and restarted.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { VnmEvent } from '../../shared/rpc/contract';
+import { createGuest, runUdhcpc } from '../helpers/guest';
+import { destroyAllNetns } from '../helpers/netns';
+import { createSandbox, UPLINK, type Sandbox } from '../helpers/sandbox';
+import { hostSnapshot as snapshot } from '../helpers/vnmd';
+import { removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
+
+const XML = `<network>
+  <name>keep</name>
+  <forward mode='nat'/>
+  <bridge name='vnmbr0' stp='off'/>
+  <ip address='10.77.0.1' prefix='24'><dhcp><range start='10.77.0.10' end='10.77.0.50'/></dhcp></ip>
+</network>`;
+
+let sb: Sandbox;
+let vnmd: Vnmd;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+beforeAll(async () => {
+  sb = await createSandbox('rst');
+  vnmd = await startVnmd(sb.host);
+});
+
+afterAll(async () => {
+  await vnmd?.kill();
+  await destroyAllNetns();
+  if (vnmd) removeDirs(vnmd.dirs);
+});
+
+describe('vnmd restart', () => {
+  it('adopts a running network after kill -9 with no ping lost and leases kept', async () => {
+    const before = await snapshot(sb.host);
+    let c = await vnmd.client();
+    await c.call('network.define', { xml: XML });
+    await c.call('network.setAutostart', { network: 'keep', autostart: true });
+    await c.call('network.start', { network: 'keep' });
+    const pid1 = (await c.call('network.info', { network: 'keep' })).dnsmasqPid;
+    c.close();
+    const guest = await createGuest(sb.host, 'vnmbr0');
+    const lease = await runUdhcpc(guest.ns);
+    const pinger = guest.ns.tryExec('ping', ['-n', '-i', '0.1', '-c', '40', '-W', '1', UPLINK.wanAddress], {
+      timeoutMs: 30_000,
+    });
+    await sleep(800);
+    await vnmd.kill();
+    await sleep(300);
+    vnmd = await startVnmd(sb.host, { dirs: vnmd.dirs });
+    c = await vnmd.client();
+    const info = await c.call('network.info', { network: 'keep' });
+    expect(info).toMatchObject({ active: true, autostart: true, dnsmasqPid: pid1, problem: null });
+    const ping = await pinger;
+    expect(ping.stdout).toMatch(/40 packets transmitted, 40 received/);
+    const leases = await c.call('network.leases', { network: 'keep' });
+    expect(leases.map((l) => l.ip)).toEqual([lease.ip]);
+    await guest.ns.destroy();
+    await c.call('network.destroy', { network: 'keep' });
+    await c.call('network.undefine', { network: 'keep' });
+    c.close();
+    expect(await snapshot(sb.host)).toEqual(before);
+  });
+
+  it('cleans a half-started network left by a vnmd killed mid-start', async () => {
+    const before = await snapshot(sb.host);
+    const c = await vnmd.client();
+    await c.call('network.define', { xml: XML });
+    await c.call('network.start', { network: 'keep' });
+    c.close();
+    await vnmd.kill();
+    // What the status file says before the last step of a start: still 'starting'.
+    const statusFile = join(vnmd.dirs.runtimeDir, 'networks', 'keep.json');
+    const { readFileSync } = await import('node:fs');
+    const status = JSON.parse(readFileSync(statusFile, 'utf8')) as Record<string, unknown>;
+    writeFileSync(
+      statusFile,
+      JSON.stringify({
+        ...status,
+        phase: 'starting',
+        created: { bridge: false, firewall: false, routes: [], dnsmasq: null },
+      }),
+    );
+    vnmd = await startVnmd(sb.host, { dirs: vnmd.dirs });
+    expect(vnmd.log()).toContain('cleaning up half-started network keep');
+    const c2 = await vnmd.client();
+    expect((await c2.call('network.info', { network: 'keep' })).active).toBe(false);
+    await c2.call('network.undefine', { network: 'keep' });
+    c2.close();
+    expect(await snapshot(sb.host)).toEqual(before);
+  });
+
+  it('notices a dnsmasq that died, reports it and restarts it', async () => {
+    const c = await vnmd.client();
+    await c.call('network.define', { xml: XML });
+    await c.call('network.start', { network: 'keep' });
+    const events: VnmEvent[] = [];
+    c.onEvent((e) => events.push(e));
+    await c.call('events.subscribe', { types: ['lifecycle'] });
+    const pid = (await c.call('network.info', { network: 'keep' })).dnsmasqPid!;
+    process.kill(pid, 'SIGKILL');
+    const deadline = Date.now() + 10_000;
+    while (
+      !events.some((e) => e.type === 'lifecycle' && e.event === 'dnsmasq-restarted') &&
+      Date.now() < deadline
+    ) {
+      await sleep(100);
+    }
+    const kinds = events.map((e) => (e.type === 'lifecycle' ? e.event : e.type));
+    expect(kinds).toEqual(expect.arrayContaining(['dnsmasq-died', 'dnsmasq-restarted']));
+    const info = await c.call('network.info', { network: 'keep' });
+    expect(info.dnsmasqPid).not.toBe(pid);
+    expect(info.problem).toBeNull();
+    await c.call('network.destroy', { network: 'keep' });
+    await c.call('network.undefine', { network: 'keep' });
+    c.close();
+  });
+});
