@@ -1,0 +1,65 @@
+/** Flags of `npm run demo` / `vnm demo`. */
+export interface DemoArgs {
+  /** Serve the UI but open no window (print its URL). */
+  readonly open: boolean;
+  /** Serve no UI at all: only the sandbox and vnmd, for the CLI. */
+  readonly ui: boolean;
+  readonly shell?: 'electron' | 'browser';
+  readonly port?: number;
+  /** No reaper process: for tests of the sweep a new demo does. */
+  readonly reaper: boolean;
+  readonly help: boolean;
+}
+
+export const DEMO_USAGE = `Usage: npm run demo -- [OPTIONS]   (or: vnm demo [OPTIONS])
+
+Runs vnm against a sandbox host made of network namespaces: vnmd with the networks
+"default" (NAT, running) and "lab" (isolated), guests that take DHCP leases and make
+traffic, and the app. Ctrl-C removes everything. Needs root.
+
+  --no-open           serve the app but open no window (its URL is printed)
+  --no-ui             run only the sandbox and vnmd (use the CLI line printed)
+  --shell=electron|browser   which app shell to use (default: Electron if installed)
+  --port N            port of the browser shell (default: any free port)
+  --no-reaper         do not clean up after a kill -9 until the next demo (for tests)
+  -h, --help          this help
+`;
+
+export function parseDemoArgs(argv: readonly string[]): DemoArgs {
+  let open = true;
+  let ui = true;
+  let reaper = true;
+  let help = false;
+  let shell: DemoArgs['shell'];
+  let port: number | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i] ?? '';
+    const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
+    const flag = eq > 0 ? raw.slice(0, eq) : raw;
+    const value = () => (eq > 0 ? raw.slice(eq + 1) : (argv[++i] ?? needs(flag)));
+    if (flag === '--no-open') open = false;
+    else if (flag === '--no-ui') ui = false;
+    else if (flag === '--no-reaper') reaper = false;
+    else if (flag === '--help' || flag === '-h') help = true;
+    else if (flag === '--shell') shell = pickShell(value());
+    else if (flag === '--port') port = parsePort(value());
+    else throw new Error(`unknown option "${raw}"; see npm run demo -- --help`);
+  }
+  return { open, ui, reaper, help, ...(shell ? { shell } : {}), ...(port !== undefined ? { port } : {}) };
+}
+
+function needs(flag: string): never {
+  throw new Error(`option ${flag} needs a value`);
+}
+
+function pickShell(v: string): 'electron' | 'browser' {
+  if (v === 'electron' || v === 'browser') return v;
+  throw new Error(`--shell must be electron or browser, not "${v}"`);
+}
+
+function parsePort(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new Error(`--port must be a number from 0 to 65535, not "${v}"`);
+  return n;
+}

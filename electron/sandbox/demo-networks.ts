@@ -1,0 +1,65 @@
+/**
+ * The networks a fresh sandbox has: `default`, as libvirt installs it (NAT on virbr0,
+ * 192.168.122.0/24, autostart, running), and `lab`, an isolated network left stopped so
+ * there is something to start. Defined through vnmd's API, as a user would.
+ */
+import type { VnmClient } from '../client/client';
+import { guestMac } from './guest';
+
+/** The guests the agent plugs into each demo network, by hostname (guest-agent.ts). */
+export const DEMO_GUESTS: Readonly<Record<string, readonly string[]>> = {
+  default: ['fedora', 'debian', 'alpine'],
+  lab: ['ubuntu', 'rocky'],
+};
+
+/** `<host>` reservations for a demo network's guests: .10, .11, ... of `prefix` (a /24). */
+function reservations(network: string, prefix: string): string {
+  return (DEMO_GUESTS[network] ?? [])
+    .map(
+      (name, i) => `      <host mac='${guestMac(network, name)}' name='${name}' ip='${prefix}.${10 + i}'/>\n`,
+    )
+    .join('');
+}
+
+/**
+ * libvirt's default.xml (network/default.xml in libvirt's sources), plus a reserved address
+ * for each demo guest, as people add for their VMs. The reservations also spare each guest
+ * dnsmasq's ping check of a new address (about 3 s, one client at a time), so the leases
+ * come within seconds of the bridge ports forwarding (STP holds them 4 s).
+ */
+export function defaultXml(): string {
+  return `<network>
+  <name>default</name>
+  <forward mode='nat'/>
+  <bridge name='virbr0' stp='on' delay='0'/>
+  <ip address='192.168.122.1' netmask='255.255.255.0'>
+    <dhcp>
+      <range start='192.168.122.2' end='192.168.122.254'/>
+${reservations('default', '192.168.122')}    </dhcp>
+  </ip>
+</network>
+`;
+}
+
+/** An isolated lab: no way out, guests see only each other and the host. */
+export function labXml(): string {
+  return `<network>
+  <name>lab</name>
+  <bridge stp='on' delay='0'/>
+  <domain name='lab'/>
+  <ip address='10.77.0.1' netmask='255.255.255.0'>
+    <dhcp>
+      <range start='10.77.0.100' end='10.77.0.199'/>
+${reservations('lab', '10.77.0')}    </dhcp>
+  </ip>
+</network>
+`;
+}
+
+/** Defines `default` (autostart, started) and `lab` (inactive). */
+export async function defineDemoNetworks(client: VnmClient): Promise<void> {
+  await client.call('network.define', { xml: defaultXml() });
+  await client.call('network.setAutostart', { network: 'default', autostart: true });
+  await client.call('network.define', { xml: labXml() });
+  await client.call('network.start', { network: 'default' });
+}

@@ -1,0 +1,115 @@
+/**
+ * A sandbox guest: what a VM looks like to a network. A namespace with eth0, whose veth peer
+ * `vnetN` is a port of the network's bridge in the host namespace (as a VM's tap would be);
+ * it takes a DHCP lease under its hostname with busybox udhcpc and runs the traffic loop.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseLeaseFile } from './guest-scripts';
+import type { GuestScripts } from './guest-scripts';
+import { run } from '../helper/exec';
+import { Netns } from './netns';
+
+export interface GuestSpec {
+  /** The guest's hostname, sent as DHCP option 12. */
+  readonly hostname: string;
+  /** Its namespace's name. */
+  readonly nsName: string;
+  /** The bridge port in the host namespace (vnetN). */
+  readonly port: string;
+  /** Its folder (lease, url, peers). */
+  readonly dir: string;
+  /** Where the traffic loop starts its round count, so guests do not fetch in step. */
+  readonly phase: number;
+}
+
+/** A stable MAC under libvirt's 52:54:00, so a guest re-attached gets its earlier lease again. */
+export function guestMac(network: string, hostname: string): string {
+  const h = createHash('sha256').update(`${network}/${hostname}`).digest();
+  const tail = [...h.subarray(0, 3)].map((b) => b.toString(16).padStart(2, '0'));
+  return ['52', '54', '00', ...tail].join(':');
+}
+
+export class Guest {
+  private lastTraffic = '';
+
+  private constructor(
+    readonly spec: GuestSpec,
+    readonly mac: string,
+    readonly ns: Netns,
+  ) {}
+
+  /** Creates the guest, plugs it into `bridge` of `host` and starts DHCP and the traffic loop. */
+  static async attach(
+    host: Netns,
+    bridge: string,
+    network: string,
+    spec: GuestSpec,
+    scripts: GuestScripts,
+  ): Promise<Guest> {
+    mkdirSync(spec.dir, { recursive: true });
+    writeFileSync(join(spec.dir, 'url'), '');
+    writeFileSync(join(spec.dir, 'peers'), '');
+    const mac = guestMac(network, spec.hostname);
+    await run('ip', ['netns', 'add', spec.nsName]);
+    const ns = new Netns(spec.nsName);
+    const guest = new Guest(spec, mac, ns);
+    try {
+      // One ip call for the host's side: the veth pair, its guest end moved into the guest.
+      const port = spec.port;
+      const batch = [
+        `link add ${port} type veth peer name eth0 address ${mac} netns ${spec.nsName}`,
+        `link set dev ${port} master ${bridge}`,
+        `link set dev ${port} up`,
+      ];
+      await run('ip', ['-n', host.name, '-batch', '-'], { input: `${batch.join('\n')}\n` });
+      const args = [
+        scripts.init,
+        spec.dir,
+        spec.hostname,
+        String(spec.phase),
+        scripts.udhcpc,
+        scripts.traffic,
+      ];
+      ns.spawn('/bin/sh', args, { stdio: 'ignore' }).unref();
+    } catch (e) {
+      await guest.detach();
+      throw e;
+    }
+    return guest;
+  }
+
+  get hostname(): string {
+    return this.spec.hostname;
+  }
+
+  /** The address of the guest's current lease, or null before it has one. */
+  leasedIp(): string | null {
+    try {
+      return parseLeaseFile(readFileSync(join(this.spec.dir, 'lease'), 'utf8'))?.ip ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Where to fetch from ('' for nowhere) and which peers to ping, read by the loop each round. */
+  setTraffic(url: string, peers: readonly { ip: string; hostname: string }[]): void {
+    const text = `${url}\n${peers.map((p) => `${p.ip} ${p.hostname}`).join(',')}`;
+    if (text === this.lastTraffic) return;
+    this.lastTraffic = text;
+    // Written aside and renamed into place, so the loop never reads half a file.
+    const put = (name: string, text: string) => {
+      writeFileSync(join(this.spec.dir, `${name}.new`), text);
+      renameSync(join(this.spec.dir, `${name}.new`), join(this.spec.dir, name));
+    };
+    put('url', url);
+    put('peers', peers.map((p) => `${p.ip} ${p.hostname}\n`).join(''));
+  }
+
+  /** Unplugs the guest: its processes, namespace (and so both veth ends) and folder go. */
+  async detach(): Promise<void> {
+    await this.ns.destroy();
+    rmSync(this.spec.dir, { recursive: true, force: true });
+  }
+}
