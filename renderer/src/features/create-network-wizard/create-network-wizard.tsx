@@ -1,0 +1,202 @@
+/**
+ * "Create a new virtual network": the step-by-step wizard opened by Add network and by
+ * File → New Network…. Next (Enter) and Finish wait until the step's fields are fine;
+ * Back keeps every value; Cancel (Esc) closes.
+ */
+import { useEffect, useId, useMemo } from 'react';
+import type { KeyboardEvent } from 'react';
+import {
+  Alert,
+  Box,
+  Button,
+  CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  LinearProgress,
+  Step,
+  StepLabel,
+  Stepper,
+} from '@mui/material';
+import { useShallow } from 'zustand/react/shallow';
+import { api } from '../../lib/api';
+import { useAppStore } from '../../stores/app-store';
+import type { FieldErrors } from './logic/checks';
+import { checkWizard, hasErrors, stepErrors } from './logic/checks';
+import type { StepId } from './logic/steps';
+import { stepsFor, stepTitle } from './logic/steps';
+import { DnsStep } from './steps/dns-step';
+import { Ipv4Step } from './steps/ipv4-step';
+import { Ipv6Step } from './steps/ipv6-step';
+import { NameModeStep } from './steps/name-mode-step';
+import { SummaryStep } from './steps/summary-step';
+import { abandonWizard, finishWizard, loadWizard } from './wizard-actions';
+import { resetWizard, useWizardStore } from './wizard-store';
+
+function StepBody({ step, errors }: { readonly step: StepId; readonly errors: FieldErrors }) {
+  switch (step) {
+    case 'name':
+      return <NameModeStep errors={errors} />;
+    case 'ipv4':
+      return <Ipv4Step errors={errors} />;
+    case 'ipv6':
+      return <Ipv6Step errors={errors} />;
+    case 'dns':
+      return <DnsStep errors={errors} />;
+    case 'summary':
+      return <SummaryStep errors={errors} />;
+  }
+}
+
+/** Enter on a radio, checkbox or select advances too, as it does in a text field. */
+function enterAdvances(e: KeyboardEvent<HTMLFormElement>): void {
+  const t = e.target as HTMLElement;
+  if (e.key !== 'Enter' || e.defaultPrevented) return;
+  const type = t instanceof HTMLInputElement ? t.type : '';
+  if (type === 'radio' || type === 'checkbox' || t instanceof HTMLSelectElement) {
+    e.preventDefault();
+    e.currentTarget.requestSubmit();
+  }
+}
+
+async function finish(): Promise<void> {
+  const outcome = await finishWizard(api());
+  if (!outcome.ok) return;
+  const app = useAppStore.getState();
+  app.setCreateOpen(false);
+  await app.refreshNetwork(outcome.name);
+  app.navigate({ kind: 'tab', tab: 'networks' });
+  app.navigate({ kind: 'select', network: outcome.name });
+  if (outcome.autostartError !== undefined) {
+    app.showError(
+      `Network ${outcome.name} was created, but not set to start on boot`,
+      outcome.autostartError,
+    );
+  }
+}
+
+/** Where the wizard stands: its steps, the current one, its problems, and whether it can go on. */
+function useWizardView() {
+  const { phase, stepIndex, values, context } = useWizardStore(
+    useShallow((s) => ({ phase: s.phase, stepIndex: s.stepIndex, values: s.values, context: s.context })),
+  );
+  const errors = useMemo(() => checkWizard(values, context), [values, context]);
+  const steps = stepsFor(values.mode);
+  const index = Math.min(stepIndex, steps.length - 1);
+  const step = steps[index] ?? 'name';
+  const isLast = index === steps.length - 1;
+  const blocked = isLast ? hasErrors(errors) : hasErrors(stepErrors(errors, step));
+  const titles = steps.map((s) => stepTitle(s, values.mode));
+  return { phase, errors, titles, index, step, isLast, canAdvance: phase === 'ready' && !blocked };
+}
+
+interface ButtonsProps {
+  readonly view: ReturnType<typeof useWizardView>;
+  readonly onCancel: () => void;
+}
+
+function WizardButtons({ view, onCancel }: ButtonsProps) {
+  const back = useWizardStore((s) => s.back);
+  const finishing = view.phase === 'finishing';
+  return (
+    <DialogActions>
+      <Button onClick={onCancel} disabled={finishing}>
+        Cancel
+      </Button>
+      <Box sx={{ flex: 1 }} />
+      <Button onClick={back} disabled={view.index === 0 || finishing}>
+        Back
+      </Button>
+      <Button
+        type="submit"
+        variant="contained"
+        disabled={!view.canAdvance}
+        startIcon={finishing ? <CircularProgress size={14} color="inherit" /> : undefined}
+      >
+        {view.isLast ? 'Finish' : 'Next'}
+      </Button>
+    </DialogActions>
+  );
+}
+
+function WizardContent({ view }: { readonly view: ReturnType<typeof useWizardView> }) {
+  const notice = useWizardStore((s) => s.notice);
+  const finishError = useWizardStore((s) => s.finishError);
+  return (
+    <DialogContent dividers sx={{ minHeight: 530 }}>
+      <Stepper activeStep={view.index} sx={{ mb: 3 }} aria-label="Steps">
+        {view.titles.map((title) => (
+          <Step key={title}>
+            <StepLabel>{title}</StepLabel>
+          </Step>
+        ))}
+      </Stepper>
+      {notice ? (
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          {notice}
+        </Alert>
+      ) : null}
+      {view.phase === 'loading' ? (
+        <LinearProgress aria-label="Reading the host’s networks and interfaces" />
+      ) : (
+        <Box role="group" aria-label={view.titles[view.index]}>
+          <StepBody key={view.step} step={view.step} errors={stepErrors(view.errors, view.step)} />
+        </Box>
+      )}
+      {finishError ? (
+        <Alert severity="error" sx={{ mt: 2 }}>
+          {finishError}
+        </Alert>
+      ) : null}
+    </DialogContent>
+  );
+}
+
+export function CreateNetworkWizard() {
+  const open = useAppStore((s) => s.createOpen);
+  const setOpen = useAppStore((s) => s.setCreateOpen);
+  const next = useWizardStore((s) => s.next);
+  const view = useWizardView();
+  const titleId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    resetWizard();
+    void loadWizard(api());
+    return abandonWizard;
+  }, [open]);
+
+  const close = () => {
+    if (view.phase !== 'finishing') setOpen(false);
+  };
+  const submit = () => {
+    if (!view.canAdvance) return;
+    if (view.isLast) void finish();
+    else next();
+  };
+
+  return (
+    <Dialog
+      open={open}
+      onClose={(_e, reason) => reason !== 'backdropClick' && close()}
+      maxWidth="md"
+      fullWidth
+      aria-labelledby={titleId}
+    >
+      <Box
+        component="form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+        onKeyDown={enterAdvances}
+      >
+        <DialogTitle id={titleId}>Create a new virtual network</DialogTitle>
+        <WizardContent view={view} />
+        <WizardButtons view={view} onCancel={close} />
+      </Box>
+    </Dialog>
+  );
+}

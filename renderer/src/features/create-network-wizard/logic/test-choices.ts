@@ -1,0 +1,36 @@
+/** Choices and a host for the wizard's unit tests: a NAT network every check accepts. */
+import type { WizardChoices } from '../../../../../shared/wizard/choices';
+import type { WizardContext } from './context';
+
+export const GOOD: WizardChoices = {
+  name: 'network',
+  mode: 'nat',
+  hostBridge: 'br0',
+  ipv4Network: '192.168.100.0/24',
+  ipv4Gateway: '192.168.100.1',
+  ipv4Dhcp: true,
+  ipv4Start: '192.168.100.128',
+  ipv4End: '192.168.100.254',
+  ipv6Enabled: true,
+  ipv6Network: 'fd12:3456:789a:1::/64',
+  ipv6Gateway: 'fd12:3456:789a:1::1',
+  ipv6Dhcp: true,
+  ipv6Start: 'fd12:3456:789a:1::100',
+  ipv6End: 'fd12:3456:789a:1::1ff',
+  forwardDev: '',
+  dnsChoice: 'name',
+  customDomain: '',
+  startNow: true,
+  autostart: true,
+};
+
+export const HOST: WizardContext = {
+  existingNames: ['default', 'dmz'],
+  takenSubnets: [
+    { subnet: '192.168.122.0/24', owner: "network 'default'" },
+    { subnet: 'fd00:aaaa:bbbb:1::/64', owner: "network 'dmz'" },
+    { subnet: '10.0.0.5/24', owner: 'eth0 on this host' },
+  ],
+  hostBridges: ['br0'],
+  forwardDevices: ['eth0', 'br0'],
+};

@@ -1,0 +1,129 @@
+/**
+ * The wizard's calls to vnmd: learning the host and proposals when it opens, and Finish
+ * (define, start, autostart; a failed start removes the definition again).
+ */
+import type { VnmClient } from '../../../../shared/api/client';
+import { toErrorData } from '../../../../shared/rpc/errors';
+import { buildNetworkXml } from '../../../../shared/wizard/build-network';
+import { buildContext } from './logic/context';
+import { followNetwork, proposeName } from './logic/proposals';
+import { INITIAL_CHOICES, useWizardStore } from './wizard-store';
+
+const NONE = new Set<never>();
+/** Counts opens, so the answers of an earlier open never overwrite a later one. */
+let generation = 0;
+
+async function subnetsOf(
+  client: VnmClient,
+  names: readonly string[],
+): Promise<Map<string, readonly string[]>> {
+  const pairs = await Promise.all(
+    names.map((network) =>
+      client.networkInfo({ network }).then(
+        (info) => [network, info.subnets] as const,
+        // A network removed meanwhile holds no subnet.
+        () => [network, [] as string[]] as const,
+      ),
+    ),
+  );
+  return new Map(pairs);
+}
+
+/** Reads networks, interfaces and vnmd's proposals, and fills the first values. */
+export async function loadWizard(client: VnmClient): Promise<void> {
+  const mine = ++generation;
+  const notices: string[] = [];
+  const [networks, ifaces, proposal] = await Promise.all([
+    client.listNetworks({ filter: 'all' }).catch((err: unknown) => {
+      notices.push(
+        `The networks could not be listed (${toErrorData(err).message}), so names and subnets are not checked against them.`,
+      );
+      return [];
+    }),
+    client.hostInterfaces({}).catch((err: unknown) => {
+      notices.push(`The host's interfaces could not be listed (${toErrorData(err).message}).`);
+      return [];
+    }),
+    client.proposeSubnet({ prefix: 24 }).catch((err: unknown) => {
+      notices.push(`vnmd proposed no subnet: ${toErrorData(err).message}`);
+      return undefined;
+    }),
+  ]);
+  const context = buildContext(
+    networks,
+    await subnetsOf(
+      client,
+      networks.map((n) => n.name),
+    ),
+    ifaces,
+  );
+  if (mine !== generation) return;
+  let values = {
+    ...INITIAL_CHOICES,
+    name: proposeName(context.existingNames),
+    hostBridge: context.hostBridges[0] ?? '',
+    ipv4Network: proposal?.subnet ?? '',
+    ipv6Network: proposal?.ipv6Subnet ?? '',
+  };
+  values = followNetwork(followNetwork(values, 'ipv4', NONE), 'ipv6', NONE);
+  useWizardStore.setState({
+    phase: 'ready',
+    values,
+    context,
+    proposedBridge: proposal?.bridge,
+    proposedSubnet: proposal?.subnet,
+    notice: notices.length > 0 ? notices.join(' ') : null,
+  });
+}
+
+/** Forgets an earlier open's answers still on their way. */
+export function abandonWizard(): void {
+  generation++;
+}
+
+export type FinishOutcome =
+  { readonly ok: true; readonly name: string; readonly autostartError?: unknown } | { readonly ok: false };
+
+function fail(message: string): FinishOutcome {
+  useWizardStore.setState({ phase: 'ready', finishError: message });
+  return { ok: false };
+}
+
+/** Defines the network, then starts it and sets autostart as ticked. */
+export async function finishWizard(client: VnmClient): Promise<FinishOutcome> {
+  const { values: c, phase } = useWizardStore.getState();
+  if (phase !== 'ready') return { ok: false };
+  useWizardStore.setState({ phase: 'finishing', finishError: null });
+  try {
+    // Defining an existing name would replace that network: look again right before.
+    const now = await client.listNetworks({ filter: 'all' });
+    if (now.some((n) => n.name === c.name)) {
+      const context = useWizardStore.getState().context;
+      useWizardStore.setState({ context: { ...context, existingNames: now.map((n) => n.name) } });
+      return fail(`A network named '${c.name}' was defined meanwhile: go back and choose another name.`);
+    }
+    await client.defineNetwork({ xml: buildNetworkXml(c) });
+  } catch (err) {
+    return fail(`Network ${c.name} was not defined: ${toErrorData(err).message}`);
+  }
+  if (c.startNow) {
+    try {
+      await client.startNetwork({ network: c.name });
+    } catch (err) {
+      const reason = toErrorData(err).message;
+      const undo = await client.undefineNetwork({ network: c.name }).then(
+        () => 'Its definition was removed; change what the reason names and press Finish again.',
+        (e: unknown) =>
+          `Its definition could not be removed either (${toErrorData(e).message}); delete it from the list.`,
+      );
+      return fail(`Network ${c.name} could not be started: ${reason} ${undo}`);
+    }
+  }
+  if (!c.autostart) return { ok: true, name: c.name };
+  try {
+    await client.setAutostart({ network: c.name, autostart: true });
+    return { ok: true, name: c.name };
+  } catch (err) {
+    return { ok: true, name: c.name, autostartError: err };
+  }
+}

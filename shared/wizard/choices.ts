@@ -1,0 +1,56 @@
+/**
+ * What a person chooses in the creation wizard ("Create a new virtual network"), as typed:
+ * addresses stay strings so a half-typed value can be shown and checked. build-network.ts
+ * turns valid choices into the NetworkDef (and libvirt XML) that is defined.
+ */
+
+/** The wizard's modes: libvirt's forward modes it offers, with 'isolated' for no <forward>. */
+export const WIZARD_MODES = ['nat', 'route', 'isolated', 'open', 'bridge'] as const;
+export type WizardMode = (typeof WIZARD_MODES)[number];
+
+/** How the network's DNS domain is chosen. */
+export type DnsChoice = 'name' | 'custom' | 'none';
+
+export interface WizardChoices {
+  readonly name: string;
+  readonly mode: WizardMode;
+  /** Bridge mode: the existing host bridge guests are plugged into. */
+  readonly hostBridge: string;
+  /** IPv4 network in CIDR form (192.168.100.0/24). */
+  readonly ipv4Network: string;
+  /** The host's address in the network; libvirt's <ip address>. */
+  readonly ipv4Gateway: string;
+  readonly ipv4Dhcp: boolean;
+  readonly ipv4Start: string;
+  readonly ipv4End: string;
+  readonly ipv6Enabled: boolean;
+  readonly ipv6Network: string;
+  readonly ipv6Gateway: string;
+  readonly ipv6Dhcp: boolean;
+  readonly ipv6Start: string;
+  readonly ipv6End: string;
+  /** NAT and Routed: '' for any physical device, else a host device name. */
+  readonly forwardDev: string;
+  readonly dnsChoice: DnsChoice;
+  readonly customDomain: string;
+  readonly startNow: boolean;
+  readonly autostart: boolean;
+}
+
+/** Modes where vnm makes the bridge and serves addresses (everything but Bridge). */
+export function hasAddressing(mode: WizardMode): boolean {
+  return mode !== 'bridge';
+}
+
+/** Modes that send traffic out of the host through a device ("Forward to"). */
+export function hasForwardDevice(mode: WizardMode): boolean {
+  return mode === 'nat' || mode === 'route';
+}
+
+/** The DNS domain the choices give, or undefined for none. */
+export function chosenDomain(
+  c: Pick<WizardChoices, 'name' | 'dnsChoice' | 'customDomain'>,
+): string | undefined {
+  if (c.dnsChoice === 'none') return undefined;
+  return c.dnsChoice === 'name' ? c.name : c.customDomain.trim();
+}

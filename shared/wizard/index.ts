@@ -1,0 +1,2 @@
+export * from './choices';
+export { buildNetworkDef, buildNetworkXml } from './build-network';
