@@ -1,0 +1,111 @@
+/**
+ * A Backend over one vnmd connection at a time: it subscribes to every event, and when
+ * the connection drops it says so and reconnects by itself with a growing delay.
+ */
+import type { RpcMethodName, RpcParams, RpcResult, VnmEvent } from '../../../shared/rpc/contract';
+import { VnmError } from '../../../shared/rpc/errors';
+import type { ConnectionStatus } from '../../../shared/api/contract';
+import type { Backend, RpcClientLike } from './backend';
+
+export interface ReconnectingBackendOptions {
+  readonly uri: string;
+  readonly connect: () => Promise<RpcClientLike>;
+  /** Delays between attempts in ms; the last one repeats. */
+  readonly retryDelays?: readonly number[];
+  readonly setTimer?: (fn: () => void, ms: number) => unknown;
+  readonly clearTimer?: (handle: unknown) => void;
+}
+
+const DEFAULT_DELAYS = [250, 500, 1000, 2000, 3000];
+
+export class ReconnectingBackend implements Backend {
+  private client: RpcClientLike | null = null;
+  private current: ConnectionStatus;
+  private attempt = 0;
+  private timer: unknown = null;
+  private stopped = false;
+  private readonly eventHandlers = new Set<(event: VnmEvent) => void>();
+  private readonly statusHandlers = new Set<(status: ConnectionStatus) => void>();
+
+  constructor(private readonly opts: ReconnectingBackendOptions) {
+    this.current = { state: 'connecting', uri: opts.uri };
+  }
+
+  /** Makes the first attempt; resolves once connected or once that attempt failed. */
+  async start(): Promise<void> {
+    await this.tryConnect();
+  }
+
+  call<M extends RpcMethodName>(method: M, params: RpcParams<M>): Promise<RpcResult<M>> {
+    if (!this.client) {
+      const why = this.current.reason ? ` (${this.current.reason})` : '';
+      const text = `vnm is not connected to vnmd${why}; it keeps reconnecting by itself, try again in a moment.`;
+      return Promise.reject(new VnmError('connection', text));
+    }
+    return this.client.call(method, params);
+  }
+
+  status(): ConnectionStatus {
+    return this.current;
+  }
+
+  onEvent(handler: (event: VnmEvent) => void): () => void {
+    this.eventHandlers.add(handler);
+    return () => void this.eventHandlers.delete(handler);
+  }
+
+  onStatus(handler: (status: ConnectionStatus) => void): () => void {
+    this.statusHandlers.add(handler);
+    return () => void this.statusHandlers.delete(handler);
+  }
+
+  close(): void {
+    this.stopped = true;
+    if (this.timer !== null) (this.opts.clearTimer ?? clearTimeout)(this.timer as never);
+    this.timer = null;
+    this.client?.close();
+    this.client = null;
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    this.current = status;
+    for (const h of [...this.statusHandlers]) h(status);
+  }
+
+  private async tryConnect(): Promise<void> {
+    if (this.stopped) return;
+    let client: RpcClientLike;
+    try {
+      client = await this.opts.connect();
+      await client.call('events.subscribe', {});
+    } catch (err) {
+      this.lost(err instanceof Error ? err.message : String(err));
+      return;
+    }
+    if (this.stopped) return client.close();
+    this.client = client;
+    this.attempt = 0;
+    client.onEvent((event) => {
+      for (const h of [...this.eventHandlers]) h(event);
+    });
+    client.onClose((reason) => {
+      if (this.client !== client) return;
+      this.client = null;
+      this.lost(reason);
+    });
+    this.setStatus({ state: 'connected', uri: this.opts.uri });
+  }
+
+  private lost(reason: string): void {
+    if (this.stopped) return;
+    this.attempt += 1;
+    const state = this.attempt === 1 && this.current.state === 'connected' ? 'lost' : 'reconnecting';
+    this.setStatus({ state, uri: this.opts.uri, reason, attempt: this.attempt });
+    const delays = this.opts.retryDelays ?? DEFAULT_DELAYS;
+    const delay = delays[Math.min(this.attempt - 1, delays.length - 1)] ?? 1000;
+    this.timer = (this.opts.setTimer ?? setTimeout)(() => {
+      this.timer = null;
+      void this.tryConnect();
+    }, delay);
+  }
+}

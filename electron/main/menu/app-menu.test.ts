@@ -1,0 +1,46 @@
+// @vitest-environment node
+import { describe, expect, it, vi } from 'vitest';
+import type { MenuItemConstructorOptions } from 'electron';
+import type { AppCommand } from '../../../shared/api/contract';
+import { aboutText, menuTemplate } from './app-menu';
+
+vi.mock('electron', () => ({}));
+
+function find(items: MenuItemConstructorOptions[], path: string[]): MenuItemConstructorOptions | undefined {
+  const [head, ...rest] = path;
+  const item = items.find((i) => i.label === head);
+  if (!item || rest.length === 0) return item;
+  return find(item.submenu as MenuItemConstructorOptions[], rest);
+}
+
+const click = (item: MenuItemConstructorOptions | undefined) => (item?.click as (() => void) | undefined)?.();
+
+describe('application menu', () => {
+  it('sends commands for New Network…, Preferences and the theme, and quits and shows About', () => {
+    const sent: AppCommand[] = [];
+    const quit = vi.fn();
+    const about = vi.fn();
+    const menu = menuTemplate({ send: (c) => sent.push(c), quit, about, theme: 'dark' });
+    expect(menu.map((m) => m.label)).toEqual(['File', 'View', 'Help']);
+    click(find(menu, ['File', 'New Network…']));
+    click(find(menu, ['File', 'Preferences']));
+    click(find(menu, ['View', 'Theme', 'Light']));
+    click(find(menu, ['File', 'Quit']));
+    click(find(menu, ['Help', 'About vnm']));
+    expect(sent).toEqual([
+      { type: 'new-network' },
+      { type: 'preferences' },
+      { type: 'set-theme', theme: 'light' },
+    ]);
+    expect(quit).toHaveBeenCalledOnce();
+    expect(about).toHaveBeenCalledOnce();
+    expect(find(menu, ['View', 'Theme', 'Dark'])?.checked).toBe(true);
+    expect(find(menu, ['File', 'New Network…'])?.accelerator).toBe('CmdOrCtrl+N');
+  });
+
+  it('lists versions in About', () => {
+    expect(aboutText('0.1.0', { electron: '45.4.1', node: '22.1.0' }, '0.1.0')).toBe(
+      'vnm 0.1.0\nvnmd 0.1.0\nelectron 45.4.1\nnode 22.1.0',
+    );
+  });
+});

@@ -1,0 +1,68 @@
+/** The application menu: File (New Network…, Preferences, Quit), View (theme), Help (About). */
+import type { MenuItemConstructorOptions } from 'electron';
+import type { AppCommand, ThemePreference } from '../../../shared/api/contract';
+
+export interface MenuActions {
+  readonly send: (command: AppCommand) => void;
+  readonly quit: () => void;
+  readonly about: () => void;
+  readonly theme: ThemePreference;
+}
+
+const THEMES: readonly [ThemePreference, string][] = [
+  ['system', 'System'],
+  ['light', 'Light'],
+  ['dark', 'Dark'],
+];
+
+export function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[] {
+  return [
+    {
+      label: 'File',
+      submenu: [
+        {
+          label: 'New Network…',
+          accelerator: 'CmdOrCtrl+N',
+          click: () => actions.send({ type: 'new-network' }),
+        },
+        {
+          label: 'Preferences',
+          accelerator: 'CmdOrCtrl+,',
+          click: () => actions.send({ type: 'preferences' }),
+        },
+        { type: 'separator' },
+        { label: 'Quit', accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() },
+      ],
+    },
+    {
+      label: 'View',
+      submenu: [
+        {
+          label: 'Theme',
+          submenu: THEMES.map(([theme, label]) => ({
+            label,
+            type: 'radio' as const,
+            checked: actions.theme === theme,
+            click: () => actions.send({ type: 'set-theme', theme }),
+          })),
+        },
+        { type: 'separator' },
+        { role: 'reload' },
+        { role: 'toggleDevTools' },
+      ],
+    },
+    { label: 'Help', submenu: [{ label: 'About vnm', click: () => actions.about() }] },
+  ];
+}
+
+/** The About box's text: our version and what it runs on. */
+export function aboutText(
+  version: string,
+  versions: Readonly<Record<string, string>>,
+  vnmd?: string,
+): string {
+  const lines = [`vnm ${version}`];
+  if (vnmd) lines.push(`vnmd ${vnmd}`);
+  for (const key of ['electron', 'chrome', 'node']) if (versions[key]) lines.push(`${key} ${versions[key]}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,72 @@
+/**
+ * Entry of the browser shell (out/main/browser.mjs, run by scripts/start.mjs): connects to
+ * vnmd, serves the UI on 127.0.0.1, prints `vnm UI: <url>` and opens Chromium in app
+ * mode when there is a display.
+ */
+import { once } from 'node:events';
+import { readFileSync, existsSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { resolve } from 'node:path';
+import { DEFAULT_SOCKET } from '../../../client/uri';
+import { buildAppInfo } from '../../ipc/app-info';
+import { createInvokeHandler } from '../../ipc/invoke';
+import { openBackend } from '../../connection/open-backend';
+import { planConnection } from '../../connection/plan';
+import { parseShellArgs } from './args';
+import { openAppWindow } from './open-app-window';
+import { startBrowserShell } from './server';
+
+const outDir = resolve(import.meta.dirname, '..');
+
+async function main(): Promise<void> {
+  const args = parseShellArgs(process.argv.slice(2));
+  const plan = planConnection({
+    connect: args.connect,
+    env: process.env,
+    isRoot: process.getuid?.() === 0,
+    exists: existsSync,
+    ownSocket: DEFAULT_SOCKET,
+  });
+  const { backend, child } = await openBackend({
+    plan,
+    runtime: { execPath: process.execPath, cliPath: resolve(outDir, 'cli/vnm.mjs'), isElectron: false },
+    confirmPkexec: () => {
+      console.log(
+        'vnm: vnmd is not running; starting it needs administrator rights, so pkexec asks for a password.',
+      );
+      return Promise.resolve(true);
+    },
+  });
+  const shell = await startBrowserShell({
+    backend,
+    invoke: createInvokeHandler({ backend, appInfo: buildAppInfo('browser') }),
+    rendererDir: resolve(outDir, 'renderer'),
+    clientScript: readFileSync(resolve(outDir, 'browser/vnm-client.js'), 'utf8'),
+    port: args.port,
+  });
+  console.log(`vnm UI: ${shell.url}`);
+  const browser = args.open && process.env.DISPLAY ? openAppWindow(shell.url) : null;
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    // Wait for Chromium to go, so its throw-away profile is removed (open-app-window.ts).
+    if (browser && browser.exitCode === null && browser.signalCode === null) {
+      const gone = once(browser, 'exit');
+      browser.kill('SIGTERM');
+      await Promise.race([gone, sleep(3000)]);
+    }
+    backend.close();
+    child?.kill('SIGTERM');
+    await shell.close();
+    process.exit(0);
+  };
+  browser?.once('exit', () => void stop());
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((err: unknown) => {
+  console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,19 @@
+/**
+ * The script the browser shell injects before the renderer: it opens the WebSocket (with
+ * the page's token) and puts the same `window.vnm` bridge the Electron preload exposes.
+ * Bundled as a classic script (out/browser/vnm-client.js); uses no DOM type on purpose
+ * so it type-checks with the main process.
+ */
+import { createSocketBridge } from '../../../../shared/api/socket-bridge';
+import type { SocketLike } from '../../../../shared/api/socket-bridge';
+
+interface PageGlobals {
+  location: { host: string; search: string };
+  WebSocket: new (url: string) => SocketLike;
+  vnm?: unknown;
+}
+
+const page = globalThis as unknown as PageGlobals;
+const token = new URLSearchParams(page.location.search).get('token') ?? '';
+const socket = new page.WebSocket(`ws://${page.location.host}/ws?token=${encodeURIComponent(token)}`);
+Object.defineProperty(page, 'vnm', { value: Object.freeze(createSocketBridge(socket)), enumerable: true });

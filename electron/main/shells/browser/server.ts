@@ -1,0 +1,152 @@
+/**
+ * The browser shell: the built renderer over HTTP and the same `window.vnm` over a
+ * WebSocket, on 127.0.0.1 only, behind a random token (security.ts).
+ */
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
+import { parseInvokeMessage } from '../../../../shared/api/wire';
+import type { ServerMessage } from '../../../../shared/api/wire';
+import type { Backend } from '../../backend/backend';
+import type { InvokeHandler } from '../../ipc/invoke';
+import { forwardPushes } from '../../ipc/push';
+import { checkRequest, newToken, tokenCookieName } from './security';
+import type { Gate } from './security';
+import { injectClientScript, readStatic } from './static-files';
+
+export const CLIENT_SCRIPT_PATH = '/vnm-client.js';
+export const SOCKET_PATH = '/ws';
+const HOST = '127.0.0.1';
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export interface BrowserShellOptions {
+  readonly backend: Backend;
+  readonly invoke: InvokeHandler;
+  /** The built renderer folder (out/renderer). */
+  readonly rendererDir: string;
+  /** The page client script's source (out/browser/vnm-client.js). */
+  readonly clientScript: string;
+  /** 0 picks a free port. */
+  readonly port?: number;
+  readonly token?: string;
+}
+
+export interface BrowserShell {
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+export async function startBrowserShell(opts: BrowserShellOptions): Promise<BrowserShell> {
+  const token = opts.token ?? newToken();
+  const gate: { current: Gate | null } = { current: null };
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 2 * 1024 * 1024 });
+  wss.on('connection', (ws) => serveSocket(ws, opts));
+  const server = createServer((req, res) => {
+    if (gate.current) void serveHttp(req, res, gate.current, opts);
+  });
+  server.on('upgrade', (req, socket, head) => {
+    if (gate.current) upgrade(req, socket, head, gate.current, wss);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, HOST, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  gate.current = { host: `${HOST}:${port}`, origin: `http://${HOST}:${port}`, token, port };
+  return {
+    url: `http://${HOST}:${port}/?token=${token}`,
+    port,
+    token,
+    close: () => closeAll(server, wss),
+  };
+}
+
+function deny(res: ServerResponse, reason: string): void {
+  res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(`Forbidden: ${reason}. Open the full address that \`npm start\` printed (it carries the token).\n`);
+}
+
+async function serveHttp(req: IncomingMessage, res: ServerResponse, gate: Gate, opts: BrowserShellOptions) {
+  const url = new URL(req.url ?? '/', gate.origin);
+  const verdict = checkRequest(req, url, gate, false);
+  if (!verdict.ok) return deny(res, verdict.reason);
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { Allow: 'GET, HEAD' });
+    return void res.end();
+  }
+  const headers: Record<string, string> = {
+    'Content-Security-Policy': CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+  };
+  if (verdict.tokenFrom === 'query') {
+    headers['Set-Cookie'] = `${tokenCookieName(gate.port)}=${gate.token}; HttpOnly; SameSite=Strict; Path=/`;
+  }
+  let body: Buffer | string;
+  if (url.pathname === CLIENT_SCRIPT_PATH) {
+    headers['Content-Type'] = 'text/javascript; charset=utf-8';
+    body = opts.clientScript;
+  } else {
+    const path = url.pathname === '/' ? '/index.html' : url.pathname;
+    const file = await readStatic(opts.rendererDir, path);
+    if (!file) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      return void res.end('Not found\n');
+    }
+    headers['Content-Type'] = file.type;
+    // Vite names assets by content hash, so they never change under the same name.
+    if (path.startsWith('/assets/')) headers['Cache-Control'] = 'private, max-age=31536000, immutable';
+    body =
+      path === '/index.html' ? injectClientScript(file.body.toString('utf8'), CLIENT_SCRIPT_PATH) : file.body;
+  }
+  res.writeHead(200, headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, gate: Gate, wss: WebSocketServer): void {
+  const url = new URL(req.url ?? '/', gate.origin);
+  const verdict = url.pathname === SOCKET_PATH ? checkRequest(req, url, gate, true) : null;
+  if (!verdict?.ok) {
+    socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    return;
+  }
+  wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+}
+
+function serveSocket(ws: WebSocket, opts: BrowserShellOptions): void {
+  const send = (msg: ServerMessage) => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
+  };
+  const stop = forwardPushes(opts.backend, (channel, payload) => send({ type: 'push', channel, payload }));
+  send({ type: 'push', channel: 'connection', payload: opts.backend.status() });
+  ws.on('message', (data, isBinary) => {
+    const msg = !isBinary && Buffer.isBuffer(data) ? parseInvokeMessage(data.toString('utf8')) : null;
+    if (!msg) return ws.close(1008, 'malformed message');
+    void opts.invoke(msg.call, msg.params).then((result) => send({ type: 'result', id: msg.id, result }));
+  });
+  ws.on('close', stop);
+  ws.on('error', stop);
+}
+
+async function closeAll(server: ReturnType<typeof createServer>, wss: WebSocketServer): Promise<void> {
+  for (const ws of wss.clients) ws.terminate();
+  wss.close();
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}

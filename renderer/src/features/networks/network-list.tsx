@@ -1,0 +1,69 @@
+/** The list of networks: name, state, mode and a traffic sparkline; inactive ones dimmed. */
+import type { KeyboardEvent } from 'react';
+import { Box, List, ListItemButton, Typography } from '@mui/material';
+import type { NetworkSummary } from '../../../../shared/rpc/contract';
+import { kindLabel, stateLabel } from '../../lib/format';
+import { useAppStore } from '../../stores/app-store';
+import { Sparkline } from '../traffic/sparkline';
+
+function NetworkRow({ n, selected }: { readonly n: NetworkSummary; readonly selected: boolean }) {
+  const navigate = useAppStore((s) => s.navigate);
+  const id = `network-${n.uuid}`;
+  return (
+    <ListItemButton
+      role="option"
+      aria-selected={selected}
+      aria-labelledby={`${id}-name`}
+      aria-describedby={`${id}-desc`}
+      selected={selected}
+      onClick={() => navigate({ kind: 'select', network: n.name })}
+      sx={{ gap: 1, py: 0.75, color: n.active ? 'text.primary' : 'text.disabled' }}
+    >
+      <Box sx={{ flex: 1, minWidth: 0 }}>
+        <Typography id={`${id}-name`} noWrap sx={{ fontWeight: 500 }}>
+          {n.name}
+        </Typography>
+        <Typography id={`${id}-desc`} variant="caption" noWrap component="div" sx={{ color: 'inherit' }}>
+          {stateLabel(n)} · {kindLabel(n.kind)}
+          {n.persistent ? '' : ' · transient'}
+          {n.problem ? ` · ${n.problem}` : ''}
+        </Typography>
+      </Box>
+      {n.active ? <Sparkline network={n.name} /> : null}
+    </ListItemButton>
+  );
+}
+
+export function NetworkList() {
+  const networks = useAppStore((s) => s.networks);
+  const selected = useAppStore((s) => s.selected);
+  const loaded = useAppStore((s) => s.networksLoaded);
+  const navigate = useAppStore((s) => s.navigate);
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    e.preventDefault();
+    const i = networks.findIndex((n) => n.name === selected);
+    const next = networks[Math.max(0, Math.min(networks.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)))];
+    if (next) navigate({ kind: 'select', network: next.name });
+  };
+  if (loaded && networks.length === 0) {
+    return (
+      <Typography color="text.secondary" sx={{ p: 2 }}>
+        No virtual networks yet.
+      </Typography>
+    );
+  }
+  return (
+    <List
+      role="listbox"
+      aria-label="Virtual networks"
+      dense
+      onKeyDown={onKey}
+      sx={{ overflow: 'auto', flex: 1, py: 0 }}
+    >
+      {networks.map((n) => (
+        <NetworkRow key={n.name} n={n} selected={n.name === selected} />
+      ))}
+    </List>
+  );
+}

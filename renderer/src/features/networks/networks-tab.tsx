@@ -1,0 +1,28 @@
+/** Virtual Networks: the list with its toolbar on the left, the selected network on the right. */
+import { Box, Paper, Typography } from '@mui/material';
+import { useAppStore } from '../../stores/app-store';
+import { NetworkList } from './network-list';
+import { NetworkPane } from './network-pane';
+import { NetworkToolbar } from './network-toolbar';
+
+export function NetworksTab() {
+  const selected = useAppStore((s) => s.selected);
+  const exists = useAppStore((s) => s.networks.some((n) => n.name === selected));
+  return (
+    <Box sx={{ display: 'flex', flex: 1, minHeight: 0, gap: 1.5, p: 1.5 }}>
+      <Paper variant="outlined" sx={{ width: 300, display: 'flex', flexDirection: 'column', minHeight: 0 }}>
+        <NetworkToolbar />
+        <NetworkList />
+      </Paper>
+      <Paper variant="outlined" sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
+        {selected && exists ? (
+          <NetworkPane network={selected} />
+        ) : (
+          <Typography color="text.secondary" sx={{ m: 'auto' }}>
+            Select a network, or add one with Add network.
+          </Typography>
+        )}
+      </Paper>
+    </Box>
+  );
+}

@@ -1,0 +1,69 @@
+/** The Traffic sub-tab: live chart with vnmd's history, totals, and one row per guest port. */
+import { useEffect } from 'react';
+import { Alert, Box, Stack, Typography } from '@mui/material';
+import { api } from '../../lib/api';
+import { formatBitRate, formatBytes } from '../../lib/format';
+import { useAppStore } from '../../stores/app-store';
+import { statsStore } from '../../stores/stats-store';
+import { PortTable } from './port-table';
+import { LazyTrafficChart as TrafficChart } from './lazy-traffic-chart';
+import { useStatsFrame } from './use-stats-frame';
+
+export const TRAFFIC_EXPLANATION =
+  'Bridge: traffic between the guests and the host (NAT or routed traffic, DHCP, DNS). ' +
+  'Ports: each guest’s own traffic, guest-to-guest included; the network’s total is the sum over its ports.';
+
+function Totals({ network }: { readonly network: string }) {
+  useStatsFrame();
+  const sample = statsStore.latestOf(network);
+  if (!sample) return null;
+  const rows = [
+    ['Network total (ports)', sample.total],
+    ['Bridge (to and from the host)', sample.bridge],
+  ] as const;
+  return (
+    <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))', gap: 2 }}>
+      {rows.map(([label, c]) => (
+        <Box key={label}>
+          <Typography variant="subtitle2">{label}</Typography>
+          <Typography variant="body2">
+            Received {formatBytes(c.rxBytes)} ({formatBitRate(c.rxBytesPerSec)}) · Sent{' '}
+            {formatBytes(c.txBytes)} ({formatBitRate(c.txBytesPerSec)})
+          </Typography>
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+export function TrafficTab({ network }: { readonly network: string }) {
+  const active = useAppStore((s) => s.networks.find((n) => n.name === network)?.active ?? false);
+  const showError = useAppStore((s) => s.showError);
+  useEffect(() => {
+    if (!active) return;
+    let cancelled = false;
+    api()
+      .statsHistory({ network, seconds: 600 })
+      .then((samples) => !cancelled && statsStore.loadHistory(network, samples))
+      .catch((err: unknown) => showError(`Could not read the traffic history of ${network}`, err));
+    return () => void (cancelled = true);
+  }, [network, active, showError]);
+
+  if (!active) {
+    return (
+      <Alert severity="info">
+        Network {network} is not running, so it has no traffic. Start it to see traffic.
+      </Alert>
+    );
+  }
+  return (
+    <Stack spacing={2}>
+      <Typography variant="body2" color="text.secondary">
+        {TRAFFIC_EXPLANATION} Received is what the guests sent; Sent is what they received.
+      </Typography>
+      <TrafficChart series={() => statsStore.seriesOf(network)} rxLabel="Received" txLabel="Sent" />
+      <Totals network={network} />
+      <PortTable network={network} />
+    </Stack>
+  );
+}

@@ -1,0 +1,60 @@
+/** CodeMirror with XML highlighting, themed from MUI, with a visible label that names it. */
+import { useId, useMemo } from 'react';
+import CodeMirror from '@uiw/react-codemirror';
+import { xml } from '@codemirror/lang-xml';
+import { Decoration, EditorView } from '@codemirror/view';
+import type { Extension } from '@codemirror/state';
+import { Box, Typography } from '@mui/material';
+import { alpha, useTheme } from '@mui/material/styles';
+
+export interface XmlEditorProps {
+  readonly value: string;
+  readonly onChange?: (value: string) => void;
+  readonly editable: boolean;
+  readonly label: string;
+  readonly height?: string;
+  /** 1-based line to mark as the error's place. */
+  readonly errorLine?: number | null;
+}
+
+function errorLineExtension(line: number | null | undefined): Extension {
+  if (!line) return [];
+  const mark = Decoration.line({ class: 'cm-vnm-error-line' });
+  return EditorView.decorations.compute(['doc'], (state) =>
+    line <= state.doc.lines ? Decoration.set([mark.range(state.doc.line(line).from)]) : Decoration.none,
+  );
+}
+
+export function XmlEditor({ value, onChange, editable, label, height = '420px', errorLine }: XmlEditorProps) {
+  const theme = useTheme();
+  const labelId = useId();
+  const extensions = useMemo(
+    () => [
+      xml(),
+      EditorView.lineWrapping,
+      EditorView.contentAttributes.of({ 'aria-labelledby': labelId, 'aria-readonly': String(!editable) }),
+      EditorView.theme({ '.cm-vnm-error-line': { backgroundColor: alpha(theme.palette.error.main, 0.18) } }),
+      errorLineExtension(errorLine),
+    ],
+    [labelId, editable, theme, errorLine],
+  );
+  return (
+    <Box>
+      <Typography id={labelId} variant="subtitle2" sx={{ mb: 0.5 }}>
+        {label}
+      </Typography>
+      <Box sx={{ border: 1, borderColor: 'divider', borderRadius: 1, overflow: 'hidden', fontSize: 13 }}>
+        <CodeMirror
+          value={value}
+          onChange={onChange}
+          editable={editable}
+          readOnly={!editable}
+          height={height}
+          theme={theme.palette.mode}
+          extensions={extensions}
+          basicSetup={{ foldGutter: false, highlightActiveLine: editable }}
+        />
+      </Box>
+    </Box>
+  );
+}

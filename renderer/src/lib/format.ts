@@ -1,0 +1,63 @@
+/** How numbers and states read in the window. */
+import type { NetworkSummary } from '../../../shared/rpc/contract';
+
+const BIT_UNITS = ['bit/s', 'kbit/s', 'Mbit/s', 'Gbit/s', 'Tbit/s'];
+const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+
+function scaled(value: number, base: number, units: readonly string[]): string {
+  let v = Math.max(0, value);
+  let i = 0;
+  while (v >= base && i < units.length - 1) {
+    v /= base;
+    i++;
+  }
+  const digits = i === 0 || v >= 100 ? 0 : v >= 10 ? 1 : 2;
+  return `${v.toFixed(digits)} ${units[i]}`;
+}
+
+/** 1234567 bytes/s → "9.88 Mbit/s" (network rates are told in bits, as link speeds are). */
+export function formatBitRate(bytesPerSecond: number): string {
+  return scaled(bytesPerSecond * 8, 1000, BIT_UNITS);
+}
+
+export function formatBytes(bytes: number): string {
+  return scaled(bytes, 1024, BYTE_UNITS);
+}
+
+const KIND_LABELS: Record<string, string> = {
+  nat: 'NAT',
+  route: 'Routed',
+  open: 'Open',
+  isolated: 'Isolated',
+  bridge: 'Bridge',
+  private: 'Private',
+  vepa: 'VEPA',
+  passthrough: 'Passthrough',
+  hostdev: 'Hostdev',
+};
+
+export function kindLabel(kind: string): string {
+  return KIND_LABELS[kind] ?? kind;
+}
+
+export function stateLabel(n: Pick<NetworkSummary, 'active'>): string {
+  return n.active ? 'Active' : 'Inactive';
+}
+
+/** Lease expiry: epoch seconds, 0 = never. */
+export function formatExpiry(epochSeconds: number, now = Date.now()): string {
+  if (epochSeconds === 0) return 'Never';
+  const left = Math.round(epochSeconds - now / 1000);
+  const date = new Date(epochSeconds * 1000);
+  const sameDay = date.toDateString() === new Date(now).toDateString();
+  const when = sameDay ? date.toLocaleTimeString() : date.toLocaleString();
+  if (left <= 0) return `${when} (expired)`;
+  const mins = Math.floor(left / 60);
+  const rel =
+    mins >= 60 ? `${Math.floor(mins / 60)} h ${mins % 60} min` : mins > 0 ? `${mins} min` : `${left} s`;
+  return `${when} (in ${rel})`;
+}
+
+export function yesNo(value: boolean): string {
+  return value ? 'Yes' : 'No';
+}

@@ -1,0 +1,23 @@
+/** The one app store, made of slices; components read it through selectors. */
+import { create } from 'zustand';
+import { createConnectionSlice } from './connection-slice';
+import { createLeasesSlice } from './leases-slice';
+import { createNetworksSlice } from './networks-slice';
+import { createSelectionSlice } from './selection-slice';
+import type { AppState } from './types';
+import { createUiSlice } from './ui-slice';
+
+export const useAppStore = create<AppState>()((...a) => ({
+  ...createConnectionSlice(...a),
+  ...createNetworksSlice(...a),
+  ...createSelectionSlice(...a),
+  ...createLeasesSlice(...a),
+  ...createUiSlice(...a),
+}));
+
+const initial = useAppStore.getState();
+
+/** Tests start every case from the first state. */
+export function resetAppStore(): void {
+  useAppStore.setState(initial, true);
+}

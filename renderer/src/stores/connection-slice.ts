@@ -1,0 +1,25 @@
+import { api } from '../lib/api';
+import type { ConnectionSlice, Slice } from './types';
+
+export const createConnectionSlice: Slice<ConnectionSlice> = (set, get) => ({
+  connection: { state: 'connecting', uri: '' },
+  appInfo: null,
+  hostInfo: null,
+  interfaces: [],
+  setConnection: (status) => set({ connection: status }),
+  loadHost: async () => {
+    try {
+      set({ hostInfo: await api().hostInfo({}) });
+    } catch (err) {
+      get().showError('Could not read the host facts', err);
+    }
+  },
+  loadInterfaces: async () => {
+    try {
+      const list = await api().hostInterfaces({});
+      set({ interfaces: [...list].sort((a, b) => a.name.localeCompare(b.name)) });
+    } catch (err) {
+      get().showError('Could not list the host interfaces', err);
+    }
+  },
+});

@@ -1,0 +1,91 @@
+/** The app store's shape: one zustand store made of slices (app-store.ts). */
+import type { StateCreator } from 'zustand';
+import type {
+  HostInfo,
+  HostInterface,
+  Lease,
+  NetworkInfo,
+  NetworkSummary,
+} from '../../../shared/rpc/contract';
+import type { VnmErrorData } from '../../../shared/rpc/errors';
+import type { AppInfo, ConnectionStatus, ThemePreference } from '../../../shared/api/contract';
+
+export interface ConnectionSlice {
+  connection: ConnectionStatus;
+  appInfo: AppInfo | null;
+  hostInfo: HostInfo | null;
+  interfaces: HostInterface[];
+  setConnection: (status: ConnectionStatus) => void;
+  loadHost: () => Promise<void>;
+  loadInterfaces: () => Promise<void>;
+}
+
+export interface NetworksSlice {
+  networks: NetworkSummary[];
+  infos: Record<string, NetworkInfo>;
+  networksLoaded: boolean;
+  /** Names with a start/stop/delete in flight, so buttons can wait. */
+  busy: Record<string, true>;
+  loadNetworks: () => Promise<void>;
+  refreshNetwork: (name: string) => Promise<void>;
+  startNetwork: (name: string) => Promise<void>;
+  stopNetwork: (name: string) => Promise<void>;
+  deleteNetwork: (name: string) => Promise<void>;
+  /** Defines (or redefines) from XML; resolves to the network's name, throws VnmError. */
+  defineXml: (xml: string) => Promise<string>;
+}
+
+export type MainTab = 'overview' | 'networks' | 'interfaces';
+export type NetworkSubTab = 'details' | 'xml' | 'traffic' | 'leases';
+
+export interface DetailsDraft {
+  readonly network: string;
+  readonly autostart: boolean;
+  readonly domain: string;
+  readonly mtu: string;
+}
+
+export type Navigation =
+  | { readonly kind: 'tab'; readonly tab: MainTab }
+  | { readonly kind: 'select'; readonly network: string | null }
+  | { readonly kind: 'subtab'; readonly subTab: NetworkSubTab };
+
+export interface SelectionSlice {
+  tab: MainTab;
+  selected: string | null;
+  subTab: NetworkSubTab;
+  /** Unapplied edits in the Details sub-tab. */
+  draft: DetailsDraft | null;
+  /** A navigation waiting for the user to apply or discard the draft. */
+  pendingNavigation: Navigation | null;
+  navigate: (nav: Navigation) => void;
+  setDraft: (draft: DetailsDraft | null) => void;
+  resolvePending: (choice: 'apply' | 'discard' | 'cancel') => Promise<void>;
+  applyDraft: () => Promise<boolean>;
+}
+
+export interface LeasesSlice {
+  leases: Record<string, Lease[]>;
+  loadLeases: (network: string) => Promise<void>;
+}
+
+export interface ErrorReport {
+  readonly title: string;
+  readonly error: VnmErrorData;
+}
+
+export interface UiSlice {
+  theme: ThemePreference;
+  errors: ErrorReport[];
+  preferencesOpen: boolean;
+  createOpen: boolean;
+  setTheme: (theme: ThemePreference) => void;
+  setStatsInterval: (seconds: number | null) => Promise<void>;
+  showError: (title: string, err: unknown) => void;
+  dismissError: () => void;
+  setPreferencesOpen: (open: boolean) => void;
+  setCreateOpen: (open: boolean) => void;
+}
+
+export type AppState = ConnectionSlice & NetworksSlice & SelectionSlice & LeasesSlice & UiSlice;
+export type Slice<T> = StateCreator<AppState, [], [], T>;

@@ -1,0 +1,47 @@
+import type { ThemePreference } from '../../../shared/api/contract';
+import { toErrorData } from '../../../shared/rpc/errors';
+import { api } from '../lib/api';
+import type { Slice, UiSlice } from './types';
+
+const THEME_KEY = 'vnm.theme';
+
+function storedTheme(): ThemePreference {
+  try {
+    const v = globalThis.localStorage?.getItem(THEME_KEY);
+    return v === 'light' || v === 'dark' ? v : 'system';
+  } catch {
+    return 'system';
+  }
+}
+
+export const createUiSlice: Slice<UiSlice> = (set, get) => ({
+  theme: storedTheme(),
+  errors: [],
+  preferencesOpen: false,
+  createOpen: false,
+  setTheme: (theme) => {
+    try {
+      globalThis.localStorage?.setItem(THEME_KEY, theme);
+    } catch {
+      // A profile without storage keeps the choice for this session only.
+    }
+    set({ theme });
+  },
+  setStatsInterval: async (seconds) => {
+    try {
+      await api().setStatsInterval({ seconds });
+      await get().loadHost();
+    } catch (err) {
+      get().showError('Could not change the statistics interval', err);
+    }
+  },
+  showError: (title, err) => {
+    const error = toErrorData(err);
+    // While vnmd is away the banner already says so; a dialog per failed refresh would bury it.
+    if (error.kind === 'connection' && get().connection.state !== 'connected') return;
+    set((s) => ({ errors: [...s.errors, { title, error }] }));
+  },
+  dismissError: () => set((s) => ({ errors: s.errors.slice(1) })),
+  setPreferencesOpen: (open) => set({ preferencesOpen: open }),
+  setCreateOpen: (open) => set({ createOpen: open }),
+});

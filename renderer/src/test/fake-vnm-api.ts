@@ -1,0 +1,209 @@
+/**
+ * FAKE vnmd for component tests and the dev-only preview page: an in-memory stand-in
+ * behind the same VnmBridge the preload and the browser shell expose. It is not vnmd:
+ * the e2e suite runs against a real vnmd. Calls are recorded for assertions.
+ */
+import type {
+  HostInfo,
+  HostInterface,
+  Lease,
+  NetworkSummary,
+  StatsSample,
+  VnmEvent,
+} from '../../../shared/rpc/contract';
+import type { VnmErrorData } from '../../../shared/rpc/errors';
+import type {
+  ApiCallName,
+  AppCommand,
+  ConnectionStatus,
+  InvokeResult,
+  PushChannel,
+  PushChannels,
+  VnmBridge,
+} from '../../../shared/api/contract';
+import { fakeCounters, fakeHost, fakeInterfaces, fakeNetworkXml, fakeNetworks } from './fake-data';
+
+type Handler = (payload: never) => void;
+
+/** What the fake throws: error data, as vnmd would send it. */
+class FakeVnmdError extends Error {
+  constructor(readonly data: VnmErrorData) {
+    super(data.message);
+  }
+}
+type Answer = (params: Record<string, unknown>) => unknown;
+
+export class FakeVnmBridge implements VnmBridge {
+  networks: NetworkSummary[] = fakeNetworks();
+  xml = new Map<string, string>(this.networks.map((n) => [n.name, fakeNetworkXml(n)]));
+  leases = new Map<string, Lease[]>();
+  host: HostInfo = fakeHost();
+  interfaces: HostInterface[] = fakeInterfaces();
+  status: ConnectionStatus = { state: 'connected', uri: 'unix:/fake/vnmd.sock' };
+  readonly calls: { call: ApiCallName; params: unknown }[] = [];
+  /** Makes the next call of that name fail with this error. */
+  readonly failures = new Map<ApiCallName, VnmErrorData>();
+  private readonly handlers = new Map<PushChannel, Set<Handler>>();
+  private seq = 0;
+
+  invoke(call: ApiCallName, params: unknown): Promise<InvokeResult<never>> {
+    this.calls.push({ call, params });
+    const failure = this.failures.get(call);
+    if (failure) {
+      this.failures.delete(call);
+      return Promise.resolve({ ok: false, error: failure });
+    }
+    try {
+      const value = this.answer(call)((params ?? {}) as Record<string, unknown>);
+      return Promise.resolve({ ok: true, value: structuredClone(value) as never });
+    } catch (err) {
+      if (err instanceof FakeVnmdError) return Promise.resolve({ ok: false, error: err.data });
+      throw err;
+    }
+  }
+
+  listen<K extends PushChannel>(channel: K, handler: (payload: PushChannels[K]) => void): () => void {
+    const set = this.handlers.get(channel) ?? new Set<Handler>();
+    this.handlers.set(channel, set);
+    set.add(handler);
+    return () => void set.delete(handler);
+  }
+
+  push<K extends PushChannel>(channel: K, payload: PushChannels[K]): void {
+    for (const h of this.handlers.get(channel) ?? []) (h as (p: PushChannels[K]) => void)(payload);
+  }
+
+  lifecycle(network: string, event: Extract<VnmEvent, { type: 'lifecycle' }>['event']): void {
+    this.push('event', { type: 'lifecycle', seq: ++this.seq, event, network, detail: null });
+  }
+
+  command(command: AppCommand): void {
+    this.push('command', command);
+  }
+
+  setConnection(status: ConnectionStatus): void {
+    this.status = status;
+    this.push('connection', status);
+  }
+
+  /** One stats event for every active network, with rates that follow `t`. */
+  pushStats(time: number, t = time / 1000): void {
+    const samples: StatsSample[] = this.networks.filter((n) => n.active).map((n) => fakeSample(n, time, t));
+    this.push('event', { type: 'stats', seq: ++this.seq, samples });
+  }
+
+  private find(name: unknown): NetworkSummary {
+    const n = this.networks.find((x) => x.name === name || x.uuid === name);
+    if (!n) {
+      throw new FakeVnmdError({
+        kind: 'not-found',
+        message: `Network not found: no network with matching name '${String(name)}'.`,
+      });
+    }
+    return n;
+  }
+
+  private replace(n: NetworkSummary): NetworkSummary {
+    this.networks = this.networks.map((x) => (x.name === n.name ? n : x));
+    return n;
+  }
+
+  private answer(call: ApiCallName): Answer {
+    const answers: Record<ApiCallName, Answer> = {
+      listNetworks: () => this.networks,
+      networkInfo: (p) => ({
+        ...this.find(p.network),
+        subnets: ['192.168.122.0/24'],
+        dnsmasqPid: null,
+        connections: 2,
+      }),
+      getNetworkXml: (p) => ({ xml: this.xml.get(this.find(p.network).name) }),
+      defineNetwork: (p) => this.define(String(p.xml)),
+      createNetwork: (p) => this.define(String(p.xml)),
+      startNetwork: (p) => this.replace({ ...this.find(p.network), active: true, bridge: 'virbr9' }),
+      stopNetwork: (p) => this.stop(this.find(p.network)),
+      undefineNetwork: (p) => this.undefine(this.find(p.network)),
+      setAutostart: (p) => this.replace({ ...this.find(p.network), autostart: Boolean(p.autostart) }),
+      updateNetwork: () => ({ ok: true }),
+      listLeases: (p) => this.leases.get(this.find(p.network).name) ?? [],
+      statsHistory: (p) => historyFor(this.find(p.network)),
+      hostInfo: () => this.host,
+      hostInterfaces: () => this.interfaces,
+      proposeSubnet: () => ({ subnet: '192.168.100.0/24', bridge: 'virbr1', ipv6Subnet: 'fd00:1234::/64' }),
+      setStatsInterval: (p) => (
+        (this.host = { ...this.host, statsInterval: Number(p.seconds ?? 0) }),
+        { ok: true }
+      ),
+      connectionStatus: () => this.status,
+      appInfo: () => ({ name: 'vnm', version: '0.1.0', shell: 'browser', versions: { node: '20' } }),
+    };
+    return answers[call];
+  }
+
+  private define(xml: string): NetworkSummary {
+    const name = /<name>([^<]+)<\/name>/.exec(xml)?.[1];
+    if (!name)
+      throw new FakeVnmdError({ kind: 'invalid-argument', message: 'Network XML has no <name>; add one.' });
+    const existing = this.networks.find((n) => n.name === name);
+    const n: NetworkSummary = existing ?? {
+      name,
+      uuid: `00000000-0000-4000-8000-${String(this.networks.length).padStart(12, '0')}`,
+      active: false,
+      persistent: true,
+      autostart: false,
+      kind: /<forward mode='(\w+)'/.exec(xml)?.[1] ?? (xml.includes('<forward') ? 'nat' : 'isolated'),
+      bridge: null,
+      problem: null,
+    };
+    this.xml.set(name, xml);
+    if (!existing) this.networks = [...this.networks, n];
+    return n;
+  }
+
+  private stop(n: NetworkSummary) {
+    if (n.persistent) this.replace({ ...n, active: false, bridge: null });
+    else this.networks = this.networks.filter((x) => x.name !== n.name);
+    return { ok: true };
+  }
+
+  private undefine(n: NetworkSummary) {
+    if (n.active)
+      throw new FakeVnmdError({
+        kind: 'conflict',
+        message: `Network ${n.name} is still active; stop it first.`,
+      });
+    this.networks = this.networks.filter((x) => x.name !== n.name);
+    return { ok: true };
+  }
+}
+
+function fakeSample(n: NetworkSummary, time: number, t: number): StatsSample {
+  const wave = (phase: number, scale: number) => Math.round(scale * (1.2 + Math.sin(t / 7 + phase)));
+  const ports = [0, 1].map((i) => ({
+    ...fakeCounters(`vnet${i}`, wave(i, 90_000), wave(i + 1, 240_000)),
+    mac: `52:54:00:12:34:5${i}`,
+    ip: `192.168.122.${10 + i}`,
+    hostname: `guest${i + 1}`,
+  }));
+  const total = fakeCounters(
+    'total',
+    ports[0]!.rxBytesPerSec + ports[1]!.rxBytesPerSec,
+    ports[0]!.txBytesPerSec + ports[1]!.txBytesPerSec,
+  );
+  return {
+    network: n.name,
+    time,
+    interval: 1,
+    bridge: fakeCounters(n.bridge ?? 'virbr0', wave(2, 40_000), wave(3, 60_000)),
+    ports,
+    total,
+  };
+}
+
+function historyFor(n: NetworkSummary): StatsSample[] {
+  if (!n.active) return [];
+  const now = Date.now() - 1000;
+  return Array.from({ length: 120 }, (_, i) =>
+    fakeSample(n, now - (119 - i) * 1000, (now - (119 - i) * 1000) / 1000),
+  );
+}
