@@ -13,5 +13,7 @@ export default defineConfig({
     ],
     exclude: ['**/*.integration.test.ts', 'node_modules/**'],
     environment: 'node',
+    // Component tests render the whole app; on a loaded 2-core CI machine 5 s is too tight.
+    testTimeout: 30_000,
   },
 });

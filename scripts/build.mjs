@@ -14,6 +14,10 @@ const nodeBundles = [
   { input: 'electron/main/index.ts', file: 'out/main/index.js', format: 'esm' },
   // A sandboxed preload must be one CommonJS file.
   { input: 'electron/preload/index.ts', file: 'out/preload/index.cjs', format: 'cjs' },
+  // The browser shell (no Electron) and the script it injects into the page.
+  { input: 'electron/main/shells/browser/main.ts', file: 'out/main/browser.mjs', format: 'esm' },
+  { input: 'electron/main/shells/browser/page-client.ts', file: 'out/browser/vnm-client.js', format: 'iife' },
+  { input: 'electron/sandbox/demo-main.ts', file: 'out/sandbox/demo.mjs', format: 'esm' },
 ];
 
 rmSync(at('out'), { recursive: true, force: true });

@@ -33,6 +33,19 @@ vitest_suite() { # name config
   fi
 }
 
+e2e_suite() { # Playwright in Debian's Chromium against real vnmd sandboxes
+  local json=test-results/e2e.json
+  echo "=== e2e"
+  rm -f "$json"
+  CI=1 npx playwright test
+  if [ -f "$json" ]; then
+    read -r p f < <(node -e "const s=JSON.parse(require('fs').readFileSync('$json','utf8')).stats;console.log(s.expected+' '+(s.unexpected+s.flaky))")
+    add e2e "$p" "$f"
+  else
+    add e2e 0 1
+  fi
+}
+
 line_suite() { # name command...: a runner that prints its own `N passed, N failed` line
   local name=$1; shift
   echo "=== $name"
@@ -59,8 +72,9 @@ line_suite conformance npx tsx scripts/conformance.ts
 check build npm run -s build
 if [ "$(id -u)" -eq 0 ]; then
   vitest_suite integration vitest.integration.config.ts
+  e2e_suite
 else
-  echo "=== integration: skipped (needs root to create network namespaces)"
+  echo "=== integration and e2e: skipped (they need root to create network namespaces)"
 fi
 
 echo
