@@ -3,7 +3,7 @@
  * never a shell string, so no name or address a user typed can become a command.
  */
 import { spawn } from 'node:child_process';
-import type { ChildProcessByStdio } from 'node:child_process';
+import type { ChildProcessByStdio, ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { VnmError } from '../../shared/rpc/errors';
 
@@ -119,4 +119,27 @@ export function spawnDaemon(cmd: string, args: readonly string[]): ChildProcessB
 /** The error for a spawn 'error' event: a missing program says what to install. */
 export function spawnError(cmd: string, e: NodeJS.ErrnoException): VnmError {
   return e.code === 'ENOENT' ? notInstalled(cmd) : new VnmError('operation-failed', e.message);
+}
+
+/**
+ * A long-lived helper process (`ip -batch -`, `nft -i`) fed commands on stdin. It never keeps
+ * vnmd alive by itself (a pending command's timer does while it waits); stdout is drained,
+ * stderr is delivered as text, and `onGone` hears of a spawn error or exit exactly as they come.
+ */
+export function spawnSession(
+  cmd: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  onStderr: (chunk: string) => void,
+  onGone: (child: ChildProcessWithoutNullStreams, err: VnmError | null) => void,
+): ChildProcessWithoutNullStreams {
+  const child = spawn(cmd, args, { env, stdio: 'pipe' });
+  child.unref();
+  for (const s of [child.stdin, child.stdout, child.stderr]) (s as unknown as { unref(): void }).unref();
+  child.stdout.resume();
+  child.stderr.setEncoding('utf8').on('data', onStderr);
+  child.stdin.on('error', () => undefined);
+  child.on('error', (e) => onGone(child, spawnError(cmd, e)));
+  child.on('close', () => onGone(child, null));
+  return child;
 }

@@ -13,9 +13,8 @@
  * to be free of spaces, quotes and newlines, which would change how ip splits the line.
  */
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { spawn } from 'node:child_process';
 import { VnmError } from '../../../shared/rpc/errors';
-import { CHILD_ENV, spawnError } from '../exec';
+import { CHILD_ENV, spawnSession } from '../exec';
 
 const MARKER = 'vnm-sync';
 const TIMEOUT_MS = 20_000;
@@ -71,18 +70,16 @@ class IpBatch {
 
   private ensure(): ChildProcessWithoutNullStreams {
     if (this.child) return this.child;
-    const child = spawn('ip', ['-force', '-batch', '-'], { env: CHILD_ENV, stdio: 'pipe' });
+    const child = spawnSession(
+      'ip',
+      ['-force', '-batch', '-'],
+      CHILD_ENV,
+      (chunk) => this.onStderr(chunk),
+      (c, err) => this.gone(c, err),
+    );
     this.child = child;
     this.lines = 0;
     this.stderr = '';
-    // An idle ip must not keep vnmd running; a pending command's timer does while it waits.
-    child.unref();
-    for (const s of [child.stdin, child.stdout, child.stderr]) (s as unknown as { unref(): void }).unref();
-    child.stdout.resume();
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => this.onStderr(chunk));
-    child.stdin.on('error', () => undefined);
-    child.on('error', (e) => this.gone(child, spawnError('ip', e)));
-    child.on('close', () => this.gone(child, null));
     return child;
   }
 

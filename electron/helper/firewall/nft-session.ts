@@ -11,9 +11,8 @@
  * HOME points nowhere, so the interactive mode keeps no history file.
  */
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { spawn } from 'node:child_process';
 import { VnmError } from '../../../shared/rpc/errors';
-import { CHILD_ENV, spawnError } from '../exec';
+import { CHILD_ENV, spawnSession } from '../exec';
 
 const TIMEOUT_MS = 20_000;
 
@@ -58,17 +57,15 @@ class NftSession {
 
   private ensure(): ChildProcessWithoutNullStreams {
     if (this.child) return this.child;
-    const child = spawn('nft', ['-i'], { env: { ...CHILD_ENV, HOME: '/dev/null' }, stdio: 'pipe' });
+    const child = spawnSession(
+      'nft',
+      ['-i'],
+      { ...CHILD_ENV, HOME: '/dev/null' },
+      (chunk) => this.onStderr(chunk),
+      (c, err) => this.gone(c, err),
+    );
     this.child = child;
     this.stderr = '';
-    // An idle nft must not keep vnmd running; a pending transaction's timer does while it waits.
-    child.unref();
-    for (const s of [child.stdin, child.stdout, child.stderr]) (s as unknown as { unref(): void }).unref();
-    child.stdout.resume();
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => this.onStderr(chunk));
-    child.stdin.on('error', () => undefined);
-    child.on('error', (e) => this.gone(child, spawnError('nft', e)));
-    child.on('close', () => this.gone(child, null));
     return child;
   }
 
