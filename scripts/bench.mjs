@@ -1,15 +1,21 @@
-// npm run bench: every vnmd benchmark, one after the other, output streamed as it comes:
-// bench:helper (lifecycle latency, 50 networks, RSS) then bench:stats for 30 s (sampler CPU
-// and RSS with 100 networks of 2 ports). Figures only, no assertions. Both create network
-// namespaces (and remove them), so this must run as root. Ends with where the figures came from.
+// npm run bench: every benchmark, one after the other, output streamed as it comes (~17 min):
+// bench:peer (vnmd's lifecycle latency, 50 networks and RSS, then libvirt 9.0's on the same
+// machine, side by side; bench:helper alone when libvirt-peer.sh is not beside the repo),
+// bench:stats for 30 s (sampler CPU and RSS with 100 networks of 2 ports), and bench:ui
+// (list paint with 200 networks, longest task and renderer memory over 10 min). Figures only,
+// no assertions. All create network namespaces (and remove them), so this must run as root.
+// Ends with where the figures came from.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cpus, hostname, loadavg, release } from 'node:os';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
+const peer = process.env.VNM_LIBVIRT_PEER ?? resolve(root, '../shared/tools/libvirt-peer.sh');
 const STEPS = [
-  ['run', 'bench:helper'],
+  existsSync(peer) ? ['run', 'bench:peer'] : ['run', 'bench:helper'],
   ['run', 'bench:stats', '--', '--seconds', '30'],
+  ['run', 'bench:ui'],
 ];
 
 if (process.getuid?.() !== 0) {
@@ -49,9 +55,11 @@ const machine = `${hostname()} (${cpu}, ${cpus().length} CPUs, Linux ${release()
 console.log(
   `\nFigures above: measured ${new Date().toISOString()} on ${machine}, load average now ` +
     `${loadavg()[0].toFixed(2)} (other work on the machine inflates times). bench/helper.bench.ts drove a ` +
-    'real vnmd (bridges, nft, dnsmasq) in a network namespace made for it; bench/stats.bench.ts ran ' +
+    'real vnmd (bridges, nft, dnsmasq) in a network namespace made for it (and libvirt-peer.sh a confined ' +
+    'libvirtd, when present); bench/stats.bench.ts ran ' +
     "vnmd's StatsSampler for 30 s over 100 real bridges of 2 veth ports each in namespaces made for it, " +
-    'with leases handed to it (no dnsmasq there).',
+    'with leases handed to it (no dnsmasq there); bench/ui.bench.ts drove the browser shell in Chromium ' +
+    'against vnmd in a sandbox host.',
 );
 if (interrupted) console.log('bench: interrupted with Ctrl-C; the figures above are partial.');
 if (failed.length > 0) {

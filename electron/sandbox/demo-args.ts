@@ -1,3 +1,5 @@
+import { parsePort, pickShell, readFlags } from '../main/shells/flags';
+
 /** Flags of `npm run demo` / `vnm demo`. */
 export interface DemoArgs {
   /** Serve the UI but open no window (print its URL). */
@@ -32,34 +34,14 @@ export function parseDemoArgs(argv: readonly string[]): DemoArgs {
   let help = false;
   let shell: DemoArgs['shell'];
   let port: number | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const raw = argv[i] ?? '';
-    const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
-    const flag = eq > 0 ? raw.slice(0, eq) : raw;
-    const value = () => (eq > 0 ? raw.slice(eq + 1) : (argv[++i] ?? needs(flag)));
-    if (flag === '--no-open') open = false;
-    else if (flag === '--no-ui') ui = false;
-    else if (flag === '--no-reaper') reaper = false;
-    else if (flag === '--help' || flag === '-h') help = true;
-    else if (flag === '--shell') shell = pickShell(value());
-    else if (flag === '--port') port = parsePort(value());
+  readFlags(argv, ({ name, raw, value }) => {
+    if (name === '--no-open') open = false;
+    else if (name === '--no-ui') ui = false;
+    else if (name === '--no-reaper') reaper = false;
+    else if (name === '--help' || name === '-h') help = true;
+    else if (name === '--shell') shell = pickShell(value());
+    else if (name === '--port') port = parsePort(value());
     else throw new Error(`unknown option "${raw}"; see npm run demo -- --help`);
-  }
+  });
   return { open, ui, reaper, help, ...(shell ? { shell } : {}), ...(port !== undefined ? { port } : {}) };
-}
-
-function needs(flag: string): never {
-  throw new Error(`option ${flag} needs a value`);
-}
-
-function pickShell(v: string): 'electron' | 'browser' {
-  if (v === 'electron' || v === 'browser') return v;
-  throw new Error(`--shell must be electron or browser, not "${v}"`);
-}
-
-function parsePort(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new Error(`--port must be a number from 0 to 65535, not "${v}"`);
-  return n;
 }

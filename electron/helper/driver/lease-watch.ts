@@ -8,6 +8,7 @@
 import { stat } from 'node:fs/promises';
 import type { DriverContext } from './context';
 import { networkFiles } from './files';
+import { PollLoop } from './poll-loop';
 
 export interface WatchedLeaseFile {
   readonly network: string;
@@ -37,33 +38,22 @@ async function stampOf(file: string): Promise<string> {
 
 export class LeaseWatcher {
   private readonly stamps = new Map<string, string>();
-  private timer: NodeJS.Timeout | null = null;
-  private stopped = false;
-  private readonly intervalMs: number;
+  private readonly loop: PollLoop;
 
   constructor(private readonly opts: LeaseWatcherOptions) {
-    this.intervalMs = opts.intervalMs ?? 250;
+    this.loop = new PollLoop(
+      opts.intervalMs ?? 250,
+      () => this.tick(),
+      (err) => opts.onError?.(err),
+    );
   }
 
   start(): void {
-    this.stopped = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
   stop(): void {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-  }
-
-  private schedule(ms: number): void {
-    if (this.stopped) return;
-    // The next tick is set only after this one ends, so slow stats never pile up.
-    this.timer = setTimeout(() => {
-      void this.tick()
-        .catch((err: unknown) => this.opts.onError?.(err))
-        .finally(() => this.schedule(this.intervalMs));
-    }, ms);
+    this.loop.stop();
   }
 
   /** One pass over the running networks; public so tests can run one without waiting. */
@@ -81,7 +71,7 @@ export class LeaseWatcher {
       }
       const before = this.stamps.get(f.network);
       this.stamps.set(f.network, stamp);
-      if (before !== undefined && before !== stamp && !this.stopped) this.opts.onChange(f.network);
+      if (before !== undefined && before !== stamp && !this.loop.stopped) this.opts.onChange(f.network);
     });
   }
 }

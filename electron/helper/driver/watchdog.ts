@@ -5,6 +5,7 @@
  */
 import type { DriverContext } from './context';
 import { networkFiles } from './files';
+import { PollLoop } from './poll-loop';
 import type { NetworkEntry } from './table';
 
 export interface WatchdogOptions {
@@ -13,45 +14,33 @@ export interface WatchdogOptions {
 }
 
 export class DnsmasqWatchdog {
-  private timer: NodeJS.Timeout | null = null;
-  private stopped = false;
-  private readonly intervalMs: number;
+  private readonly loop: PollLoop;
   private readonly maxRestarts: number;
 
   constructor(
     private readonly ctx: DriverContext,
     opts: WatchdogOptions = {},
   ) {
-    this.intervalMs = opts.intervalMs ?? 1000;
     this.maxRestarts = opts.maxRestartsPerMinute ?? 5;
+    this.loop = new PollLoop(
+      opts.intervalMs ?? 1000,
+      () => this.tick(),
+      (err) => ctx.log(`dnsmasq watchdog: ${err instanceof Error ? err.message : String(err)}`),
+    );
   }
 
   start(): void {
-    this.stopped = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
   stop(): void {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-  }
-
-  private schedule(ms: number): void {
-    if (this.stopped) return;
-    const pass = () =>
-      this.tick()
-        .catch((err: unknown) =>
-          this.ctx.log(`dnsmasq watchdog: ${err instanceof Error ? err.message : String(err)}`),
-        )
-        .finally(() => this.schedule(this.intervalMs));
-    this.timer = setTimeout(() => void pass(), ms);
+    this.loop.stop();
   }
 
   /** One pass over the running networks; public so tests can run one without waiting. */
   async tick(): Promise<void> {
     for (const e of this.ctx.table.all()) {
-      if (!e.live || !e.status?.created.dnsmasq || this.stopped) continue;
+      if (!e.live || !e.status?.created.dnsmasq || this.loop.stopped) continue;
       if (await this.healthy(e)) continue;
       await this.ctx.mutex.run(e.name, async () => {
         // Destroyed or restarted while we waited for the lock?
