@@ -36,6 +36,16 @@ export interface DaemonOptions {
 
 const CAP_NET_ADMIN = 12n;
 
+/**
+ * VNMD_EVENT_QUEUE_LIMIT: events a slow client may have queued before it is disconnected
+ * (default DEFAULT_QUEUE_LIMIT). Integration tests make it small so overflow is reached with a
+ * modest volume of events; nothing else should need it.
+ */
+export function eventQueueLimit(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const n = Number(env.VNMD_EVENT_QUEUE_LIMIT);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
 /** Whether this process may change the network (CapEff bit 12 in /proc/self/status). */
 export function hasNetAdmin(statusText = readFileSync('/proc/self/status', 'utf8')): boolean {
   const hex = /^CapEff:\s*([0-9a-f]+)$/m.exec(statusText)?.[1];
@@ -91,8 +101,9 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<RunningDaem
   const listeners: RpcListener[] = [];
   const socket = opts.socket ?? (opts.runtimeDir ? `${runtimeDir}/vnmd.sock` : DEFAULT_SOCKET);
   const roSocket = opts.roSocket ?? (opts.runtimeDir ? `${runtimeDir}/vnmd-ro.sock` : DEFAULT_RO_SOCKET);
-  listeners.push(await listenRpc({ path: socket, readOnly: false, handlers, bus: ctx.bus }));
-  listeners.push(await listenRpc({ path: roSocket, readOnly: true, handlers, bus: ctx.bus }));
+  const queueLimit = eventQueueLimit();
+  listeners.push(await listenRpc({ path: socket, readOnly: false, handlers, bus: ctx.bus, queueLimit }));
+  listeners.push(await listenRpc({ path: roSocket, readOnly: true, handlers, bus: ctx.bus, queueLimit }));
   const watchdog = new DnsmasqWatchdog(ctx);
   watchdog.start();
   const leases = leaseWatcher(ctx);

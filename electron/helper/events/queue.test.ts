@@ -23,6 +23,20 @@ describe('EventQueue', () => {
     expect([q.shift(), q.shift(), q.shift()].map((e) => e?.seq)).toEqual([2, 3, 4]);
   });
 
+  it('keeps only the newest few stats samples, however much room lifecycle events have', () => {
+    const q = new EventQueue(100, 2);
+    for (const seq of [1, 2, 3, 4]) q.push(stats(seq));
+    q.push(life(5));
+    q.push(stats(6));
+    expect(q.dropped).toBe(3);
+    expect(q.length).toBe(3);
+    expect([q.shift(), q.shift(), q.shift(), q.shift()].map((e) => e?.seq)).toEqual([4, 5, 6, undefined]);
+    // What was shifted no longer counts: two more samples fit again.
+    q.push(stats(7));
+    q.push(stats(8));
+    expect(q.dropped).toBe(3);
+  });
+
   it('says so when only lifecycle events are left to drop', () => {
     const q = new EventQueue(2);
     q.push(life(1));
