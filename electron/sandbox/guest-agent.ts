@@ -62,17 +62,38 @@ export class GuestAgent {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private unsubscribe: (() => void) | null = null;
+  private client: VnmClient;
 
-  constructor(private readonly opts: GuestAgentOptions) {}
+  constructor(private readonly opts: GuestAgentOptions) {
+    this.client = opts.client;
+  }
 
   /** Subscribes to events, then attaches guests to every network already running. */
   async start(): Promise<void> {
-    const { client } = this.opts;
-    this.unsubscribe = client.onEvent((e) => this.onEvent(e));
-    await client.call('events.subscribe', { types: ['lifecycle', 'leases'] });
-    for (const n of await client.call('network.list', { filter: 'active' })) this.enqueue(n.name, true);
+    await this.subscribe();
     this.timer = setInterval(() => this.refreshPeers(), 1000);
     this.timer.unref();
+  }
+
+  /**
+   * Follows a new connection (vnmd was restarted): events missed while it was away are made
+   * up for by attaching to what runs now and detaching from what no longer does.
+   */
+  async follow(client: VnmClient): Promise<void> {
+    this.unsubscribe?.();
+    this.client = client;
+    const running = await this.subscribe();
+    for (const name of this.attached.keys()) if (!running.includes(name)) this.enqueue(name, false);
+  }
+
+  /** Subscribes and queues an attach for every running network; returns their names. */
+  private async subscribe(): Promise<string[]> {
+    const { client } = this;
+    this.unsubscribe = client.onEvent((e) => this.onEvent(e));
+    await client.call('events.subscribe', { types: ['lifecycle', 'leases'] });
+    const running = (await client.call('network.list', { filter: 'active' })).map((n) => n.name);
+    for (const name of running) this.enqueue(name, true);
+    return running;
   }
 
   /** Guests of a network (attached), for tests and the demo's status line. */
@@ -148,7 +169,7 @@ export class GuestAgent {
 
   private async attach(network: string): Promise<void> {
     if (this.stopped || this.attached.has(network)) return;
-    const info = await this.opts.client.call('network.info', { network });
+    const info = await this.client.call('network.info', { network });
     if (!info.active || info.bridge === null) return;
     const count = this.opts.guestsFor?.(network) ?? DEMO_GUESTS[network]?.length ?? 2;
     const routes = ROUTED.has(info.kind) ? info.subnets : [];

@@ -57,8 +57,16 @@ export interface Sandbox {
   readonly connectUri: string;
   readonly host: Netns;
   readonly wan: Netns;
+  /** The vnmd running now (a new one after restartVnmd). */
   readonly vnmd: VnmdProcess;
   readonly agent: GuestAgent | null;
+  /**
+   * Kills the sandbox's vnmd with SIGKILL, as a crash would (networks and their dnsmasq stay),
+   * and resolves once it has exited. Only the vnmd this sandbox started, by its pid.
+   */
+  killVnmd(): Promise<void>;
+  /** Starts vnmd again on the same folders and socket after killVnmd; the guest agent follows it. */
+  restartVnmd(): Promise<void>;
   /** A new connection to vnmd (the caller closes it). */
   client(): Promise<VnmClient>;
   /** Records a process group started outside the namespaces (the UI) so every cleanup path kills it. */
@@ -84,17 +92,22 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
     if (opts.reaper !== false) adoptGroup(startReaper(me, stem, dir).pid);
     const parts = await build(stem, dir, opts);
     let destroyed: Promise<void> | null = null;
+    const restarts = vnmdRestarts(parts, opts);
     return {
       stem,
       dir,
       ...parts,
+      get vnmd() {
+        return restarts.current();
+      },
+      ...restarts.methods,
       adoptGroup,
       client: () => connectVnmd(parts.socket),
       destroy: () =>
         (destroyed ??= (async () => {
           await parts.agent?.stop().catch(() => undefined);
-          parts.agentClient?.close();
-          await parts.vnmd.stop(2000);
+          restarts.agentClient()?.close();
+          await restarts.current().stop(2000);
           removeSandboxSync(stem, base);
           process.off('exit', onExit);
         })()),
@@ -104,6 +117,35 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
     process.off('exit', onExit);
     throw e;
   }
+}
+
+type Parts = Awaited<ReturnType<typeof build>>;
+
+/** Kill and restart of the sandbox's vnmd (for tests of what a crash does to its clients). */
+function vnmdRestarts(parts: Parts, opts: SandboxOptions) {
+  let vnmd = parts.vnmd;
+  let agentClient = parts.agentClient;
+  const killVnmd = async () => {
+    const { child } = vnmd;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const gone = new Promise((res) => child.once('exit', res));
+    child.kill('SIGKILL');
+    await gone;
+  };
+  const restartVnmd = async () => {
+    if (vnmd.child.exitCode === null && vnmd.child.signalCode === null) {
+      throw new Error('vnmd is still running; kill it with killVnmd() before restarting it');
+    }
+    const cli = opts.cli ?? findCli();
+    vnmd = await startVnmd(parts.host, { cli, paths: vnmd.paths, env: { TMPDIR: parts.tmpDir } });
+    vnmd.child.unref();
+    if (parts.agent) {
+      agentClient?.close();
+      agentClient = await connectVnmd(parts.socket);
+      await parts.agent.follow(agentClient);
+    }
+  };
+  return { current: () => vnmd, agentClient: () => agentClient, methods: { killVnmd, restartVnmd } };
 }
 
 async function build(stem: string, dir: string, opts: SandboxOptions) {

@@ -1,0 +1,47 @@
+// @vitest-environment happy-dom
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ConnectionStatus } from '../../../../shared/api/contract';
+import { resetAppStore, useAppStore } from '../../stores/app-store';
+import { ConnectionBanner } from './connection-banner';
+
+const uri = 'unix:/run/vnm/vnmd.sock';
+const refused = 'failed to connect to vnmd at /run/vnm/vnmd.sock: ECONNREFUSED';
+
+function show(status: ConnectionStatus): string {
+  act(() => useAppStore.getState().setConnection(status));
+  return screen.queryByRole('status')?.textContent ?? '';
+}
+
+beforeEach(() => {
+  resetAppStore();
+  render(<ConnectionBanner />);
+});
+afterEach(cleanup);
+
+describe('ConnectionBanner', () => {
+  it('says the connection is lost, why, and that it reconnects by itself', () => {
+    const text = show({ state: 'lost', uri, reason: 'vnmd closed the connection', attempt: 1 });
+    expect(text).toContain('Connection to vnmd lost');
+    expect(text).toContain('vnm reconnects by itself');
+    expect(text).toContain('Cause: vnmd closed the connection.');
+  });
+
+  it('counts the failed tries while reconnecting, with the last error', () => {
+    expect(show({ state: 'reconnecting', uri, reason: refused, attempt: 2 })).toContain(
+      `Tried 1 time so far; last error: ${refused}.`,
+    );
+    expect(show({ state: 'reconnecting', uri, reason: refused, attempt: 4 })).toContain('Tried 3 times');
+  });
+
+  it('only says it is connecting before the first connection', () => {
+    const text = show({ state: 'connecting', uri });
+    expect(text).toContain('Connecting to vnmd…');
+    expect(text).not.toContain('lost');
+  });
+
+  it('is gone once connected', () => {
+    show({ state: 'lost', uri, reason: 'vnmd closed the connection', attempt: 1 });
+    expect(show({ state: 'connected', uri })).toBe('');
+  });
+});
