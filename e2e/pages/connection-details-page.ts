@@ -50,6 +50,11 @@ export class ConnectionDetailsPage {
     return this.page.getByRole('dialog', { name });
   }
 
+  /** A titled section of the Details sub-tab: 'Forwarding', 'IPv4 configuration', 'IPv6 configuration'. */
+  detailsSection(name: 'Forwarding' | 'IPv4 configuration' | 'IPv6 configuration'): Locator {
+    return this.page.getByRole('region', { name, exact: true });
+  }
+
   async selectNetwork(name: string): Promise<void> {
     await this.tab('Virtual Networks').click();
     await this.network(name).click();

@@ -1,22 +1,9 @@
+import { VnmError } from '../../../shared/rpc/errors';
+import { formatNetworkXml, parseNetworkXml } from '../../../shared/xml';
 import { api } from '../lib/api';
-import { editNetworkXml, readNetworkXml } from '../lib/network-xml';
+import { applyDraftToDef } from '../lib/details-draft';
+import { draftProblems } from '../lib/details-problems';
 import type { DetailsDraft, Navigation, SelectionSlice, Slice } from './types';
-
-/** Checks a draft before anything is sent; the message says what to change. */
-export function draftProblem(draft: DetailsDraft): string | null {
-  const mtu = draft.mtu.trim();
-  if (mtu && !(/^\d+$/.test(mtu) && Number(mtu) >= 68 && Number(mtu) <= 65535)) {
-    return 'MTU must be a whole number from 68 to 65535, or empty for the default.';
-  }
-  const domain = draft.domain.trim();
-  if (
-    domain &&
-    !/^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/.test(domain)
-  ) {
-    return 'Domain must be a DNS name: letters, digits, hyphens and dots, such as example.lan.';
-  }
-  return null;
-}
 
 export const createSelectionSlice: Slice<SelectionSlice> = (set, get) => {
   const go = (nav: Navigation) => {
@@ -52,11 +39,6 @@ export const createSelectionSlice: Slice<SelectionSlice> = (set, get) => {
     applyDraft: async () => {
       const draft = get().draft;
       if (!draft) return true;
-      const problem = draftProblem(draft);
-      if (problem) {
-        get().showError('The changes cannot be applied', { kind: 'invalid-argument', message: problem });
-        return false;
-      }
       try {
         await applyToNetwork(draft, get().networks.find((n) => n.name === draft.network)?.autostart);
         set({ draft: null });
@@ -70,13 +52,25 @@ export const createSelectionSlice: Slice<SelectionSlice> = (set, get) => {
   };
 };
 
+/**
+ * Redefines the network from its stored (inactive) definition with the draft's values in
+ * place, when they change it, then sets autostart. Throws a VnmError a person can read when
+ * the draft is wrong for the definition as it is now (it may have changed meanwhile).
+ */
 async function applyToNetwork(draft: DetailsDraft, autostart: boolean | undefined): Promise<void> {
   const { xml } = await api().getNetworkXml({ network: draft.network, inactive: true });
-  const facts = readNetworkXml(xml);
-  const mtuNow = facts.mtu === null ? '' : String(facts.mtu);
-  if ((facts.domain ?? '') !== draft.domain.trim() || mtuNow !== draft.mtu.trim()) {
-    await api().defineNetwork({ xml: editNetworkXml(xml, draft) });
+  const parsed = parseNetworkXml(xml);
+  if (!parsed.ok) {
+    const reason = parsed.errors[0]?.message ?? 'it cannot be read';
+    throw new VnmError(
+      'invalid-argument',
+      `The stored definition cannot be edited here: ${reason} Fix it in the XML tab.`,
+    );
   }
+  const problem = draftProblems(draft, parsed.def)[0];
+  if (problem) throw new VnmError('invalid-argument', problem.message);
+  const next = formatNetworkXml(applyDraftToDef(parsed.def, draft));
+  if (next !== formatNetworkXml(parsed.def)) await api().defineNetwork({ xml: next });
   if (autostart !== draft.autostart) {
     await api().setAutostart({ network: draft.network, autostart: draft.autostart });
   }

@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/rpc/contract';
 import type { VnmErrorData } from '../../../shared/rpc/errors';
 import type { AppInfo, ConnectionStatus, ThemePreference } from '../../../shared/api/contract';
+import type { DetailsDraft } from '../lib/details-draft';
 
 export interface ConnectionSlice {
   connection: ConnectionStatus;
@@ -38,12 +39,8 @@ export interface NetworksSlice {
 export type MainTab = 'overview' | 'networks' | 'interfaces';
 export type NetworkSubTab = 'details' | 'xml' | 'traffic' | 'leases';
 
-export interface DetailsDraft {
-  readonly network: string;
-  readonly autostart: boolean;
-  readonly domain: string;
-  readonly mtu: string;
-}
+/** Unapplied edits of the Details sub-tab (renderer/src/lib/details-draft.ts). */
+export type { DetailsDraft } from '../lib/details-draft';
 
 export type Navigation =
   | { readonly kind: 'tab'; readonly tab: MainTab }

@@ -1,30 +1,62 @@
-/** The editable part of Details: On Boot, Domain and MTU, applied together with Apply. */
+/**
+ * The editable part of Details: On Boot, Domain, MTU, forwarding and the IPv4 and IPv6
+ * sections, applied together with Apply. Problems show on their fields as they are typed,
+ * and Apply waits until there are none.
+ */
+import { useState } from 'react';
 import { Alert, Box, Button, Checkbox, FormControlLabel, Stack, TextField, Typography } from '@mui/material';
+import type { NetworkDef } from '../../../../shared/model/network';
 import type { NetworkSummary } from '../../../../shared/rpc/contract';
+import type { DetailsDraft } from '../../lib/details-draft';
+import { FAMILIES, sameDraft } from '../../lib/details-draft';
+import type { DraftProblem } from '../../lib/details-problems';
+import { draftProblems, problemText } from '../../lib/details-problems';
 import { useAppStore } from '../../stores/app-store';
-import { draftProblem } from '../../stores/selection-slice';
-import type { DetailsDraft } from '../../stores/types';
+import { ForwardEditor } from './forward-editor';
+import { IpEditor } from './ip-editor';
 
-const sameValues = (a: DetailsDraft, b: DetailsDraft) =>
-  a.autostart === b.autostart && a.domain === b.domain && a.mtu === b.mtu;
+/** What every editing section gets: the values shown, their problems, and how to change them. */
+export interface SectionProps {
+  readonly values: DetailsDraft;
+  readonly problems: readonly DraftProblem[];
+  readonly disabled: boolean;
+  readonly edit: (patch: Partial<DetailsDraft>) => void;
+}
 
 export interface DetailsFormProps {
   readonly summary: NetworkSummary;
+  /** The stored definition the draft applies to. */
+  readonly def: NetworkDef;
   /** The values the network has now. */
   readonly current: DetailsDraft;
   /** Unapplied edits, if any. */
   readonly draft: DetailsDraft | null;
 }
 
-export function DetailsForm({ summary, current, draft }: DetailsFormProps) {
+export function DetailsForm({ summary, def, current, draft }: DetailsFormProps) {
   const setDraft = useAppStore((s) => s.setDraft);
-  const applyDraft = useAppStore((s) => s.applyDraft);
   const values = draft ?? current;
   const edit = (patch: Partial<DetailsDraft>) => {
     const next = { ...values, ...patch };
-    setDraft(sameValues(next, current) ? null : next);
+    setDraft(sameDraft(next, current) ? null : next);
   };
-  const problem = draft ? draftProblem(draft) : null;
+  const problems = draft ? draftProblems(draft, def) : [];
+  const section: SectionProps = { values, problems, disabled: !summary.persistent, edit };
+  return (
+    <>
+      <BasicFields {...section} />
+      <ForwardEditor {...section} />
+      {FAMILIES.map((family) => (
+        <IpEditor key={family} family={family} {...section} />
+      ))}
+      <ApplyBar summary={summary} draft={draft} problems={problems} />
+    </>
+  );
+}
+
+function BasicFields({ values, problems, disabled, edit }: SectionProps) {
+  const domainProblem = problemText(problems, 'domain');
+  const mtuProblem = problemText(problems, 'mtu');
   return (
     <>
       <Box>
@@ -33,39 +65,74 @@ export function DetailsForm({ summary, current, draft }: DetailsFormProps) {
             <Checkbox checked={values.autostart} onChange={(e) => edit({ autostart: e.target.checked })} />
           }
           label="On Boot"
-          disabled={!summary.persistent}
+          disabled={disabled}
         />
         <Typography variant="caption" color="text.secondary" component="div">
           Start this network whenever vnmd starts
-          {summary.persistent ? '.' : ' (only persistent networks can).'}
+          {disabled ? ' (only persistent networks can).' : '.'}
         </Typography>
       </Box>
-      <Stack direction="row" spacing={2}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
         <TextField
           label="Domain"
           value={values.domain}
           onChange={(e) => edit({ domain: e.target.value })}
-          disabled={!summary.persistent}
-          helperText="DNS domain of the guests; empty for none."
+          disabled={disabled}
+          error={domainProblem !== undefined}
+          helperText={domainProblem ?? 'DNS domain of the guests; empty for none.'}
+          sx={{ flex: 2 }}
         />
         <TextField
           label="MTU"
           value={values.mtu}
           onChange={(e) => edit({ mtu: e.target.value })}
-          disabled={!summary.persistent}
-          helperText="Empty for the default (1500)."
+          disabled={disabled}
+          error={mtuProblem !== undefined}
+          helperText={mtuProblem ?? 'Empty for the default (1500).'}
           slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+          sx={{ flex: 1 }}
         />
       </Stack>
-      {problem ? <Alert severity="error">{problem}</Alert> : null}
+    </>
+  );
+}
+
+function ApplyBar({
+  summary,
+  draft,
+  problems,
+}: {
+  readonly summary: NetworkSummary;
+  readonly draft: DetailsDraft | null;
+  readonly problems: readonly DraftProblem[];
+}) {
+  const applyDraft = useAppStore((s) => s.applyDraft);
+  // One Apply at a time: a second click while vnmd answers would define twice.
+  const [applying, setApplying] = useState(false);
+  const apply = () => {
+    setApplying(true);
+    void applyDraft().finally(() => setApplying(false));
+  };
+  const general = problemText(problems, 'general');
+  return (
+    <Stack spacing={1.5}>
+      {general ? <Alert severity="error">{general}</Alert> : null}
+      {problems.length > 0 ? (
+        <Typography variant="body2" color="error">
+          Fix the {problems.length === 1 ? 'problem' : `${problems.length} problems`} shown above to apply the
+          changes.
+        </Typography>
+      ) : null}
       {draft && summary.active ? (
-        <Alert severity="info">Domain and MTU changes take effect the next time the network starts.</Alert>
+        <Alert severity="info">
+          The network is running: the changes are saved now and take effect the next time it starts.
+        </Alert>
       ) : null}
       <Box>
-        <Button variant="contained" disabled={!draft || Boolean(problem)} onClick={() => void applyDraft()}>
+        <Button variant="contained" disabled={!draft || problems.length > 0 || applying} onClick={apply}>
           Apply
         </Button>
       </Box>
-    </>
+    </Stack>
   );
 }

@@ -1,27 +1,25 @@
-/** The Details sub-tab: facts about the network, and the few fields that can be edited here. */
+/**
+ * The Details sub-tab: facts about the network, and its editable fields. The fields show the
+ * stored (inactive) definition of a persistent network, the one Apply redefines; a
+ * transient network has only its live one, shown read-only.
+ */
 import { useEffect } from 'react';
 import { Alert, Stack, Typography } from '@mui/material';
-import { readNetworkXml } from '../../lib/network-xml';
-import type { NetworkFacts } from '../../lib/network-xml';
+import type { NetworkDef } from '../../../../shared/model/network';
+import { parseNetworkXml } from '../../../../shared/xml';
+import { draftFromDef } from '../../lib/details-draft';
 import { stateLabel, yesNo } from '../../lib/format';
 import { useAppStore } from '../../stores/app-store';
-import type { DetailsDraft } from '../../stores/types';
 import { DetailsForm } from './details-form';
 import { Fact, FactGrid } from './fact-grid';
-import { IpSection } from './ip-section';
 import { useNetworkXml } from './use-network-xml';
 
-/** The facts, or null while the XML is loading or when it cannot be read (the error shows). */
-function factsOf(xml: string | null): NetworkFacts | null {
-  try {
-    return xml ? readNetworkXml(xml) : null;
-  } catch {
-    return null;
-  }
-}
-
-function currentValues(network: string, autostart: boolean, facts: NetworkFacts | null): DetailsDraft {
-  return { network, autostart, domain: facts?.domain ?? '', mtu: facts?.mtu ? String(facts.mtu) : '' };
+/** The definition, or the reason it cannot be read; null while the XML is loading. */
+function definitionOf(xml: string | null): { def: NetworkDef } | { problem: string } | null {
+  if (!xml) return null;
+  const parsed = parseNetworkXml(xml);
+  if (parsed.ok) return { def: parsed.def };
+  return { problem: parsed.errors[0]?.message ?? 'it is not a network definition' };
 }
 
 export function NetworkDetails({ network }: { readonly network: string }) {
@@ -29,17 +27,20 @@ export function NetworkDetails({ network }: { readonly network: string }) {
   const info = useAppStore((s) => s.infos[network]);
   const draft = useAppStore((s) => (s.draft?.network === network ? s.draft : null));
   const refreshNetwork = useAppStore((s) => s.refreshNetwork);
-  const { xml, error } = useNetworkXml(network);
+  const { xml, error } = useNetworkXml(network, summary?.persistent ?? false);
   useEffect(() => void refreshNetwork(network), [network, refreshNetwork]);
 
   if (!summary) return null;
-  const facts = factsOf(xml);
-  const current = currentValues(network, summary.autostart, facts);
-
+  const read = definitionOf(xml);
   return (
-    <Stack spacing={2} sx={{ maxWidth: 760 }}>
+    <Stack spacing={2.5} sx={{ maxWidth: 760 }}>
       {error ? (
         <Alert severity="error">Could not read the network’s XML: {String((error as Error).message)}</Alert>
+      ) : null}
+      {read && 'problem' in read ? (
+        <Alert severity="error">
+          The network’s XML cannot be shown here: {read.problem} Fix it in the XML tab.
+        </Alert>
       ) : null}
       <Typography variant="h6" component="h2">
         Basic details
@@ -53,25 +54,14 @@ export function NetworkDetails({ network }: { readonly network: string }) {
         <Fact label="Guests attached" value={info ? String(info.connections) : '—'} />
       </FactGrid>
       {summary.problem ? <Alert severity="warning">{summary.problem}</Alert> : null}
-      <DetailsForm summary={summary} current={current} draft={draft} />
-      {facts ? <IpSections facts={facts} subnets={info?.subnets ?? []} /> : null}
+      {read && 'def' in read ? (
+        <DetailsForm
+          summary={summary}
+          def={read.def}
+          current={draftFromDef(network, summary.autostart, read.def)}
+          draft={draft}
+        />
+      ) : null}
     </Stack>
-  );
-}
-
-function IpSections({
-  facts,
-  subnets,
-}: {
-  readonly facts: NetworkFacts;
-  readonly subnets: readonly string[];
-}) {
-  const v4 = facts.ips.filter((ip) => ip.family === 'ipv4');
-  const v6 = facts.ips.filter((ip) => ip.family === 'ipv6');
-  return (
-    <>
-      <IpSection title="IPv4 configuration" ips={v4} facts={facts} subnets={subnets} />
-      <IpSection title="IPv6 configuration" ips={v6} facts={facts} subnets={subnets} />
-    </>
   );
 }
