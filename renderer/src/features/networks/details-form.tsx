@@ -107,6 +107,7 @@ function ApplyBar({
   readonly problems: readonly DraftProblem[];
 }) {
   const applyDraft = useAppStore((s) => s.applyDraft);
+  const connected = useAppStore((s) => s.connection.state === 'connected');
   // One Apply at a time: a second click while vnmd answers would define twice.
   const [applying, setApplying] = useState(false);
   const apply = () => {
@@ -123,13 +124,22 @@ function ApplyBar({
           changes.
         </Typography>
       ) : null}
+      {draft && !connected ? (
+        <Typography variant="body2" color="text.secondary">
+          vnmd is not connected: your changes are kept, and Apply works again when it is back.
+        </Typography>
+      ) : null}
       {draft && summary.active ? (
         <Alert severity="info">
           The network is running: the changes are saved now and take effect the next time it starts.
         </Alert>
       ) : null}
       <Box>
-        <Button variant="contained" disabled={!draft || problems.length > 0 || applying} onClick={apply}>
+        <Button
+          variant="contained"
+          disabled={!draft || problems.length > 0 || applying || !connected}
+          onClick={apply}
+        >
           Apply
         </Button>
       </Box>

@@ -4,7 +4,7 @@
  * what it shows of lab's XML, what Apply defines, what blocks Apply, and the prompt on
  * leaving. The real vnmd is driven by e2e/specs/network-details.spec.ts.
  */
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../app/app';
 import { installBridge } from '../../lib/api';
@@ -75,6 +75,21 @@ describe('Details', () => {
     expect(xml).toContain("<domain name='lab.lan'/>");
     await waitFor(() => expect(applyButton().disabled).toBe(true));
     expect(textbox(ipv4(), 'DHCP start').value).toBe('192.168.122.100');
+  });
+
+  it('keeps an edit but holds Apply while vnmd is away, and applies it once it is back', async () => {
+    await openDetails('lab');
+    type(textbox(ipv4(), 'DHCP start'), '192.168.122.100');
+    const status = fake.status;
+    act(() => fake.setConnection({ ...status, state: 'lost', reason: 'vnmd went away' }));
+    await waitFor(() => expect(applyButton().disabled).toBe(true));
+    expect(screen.getByText(/Apply works again when it is back/)).toBeTruthy();
+    expect(textbox(ipv4(), 'DHCP start').value).toBe('192.168.122.100');
+    act(() => fake.setConnection(status));
+    await waitFor(() => expect(applyButton().disabled).toBe(false));
+    fireEvent.click(applyButton());
+    await waitFor(() => expect(defined()).toHaveLength(1));
+    expect(defined()[0]).toContain("<range start='192.168.122.100'");
   });
 
   it('removes a static host and changes the forwarding', async () => {

@@ -18,6 +18,7 @@ export function XmlTab({ network }: { readonly network: string }) {
   const [draft, setDraft] = useState<string | null>(null);
   const [problem, setProblem] = useState<XmlProblem | null>(null);
   const [saving, setSaving] = useState(false);
+  const connected = useAppStore((s) => s.connection.state === 'connected');
 
   const startEditing = async () => {
     try {
@@ -55,7 +56,7 @@ export function XmlTab({ network }: { readonly network: string }) {
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         {editing ? (
           <>
-            <Button variant="contained" onClick={() => void save()} disabled={saving}>
+            <Button variant="contained" onClick={() => void save()} disabled={saving || !connected}>
               Save
             </Button>
             <Button onClick={() => (setDraft(null), setProblem(null))}>Cancel</Button>
@@ -66,11 +67,13 @@ export function XmlTab({ network }: { readonly network: string }) {
           </Button>
         )}
         <Typography variant="body2" color="text.secondary">
-          {editing
-            ? active
-              ? 'Editing the stored definition; changes take effect the next time the network starts.'
-              : 'Editing the stored definition.'
-            : 'Read-only. Press Edit to change the definition.'}
+          {editing && !connected
+            ? 'vnmd is not connected: your edit is kept, and Save works again when it is back.'
+            : editing
+              ? active
+                ? 'Editing the stored definition; changes take effect the next time the network starts.'
+                : 'Editing the stored definition.'
+              : 'Read-only. Press Edit to change the definition.'}
         </Typography>
       </Stack>
       {problem ? (
