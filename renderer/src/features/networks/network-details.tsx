@@ -27,6 +27,7 @@ export function NetworkDetails({ network }: { readonly network: string }) {
   const info = useAppStore((s) => s.infos[network]);
   const draft = useAppStore((s) => (s.draft?.network === network ? s.draft : null));
   const refreshNetwork = useAppStore((s) => s.refreshNetwork);
+  const connected = useAppStore((s) => s.connection.state === 'connected');
   const { xml, error } = useNetworkXml(network, summary?.persistent ?? false);
   useEffect(() => void refreshNetwork(network), [network, refreshNetwork]);
 
@@ -61,6 +62,10 @@ export function NetworkDetails({ network }: { readonly network: string }) {
           current={draftFromDef(network, summary.autostart, read.def)}
           draft={draft}
         />
+      ) : !read && !error && !connected ? (
+        <Typography color="text.secondary">
+          The rest of the details (addresses, DHCP, forwarding) show when vnmd is back.
+        </Typography>
       ) : null}
     </Stack>
   );
