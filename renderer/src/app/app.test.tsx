@@ -1,19 +1,14 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { installBridge } from '../lib/api';
-import { resetAppStore } from '../stores/app-store';
-import { statsStore } from '../stores/stats-store';
-import { FakeVnmBridge } from '../test/fake-vnm-api';
+import type { FakeVnmBridge } from '../test/fake-vnm-api';
+import { freshFakeVnm } from '../test/fresh-fake-vnm';
 import { App } from './app';
 
 let fake: FakeVnmBridge;
 
 beforeEach(() => {
-  resetAppStore();
-  statsStore.reset();
-  fake = new FakeVnmBridge();
-  installBridge(fake);
+  fake = freshFakeVnm();
 });
 afterEach(cleanup);
 

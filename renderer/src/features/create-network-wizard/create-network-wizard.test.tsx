@@ -7,18 +7,13 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../app/app';
-import { installBridge } from '../../lib/api';
-import { resetAppStore } from '../../stores/app-store';
-import { statsStore } from '../../stores/stats-store';
-import { FakeVnmBridge } from '../../test/fake-vnm-api';
+import type { FakeVnmBridge } from '../../test/fake-vnm-api';
+import { freshFakeVnm } from '../../test/fresh-fake-vnm';
 
 let fake: FakeVnmBridge;
 
 beforeEach(() => {
-  resetAppStore();
-  statsStore.reset();
-  fake = new FakeVnmBridge();
-  installBridge(fake);
+  fake = freshFakeVnm();
 });
 afterEach(cleanup);
 

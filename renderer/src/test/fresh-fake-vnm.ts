@@ -1,0 +1,16 @@
+/**
+ * A window test's fresh start: empty stores and a new FAKE vnmd (fake-vnm-api.ts) behind
+ * window.vnm, so no test sees another's networks, stats or calls.
+ */
+import { installBridge } from '../lib/api';
+import { resetAppStore } from '../stores/app-store';
+import { statsStore } from '../stores/stats-store';
+import { FakeVnmBridge } from './fake-vnm-api';
+
+export function freshFakeVnm(): FakeVnmBridge {
+  resetAppStore();
+  statsStore.reset();
+  const fake = new FakeVnmBridge();
+  installBridge(fake);
+  return fake;
+}
