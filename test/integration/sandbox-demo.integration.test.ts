@@ -33,7 +33,13 @@ beforeAll(async () => {
     ['electron/cli/main.ts', cliJs()],
   ] as const) {
     const external = ['electron', /^node:/];
-    await build({ input: join(ROOT, input), platform: 'node', external, logLevel: 'warn', output: { file } });
+    await build({
+      input: join(ROOT, input),
+      platform: 'node',
+      external,
+      logLevel: 'warn',
+      output: { file, codeSplitting: false },
+    });
   }
   linksBefore = machineLinks();
 }, 120_000);

@@ -25,7 +25,13 @@ beforeAll(async () => {
   const cli = join(dir, 'vnm.mjs');
   const external = ['electron', /^node:/];
   const input = join(ROOT, 'electron/cli/main.ts');
-  await build({ input, platform: 'node', external, logLevel: 'warn', output: { file: cli } });
+  await build({
+    input,
+    platform: 'node',
+    external,
+    logLevel: 'warn',
+    output: { file: cli, codeSplitting: false },
+  });
   sb = await createSandbox({ cli, reaper: false });
   client = await sb.client();
 }, 120_000);

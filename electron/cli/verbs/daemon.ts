@@ -1,5 +1,4 @@
 /** `vnm daemon`: runs vnmd in the foreground until SIGTERM or SIGINT. */
-import { runDaemon } from '../../helper/main';
 import type { Verb } from '../context';
 
 export const daemonVerb: Verb = {
@@ -12,6 +11,8 @@ export const daemonVerb: Verb = {
     flags: ['no-autostart'],
   },
   async run(_ctx, a) {
+    // Loaded only for this verb: a client call starts without parsing all of vnmd.
+    const { runDaemon } = await import('../../helper/main');
     await runDaemon({
       configDir: a.values['config-dir'],
       stateDir: a.values['state-dir'],

@@ -1,5 +1,4 @@
 /** `vnm demo`: vnm against a sandbox host of network namespaces (see electron/sandbox/demo.ts). */
-import { runDemo } from '../../sandbox/demo';
 import { CliFailure } from '../context';
 import type { Verb } from '../context';
 
@@ -16,6 +15,8 @@ export const demoVerb: Verb = {
     const argv = [...a.flags].map((f) => `--${f}`);
     for (const o of ['shell', 'port'] as const)
       if (a.values[o] !== undefined) argv.push(`--${o}=${a.values[o]}`);
+    // Loaded only for this verb: every other `vnm` call starts without the sandbox's code.
+    const { runDemo } = await import('../../sandbox/demo');
     const code = await runDemo(argv);
     if (code !== 0) throw new CliFailure(['the demo ended with an error (see above)']);
   },
