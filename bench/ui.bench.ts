@@ -72,8 +72,9 @@ async function measureLive(page: Page, url: string, client: VnmClient): Promise<
   await page.getByRole('option', { name: watched }).click();
   await page.getByRole('tab', { name: 'Traffic' }).click();
   await page.waitForTimeout(2000);
-  await page.evaluate('window.vnmBenchReset()');
+  // Memory first: its forced GC pauses the page, which is the bench's doing, not the app's.
   const start = await rendererMemory(page);
+  await page.evaluate('window.vnmBenchReset()');
   await page.waitForTimeout(60_000);
   const longest = await readLongest(page);
   console.log(
@@ -82,7 +83,15 @@ async function measureLive(page: Page, url: string, client: VnmClient): Promise<
       `${longest.longTasks} long tasks (≥ 50 ms), the longest ${longest.longestTaskMs.toFixed(0)} ms (target < 50 ms); ` +
       `load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} CPUs (a busy machine lengthens every task)`,
   );
-  await page.waitForTimeout(Math.max(0, MINUTES * 60_000 - 60_000));
+  // Heap every 2 minutes: a leak climbs steadily; the 10-minute history rings filling do not
+  // (they are full after 600 samples).
+  for (let minute = 1; minute < MINUTES; minute += 2) {
+    await page.waitForTimeout(Math.min(2, MINUTES - minute) * 60_000);
+    const m = await rendererMemory(page);
+    console.log(
+      `  after ${Math.min(minute + 2, MINUTES)} min: JS heap ${m.heapMb.toFixed(1)} MB, DOM nodes ${m.nodes}`,
+    );
+  }
   const end = await rendererMemory(page);
   console.log(
     `renderer after GC: JS heap ${start.heapMb.toFixed(1)} MB at start, ${end.heapMb.toFixed(1)} MB after ` +

@@ -88,8 +88,12 @@ describe('vnm net-stats', () => {
   });
 
   it('--interval sets the sampling interval the samples then carry', async () => {
+    const before = (await client!.call('host.info', {})).statsInterval;
     const r = await vnmd!.cli(['net-stats', 'nst', '--json', '--count', '3', '--interval', '0.5']);
-    expect(r.stderr).toBe('');
+    // The change reaches every client, so the CLI says so, on stderr in --json mode.
+    expect(r.stderr).toBe(
+      `note: vnmd now samples every 0.5 s (it was every ${before} s), for every network and every client, the window included\n`,
+    );
     expect(r.code).toBe(0);
     const samples = jsonLines(r.stdout).map((l) => StatsSample.parse(l));
     expect(samples.map((s) => s.interval)).toEqual([0.5, 0.5, 0.5]);

@@ -48,19 +48,31 @@ async function activeNetworkName(client: VnmClient, ref: string): Promise<string
   return info.name;
 }
 
-/** Sets vnmd's interval (for every network and client), or checks that sampling is on. */
-async function prepareSampling(client: VnmClient, interval: number | null): Promise<void> {
+/**
+ * Sets vnmd's interval, or checks that sampling is on. The interval is vnmd's one setting for
+ * every network and client (as virt-manager's polling preference), so a change is said aloud.
+ */
+async function prepareSampling(
+  client: VnmClient,
+  interval: number | null,
+  notice: (text: string) => void,
+): Promise<void> {
+  const host = await withContext('Failed to read the stats interval', null, () =>
+    client.call('host.info', {}),
+  );
   if (interval === null) {
-    const host = await withContext('Failed to read the stats interval', null, () =>
-      client.call('host.info', {}),
-    );
     if (host.statsInterval === 0) {
       throw new CliFailure(['vnmd samples no traffic now (stats are off): turn them on with --interval S']);
     }
     return;
   }
+  if (interval === host.statsInterval) return;
   try {
     await client.call('stats.setInterval', { seconds: interval });
+    const was = host.statsInterval === 0 ? 'off' : `every ${host.statsInterval} s`;
+    notice(
+      `note: vnmd now samples every ${interval} s (it was ${was}), for every network and every client, the window included\n`,
+    );
   } catch (err) {
     if (err instanceof VnmError && err.kind === 'permission-denied') {
       throw new CliFailure([
@@ -147,7 +159,8 @@ export const netStatsVerb: Verb = {
     const o = statsOptions(a);
     const client = await ctx.client();
     const name = await activeNetworkName(client, o.network);
-    await prepareSampling(client, o.interval);
+    // In --json mode stdout carries nothing but samples, so the note goes to stderr.
+    await prepareSampling(client, o.interval, (text) => (o.json ? ctx.err(text) : ctx.out(text)));
     await watch(ctx, client, name, o);
   },
 };

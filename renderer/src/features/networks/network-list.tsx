@@ -1,4 +1,5 @@
 /** The list of networks: name, state, mode and a traffic sparkline; inactive ones dimmed. */
+import { memo } from 'react';
 import type { KeyboardEvent } from 'react';
 import { Box, List, ListItemButton, Typography } from '@mui/material';
 import type { NetworkSummary } from '../../../../shared/rpc/contract';
@@ -6,7 +7,15 @@ import { kindLabel, stateLabel } from '../../lib/format';
 import { useAppStore } from '../../stores/app-store';
 import { Sparkline } from '../traffic/sparkline';
 
-function NetworkRow({ n, selected }: { readonly n: NetworkSummary; readonly selected: boolean }) {
+// Memoised: one network's change (a new summary object for it alone) re-renders its row, not
+// all of them; with hundreds of networks a full list render is a long main-thread task.
+const NetworkRow = memo(function NetworkRow({
+  n,
+  selected,
+}: {
+  readonly n: NetworkSummary;
+  readonly selected: boolean;
+}) {
   const navigate = useAppStore((s) => s.navigate);
   const id = `network-${n.uuid}`;
   return (
@@ -32,7 +41,7 @@ function NetworkRow({ n, selected }: { readonly n: NetworkSummary; readonly sele
       {n.active ? <Sparkline network={n.name} /> : null}
     </ListItemButton>
   );
-}
+});
 
 export function NetworkList() {
   const networks = useAppStore((s) => s.networks);
