@@ -51,7 +51,10 @@ test('the traffic chart of default moves and its totals grow', async ({ page, sa
   await app.open(sandboxApp.url);
   await app.selectNetwork('default');
   await app.subTab('Traffic').click();
-  const line = page.locator('path.MuiLineChart-line').first();
+  const line = page
+    .getByRole('img', { name: /rates from/ })
+    .locator('path')
+    .first();
   await expect(line).toBeVisible({ timeout: 20_000 });
   const firstPath = await line.getAttribute('d');
   await expect.poll(async () => line.getAttribute('d'), { timeout: 15_000 }).not.toBe(firstPath);
@@ -75,9 +78,10 @@ test("a guest's lease on default is listed in DHCP Leases", async ({ page, sandb
   const row = table.getByRole('row').filter({ hasText: lease!.hostname! });
   await expect(row).toBeVisible({ timeout: 20_000 });
   await expect(row).toContainText(lease!.ipPrefix ?? lease!.ip ?? '');
-  // The table stays inside its panel (it once ran past the window's right edge).
+  // The table's scroll box stays inside its panel (it once ran past the window's right edge);
+  // a table wider than the panel scrolls inside that box.
   const panel = page.getByRole('tabpanel', { name: 'DHCP Leases' });
-  const [t, p] = [await table.boundingBox(), await panel.boundingBox()];
+  const [t, p] = [await table.locator('..').boundingBox(), await panel.boundingBox()];
   expect(t && p && t.x + t.width <= p.x + p.width + 1).toBe(true);
   expect(p && p.x + p.width <= (page.viewportSize()?.width ?? 0)).toBe(true);
 });
@@ -99,7 +103,13 @@ for (const scheme of ['light', 'dark'] as const) {
       await app.subTab(sub).click();
       await expect(app.subTab(sub)).toHaveAttribute('aria-selected', 'true');
       await expect(page.getByRole('tabpanel', { name: sub })).toBeVisible();
-      if (sub === 'Traffic') await expect(page.locator('path.MuiLineChart-line').first()).toBeVisible();
+      if (sub === 'Traffic')
+        await expect(
+          page
+            .getByRole('img', { name: /rates from/ })
+            .locator('path')
+            .first(),
+        ).toBeVisible();
       if (sub === 'DHCP Leases') await expect(page.getByRole('table', { name: 'DHCP leases' })).toBeVisible();
       await page.waitForTimeout(300);
       await app.screenshot(`network-${sub.toLowerCase().replace(' ', '-')}`, scheme);

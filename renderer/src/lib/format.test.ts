@@ -28,6 +28,15 @@ describe('format', () => {
     const now = Date.UTC(2026, 0, 1, 12, 0, 0);
     expect(formatExpiry(0, now)).toBe('Never');
     expect(formatExpiry(now / 1000 + 90 * 60, now)).toMatch(/\(in 1 h 30 min\)$/);
+    // Late in the evening an hour's lease ends tomorrow: said in a word, not a date.
+    const evening = new Date(2026, 10, 23, 23, 30).getTime();
+    expect(formatExpiry(evening / 1000 + 3600, evening)).toBe(
+      `tomorrow ${new Date(evening + 3600_000).toLocaleTimeString()} (in 1 h 0 min)`,
+    );
+    const later = evening + 3 * 86_400_000;
+    expect(formatExpiry(later / 1000, evening).startsWith(`${new Date(later).toLocaleDateString()} `)).toBe(
+      true,
+    );
     expect(formatExpiry(now / 1000 + 120, now)).toMatch(/\(in 2 min\)$/);
     expect(formatExpiry(now / 1000 - 5, now)).toMatch(/\(expired\)$/);
   });

@@ -49,8 +49,16 @@ export function formatExpiry(epochSeconds: number, now = Date.now()): string {
   if (epochSeconds === 0) return 'Never';
   const left = Math.round(epochSeconds - now / 1000);
   const date = new Date(epochSeconds * 1000);
-  const sameDay = date.toDateString() === new Date(now).toDateString();
-  const when = sameDay ? date.toLocaleTimeString() : date.toLocaleString();
+  const tomorrow = new Date(now);
+  tomorrow.setDate(tomorrow.getDate() + 1);
+  // Most leases end today or tomorrow: a word is shorter than a date and keeps the column narrow.
+  const day =
+    date.toDateString() === new Date(now).toDateString()
+      ? ''
+      : date.toDateString() === tomorrow.toDateString()
+        ? 'tomorrow '
+        : `${date.toLocaleDateString()} `;
+  const when = `${day}${date.toLocaleTimeString()}`;
   if (left <= 0) return `${when} (expired)`;
   const mins = Math.floor(left / 60);
   const rel =
