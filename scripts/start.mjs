@@ -3,29 +3,20 @@
 // Flags: --shell=electron|browser, --no-open, --port N, --connect URI, --sandbox.
 // Builds first when out/ is missing or older than the sources.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { isStale } from './stale.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const at = (p) => resolve(root, p);
 const args = process.argv.slice(2);
 
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    const full = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function needsBuild() {
-  const stamp = at('out/main/browser.mjs');
-  if (!existsSync(stamp) || !existsSync(at('out/renderer/index.html'))) return true;
-  const built = statSync(stamp).mtimeMs;
-  return ['renderer', 'shared', 'electron'].some((d) => existsSync(at(d)) && newestMtime(at(d)) > built);
-}
+// The renderer's index.html is checked too: it is built by a separate step (vite).
+const needsBuild = () =>
+  isStale(
+    [at('out/main/browser.mjs'), at('out/renderer/index.html')],
+    ['renderer', 'shared', 'electron'].map((d) => at(d)),
+  );
 
 function shellFlag() {
   const i = args.findIndex((a) => a === '--shell' || a.startsWith('--shell='));

@@ -2,6 +2,7 @@
  * Output of `vnm net-stats`: the JSON line scripts rely on (issue 4 fixes its keys and their
  * order) and the table a person reads, with rates in bit/s and totals in bytes.
  */
+import { formatBitRate, formatBytes } from '../../shared/format/units';
 import type { Counters, PortCounters, StatsSample } from '../../shared/rpc/contract';
 import { formatTable } from './table';
 
@@ -39,28 +40,7 @@ export function formatSampleJson(s: StatsSample): string {
   return `${JSON.stringify(ordered)}\n`;
 }
 
-/** Three significant digits, as `ip -h` and iftop show figures. */
-function scaled(value: number, base: number, units: readonly string[]): string {
-  let v = Math.max(0, value);
-  let i = 0;
-  while (v >= base && i < units.length - 1) {
-    v /= base;
-    i++;
-  }
-  if (i === 0) return `${Math.round(v)} ${units[0]}`;
-  const digits = v < 10 ? 2 : v < 100 ? 1 : 0;
-  return `${v.toFixed(digits)} ${units[i]}`;
-}
-
-/** A rate given in bytes per second, shown in bits per second with SI prefixes (1 kbit = 1000 bit). */
-export function formatBitRate(bytesPerSec: number): string {
-  return scaled(bytesPerSec * 8, 1000, ['bit/s', 'kbit/s', 'Mbit/s', 'Gbit/s', 'Tbit/s']);
-}
-
-/** A byte count with binary prefixes (1 KiB = 1024 B). */
-export function formatBytes(bytes: number): string {
-  return scaled(bytes, 1024, ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB']);
-}
+export { formatBitRate, formatBytes };
 
 function pad2(n: number): string {
   return String(n).padStart(2, '0');

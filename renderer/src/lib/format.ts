@@ -1,28 +1,7 @@
 /** How numbers and states read in the window. */
 import type { NetworkSummary } from '../../../shared/rpc/contract';
 
-const BIT_UNITS = ['bit/s', 'kbit/s', 'Mbit/s', 'Gbit/s', 'Tbit/s'];
-const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-
-function scaled(value: number, base: number, units: readonly string[]): string {
-  let v = Math.max(0, value);
-  let i = 0;
-  while (v >= base && i < units.length - 1) {
-    v /= base;
-    i++;
-  }
-  const digits = i === 0 || v >= 100 ? 0 : v >= 10 ? 1 : 2;
-  return `${v.toFixed(digits)} ${units[i]}`;
-}
-
-/** 1234567 bytes/s → "9.88 Mbit/s" (network rates are told in bits, as link speeds are). */
-export function formatBitRate(bytesPerSecond: number): string {
-  return scaled(bytesPerSecond * 8, 1000, BIT_UNITS);
-}
-
-export function formatBytes(bytes: number): string {
-  return scaled(bytes, 1024, BYTE_UNITS);
-}
+export { formatBitRate, formatBytes } from '../../../shared/format/units';
 
 const KIND_LABELS: Record<string, string> = {
   nat: 'NAT',
