@@ -64,6 +64,15 @@ if (args.includes('--sandbox')) {
     );
     process.exit(1);
   }
-  if (electron && wanted !== 'browser') run(electron, [at('out/main/index.js'), ...args]);
-  else run(process.execPath, [at('out/main/browser.mjs'), ...args]);
+  if (electron && wanted !== 'browser') {
+    console.log('vnm: using the Electron shell (its binary is installed).');
+    run(electron, [at('out/main/index.js'), ...args]);
+  } else {
+    const why =
+      wanted === 'browser'
+        ? 'as --shell=browser asks'
+        : 'because the Electron binary is not installed (node_modules/electron has no path.txt)';
+    console.log(`vnm: using the browser shell ${why}: a local web server, shown in Chromium's app mode.`);
+    run(process.execPath, [at('out/main/browser.mjs'), ...args]);
+  }
 }

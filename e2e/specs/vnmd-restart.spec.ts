@@ -94,7 +94,7 @@ test('vnmd killed and restarted: banner, then recovery', async ({ page, sandbox,
     }
     await app.network('default').click();
     await expect(app.button('Stop network')).toBeDisabled();
-    await expect(vnm(sandbox, 'net-list')).rejects.toThrow(/is vnmd running\?/);
+    await expect(vnm(sandbox, 'net-list')).rejects.toThrow(/is not running/);
     await page.waitForTimeout(300);
     await app.screenshot('vnmd-restart-banner', 'light');
     await page.emulateMedia({ colorScheme: 'dark' });

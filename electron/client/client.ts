@@ -8,6 +8,7 @@ import { CLOSING_NOTIFICATION, EVENT_NOTIFICATION, RPC_METHODS, VnmEvent } from 
 import type { RpcMethodName, RpcParams, RpcResult } from '../../shared/rpc/contract';
 import { isVnmErrorData, VnmError } from '../../shared/rpc/errors';
 import { LineReader } from '../helper/rpc/line-reader';
+import { accessFacts, connectErrorMessage } from './connect-error';
 
 interface Pending {
   readonly method: RpcMethodName;
@@ -17,7 +18,7 @@ interface Pending {
 
 export type EventHandler = (event: VnmEvent) => void;
 
-/** Connects to vnmd; the error says how to start it when nothing listens. */
+/** Connects to vnmd; the error says how to start it, or how to get access (connect-error.ts). */
 export function connectVnmd(path: string): Promise<VnmClient> {
   return new Promise((resolve, reject) => {
     const socket = createConnection(path);
@@ -26,9 +27,8 @@ export function connectVnmd(path: string): Promise<VnmClient> {
       resolve(new VnmClient(socket, path));
     });
     socket.once('error', (err) => {
-      const why = (err as NodeJS.ErrnoException).code ?? err.message;
-      const text = `failed to connect to vnmd at ${path}: ${why} (is vnmd running? start it with vnm daemon)`;
-      reject(new VnmError('connection', text));
+      const code = (err as NodeJS.ErrnoException).code ?? err.message;
+      reject(new VnmError('connection', connectErrorMessage(accessFacts(code, path))));
     });
   });
 }

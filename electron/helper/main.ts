@@ -22,6 +22,7 @@ import { buildHandlers } from './rpc/handlers';
 import { listenRpc } from './rpc/server';
 import type { RpcListener } from './rpc/server';
 import { ConfigStore } from './store/config-store';
+import { takePassedSockets } from './systemd/listen-fds';
 import { StatusStore } from './store/status-store';
 
 export interface DaemonOptions {
@@ -32,6 +33,8 @@ export interface DaemonOptions {
   readonly roSocket?: string;
   readonly dnsmasqBinary?: string;
   readonly autostart?: boolean;
+  /** The group whose members may use the read-write socket (default vnm). */
+  readonly socketGroup?: string;
 }
 
 const CAP_NET_ADMIN = 12n;
@@ -69,6 +72,8 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<RunningDaem
       'vnmd needs CAP_NET_ADMIN to manage networks; run it as root (sudo vnm daemon).',
     );
   }
+  // Taken first, so no child started below inherits systemd's variables.
+  const passed = takePassedSockets();
   const runtimeDir = opts.runtimeDir ?? '/run/vnm';
   const dirs = {
     configDir: opts.configDir ?? '/etc/vnm/networks',
@@ -102,13 +107,15 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<RunningDaem
   const socket = opts.socket ?? (opts.runtimeDir ? `${runtimeDir}/vnmd.sock` : DEFAULT_SOCKET);
   const roSocket = opts.roSocket ?? (opts.runtimeDir ? `${runtimeDir}/vnmd-ro.sock` : DEFAULT_RO_SOCKET);
   const queueLimit = eventQueueLimit();
-  listeners.push(await listenRpc({ path: socket, readOnly: false, handlers, bus: ctx.bus, queueLimit }));
-  listeners.push(await listenRpc({ path: roSocket, readOnly: true, handlers, bus: ctx.bus, queueLimit }));
+  const common = { handlers, bus: ctx.bus, queueLimit, group: opts.socketGroup };
+  listeners.push(await listenRpc({ ...common, path: socket, readOnly: false, fd: passed.readWrite }));
+  listeners.push(await listenRpc({ ...common, path: roSocket, readOnly: true, fd: passed.readOnly }));
   const watchdog = new DnsmasqWatchdog(ctx);
   watchdog.start();
   const leases = leaseWatcher(ctx);
   leases.start();
-  log(`listening on ${socket} (read-write) and ${roSocket} (read-only)`);
+  const how = passed.readWrite !== undefined || passed.readOnly !== undefined ? ', passed by systemd' : '';
+  log(`listening on ${socket} (read-write) and ${roSocket} (read-only)${how}`);
   if (opts.autostart !== false) await startAutostart(ctx, driver);
   return {
     driver,

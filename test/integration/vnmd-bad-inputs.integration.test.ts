@@ -343,7 +343,7 @@ describe('bad CLI invocations', () => {
   it('a socket where no vnmd listens says how to start it', async () => {
     const r = await vnmd.cli(['-c', 'unix:/nonexistent/vnmd.sock', 'net-list']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('failed to connect to vnmd at /nonexistent/vnmd.sock');
+    expect(r.stderr).toContain('vnmd at /nonexistent/vnmd.sock is not running');
     expect(r.stderr).toContain('vnm daemon');
   });
 

@@ -7,7 +7,7 @@ export const daemonVerb: Verb = {
   args: {
     positionals: [],
     required: 0,
-    options: ['config-dir', 'state-dir', 'runtime-dir', 'socket', 'ro-socket', 'dnsmasq'],
+    options: ['config-dir', 'state-dir', 'runtime-dir', 'socket', 'ro-socket', 'dnsmasq', 'socket-group'],
     flags: ['no-autostart'],
   },
   async run(_ctx, a) {
@@ -21,6 +21,7 @@ export const daemonVerb: Verb = {
       roSocket: a.values['ro-socket'],
       dnsmasqBinary: a.values.dnsmasq,
       autostart: !a.flags.has('no-autostart'),
+      socketGroup: a.values['socket-group'],
     });
   },
 };

@@ -1,6 +1,8 @@
 /**
  * The UNIX socket servers of vnmd: a read-write one (0660, group vnm when it exists) and a
  * read-only one (0666) that refuses every changing method, as libvirt's libvirt-sock-ro does.
+ * Under socket activation systemd made the socket (path, owner, mode from the .socket unit)
+ * and passes it listening: vnmd serves on that fd and leaves the file alone.
  */
 import { chmod, chown, lstat, mkdir, readFile, unlink } from 'node:fs/promises';
 import { createConnection, createServer } from 'node:net';
@@ -18,6 +20,10 @@ export interface SocketOptions {
   readonly bus: EventBus;
   /** Events a slow client may have waiting before it is disconnected (tests make it small). */
   readonly queueLimit?: number;
+  /** A listening socket passed by systemd (listen-fds.ts): serve on it, make no file. */
+  readonly fd?: number;
+  /** The group that may use the read-write socket (default vnm), when it exists. */
+  readonly group?: string;
 }
 
 export interface RpcListener {
@@ -26,8 +32,10 @@ export interface RpcListener {
 }
 
 export async function listenRpc(opts: SocketOptions): Promise<RpcListener> {
-  await mkdir(dirname(opts.path), { recursive: true, mode: 0o755 });
-  await clearStaleSocket(opts.path);
+  if (opts.fd === undefined) {
+    await mkdir(dirname(opts.path), { recursive: true, mode: 0o755 });
+    await clearStaleSocket(opts.path);
+  }
   const connections = new Set<RpcConnection>();
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
@@ -39,8 +47,12 @@ export async function listenRpc(opts: SocketOptions): Promise<RpcListener> {
       sockets.delete(socket);
     });
   });
-  await listen(server, opts.path);
-  await setPermissions(opts.path, opts.readOnly);
+  if (opts.fd !== undefined) {
+    await listen(server, { fd: opts.fd });
+  } else {
+    await listen(server, { path: opts.path });
+    await setPermissions(opts.path, opts.readOnly, opts.group ?? 'vnm');
+  }
   return {
     path: opts.path,
     close: async (reason) => {
@@ -51,10 +63,10 @@ export async function listenRpc(opts: SocketOptions): Promise<RpcListener> {
   };
 }
 
-function listen(server: Server, path: string): Promise<void> {
+function listen(server: Server, where: { path: string } | { fd: number }): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(path, () => {
+    server.listen(where, () => {
       server.off('error', reject);
       resolve();
     });
@@ -88,12 +100,12 @@ function answers(path: string): Promise<boolean> {
   });
 }
 
-async function setPermissions(path: string, readOnly: boolean): Promise<void> {
+async function setPermissions(path: string, readOnly: boolean, group: string): Promise<void> {
   if (readOnly) {
     await chmod(path, 0o666);
     return;
   }
-  const gid = await groupId('vnm');
+  const gid = await groupId(group);
   if (gid !== null) await chown(path, process.getuid?.() ?? 0, gid);
   await chmod(path, 0o660);
 }

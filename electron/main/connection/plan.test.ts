@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planConnection } from './plan';
+import { describePlan, planConnection, START_SERVICE_HELPER } from './plan';
 
 const base = { env: {}, isRoot: false, exists: () => false, ownSocket: '/run/vnm/vnmd.sock' };
 
@@ -18,15 +18,34 @@ describe('planConnection', () => {
     });
   });
 
-  it('uses the system socket when it exists', () => {
-    expect(planConnection({ ...base, exists: (p) => p === '/run/vnm/vnmd.sock' })).toMatchObject({
-      source: 'system',
-    });
+  it('uses the system socket when it exists, even as root', () => {
+    const exists = (p: string) => p === '/run/vnm/vnmd.sock';
+    expect(planConnection({ ...base, exists })).toMatchObject({ source: 'system' });
+    expect(planConnection({ ...base, exists, isRoot: true })).toMatchObject({ source: 'system' });
   });
 
-  it('starts vnmd as a child as root, through pkexec otherwise', () => {
+  it('starts the installed service through its helper when the socket is missing', () => {
+    const exists = (p: string) => p === START_SERVICE_HELPER;
+    for (const isRoot of [false, true]) {
+      expect(planConnection({ ...base, exists, isRoot })).toEqual({
+        kind: 'start-service',
+        path: '/run/vnm/vnmd.sock',
+        helper: START_SERVICE_HELPER,
+      });
+    }
+  });
+
+  it('runs vnmd as its own child only as root; an ordinary user is told what to do', () => {
     expect(planConnection({ ...base, isRoot: true })).toEqual({ kind: 'child', path: '/run/vnm/vnmd.sock' });
-    expect(planConnection(base)).toEqual({ kind: 'pkexec', path: '/run/vnm/vnmd.sock' });
+    const plan = planConnection(base);
+    expect(plan.kind).toBe('unavailable');
+    expect(describePlan(plan)).toMatch(/Install the vnm package.*sudo vnm daemon.*npm run demo/);
+  });
+
+  it('warns before a root vnmd manages the real host', () => {
+    expect(describePlan({ kind: 'child', path: '/x.sock' })).toMatch(
+      /THIS machine's real network.*npm run demo/,
+    );
   });
 
   it('rejects a URI that is not a UNIX socket', () => {

@@ -30,12 +30,9 @@ async function main(): Promise<void> {
   const { backend, child } = await openBackend({
     plan,
     runtime: { execPath: process.execPath, cliPath: resolve(outDir, 'cli/vnm.mjs'), isElectron: false },
-    confirmPkexec: () => {
-      console.log(
-        'vnm: vnmd is not running; starting it needs administrator rights, so pkexec asks for a password.',
-      );
-      return Promise.resolve(true);
-    },
+    // The plan's own sentence (announce) already says pkexec will ask for a password.
+    confirmPkexec: () => Promise.resolve(true),
+    announce: (text) => console.log(text),
   });
   const shell = await startBrowserShell({
     backend,
@@ -46,6 +43,11 @@ async function main(): Promise<void> {
   });
   console.log(`vnm UI: ${shell.url}`);
   const browser = args.open && process.env.DISPLAY ? openAppWindow(shell.url) : null;
+  if (args.open && !process.env.DISPLAY) {
+    console.log(
+      'vnm: no display here (DISPLAY is not set), so no window opens: open the address above in a browser on this machine.',
+    );
+  }
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

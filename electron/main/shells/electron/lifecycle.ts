@@ -93,6 +93,7 @@ async function connect(
         isElectron: true,
       },
       confirmPkexec: () => confirmPkexec(e.dialog),
+      announce: (text) => console.log(text),
     });
   } catch (err) {
     const data = toErrorData(err);

@@ -4,7 +4,7 @@ import type { Dialog } from 'electron';
 export const PKEXEC_MESSAGE = 'vnm needs administrator rights to start vnmd';
 export const PKEXEC_DETAIL =
   'vnmd is the part of vnm that creates bridges, firewall rules and DHCP servers, which only the ' +
-  'administrator may do. No vnmd is running, so vnm will start it through pkexec, which asks for your password next.';
+  'administrator may do. Its service is stopped, so vnm will start it through pkexec, which asks for your password next.';
 
 export async function confirmPkexec(dialog: Pick<Dialog, 'showMessageBox'>): Promise<boolean> {
   const { response } = await dialog.showMessageBox({
