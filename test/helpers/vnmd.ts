@@ -4,7 +4,7 @@
  * it: the RPC client, raw socket lines, and the `vnm` CLI as a separate process.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -50,6 +50,9 @@ export interface VnmdDirs {
 
 export function makeDirs(): VnmdDirs {
   const base = mkdtempSync(join(tmpdir(), 'vnmt-vnmd-'));
+  // dnsmasq drops to nobody and re-reads its hosts files on SIGHUP: as /var/lib/vnm and
+  // /run/vnm are, the folders must be open to it (mkdtemp makes them 0700).
+  chmodSync(base, 0o755);
   const runtimeDir = join(base, 'run');
   return {
     base,

@@ -1,12 +1,11 @@
 /**
  * Is this pid still the dnsmasq vnm started? A pid file can outlive its process and the
- * kernel reuses pids, so vnmd checks /proc before every signal: the executable must be
+ * kernel reuses pids, so vnmd checks /proc before every signal: the command must be
  * dnsmasq and its command line must name our configuration file.
  */
 // Sync on purpose: /proc and a pid file on /run never wait on a disk, and a trip through
 // libuv's thread pool costs milliseconds on a busy host.
-import { readFileSync, readlinkSync } from 'node:fs';
-import { basename } from 'node:path';
+import { readFileSync } from 'node:fs';
 
 /** The pid written in a pid file, or undefined when the file is missing or holds no pid. */
 export function readPidFile(pidFile: string): Promise<number | undefined> {
@@ -49,10 +48,14 @@ function cmdline(pid: number): string[] | undefined {
   }
 }
 
-function exeName(pid: number): string | undefined {
+/**
+ * The process's command name from /proc/PID/stat. Not /proc/PID/exe: dnsmasq runs as nobody,
+ * and reading another user's exe link needs CAP_SYS_PTRACE, which the service does not have.
+ */
+function commName(pid: number): string | undefined {
   try {
-    // After a package upgrade the link reads "/usr/sbin/dnsmasq (deleted)".
-    return basename(readlinkSync(`/proc/${pid}/exe`).replace(/ \(deleted\)$/, ''));
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
   } catch {
     return undefined;
   }
@@ -69,8 +72,7 @@ export function isOurDnsmasq(pid: number, confPath: string): Promise<boolean> {
 function isOurDnsmasqNow(pid: number, confPath: string): boolean {
   if (!Number.isSafeInteger(pid) || pid <= 1) return false;
   if (!isAliveNow(pid)) return false;
-  const exe = exeName(pid);
   const argv = cmdline(pid);
-  if (exe !== 'dnsmasq' || !argv) return false;
+  if (commName(pid) !== 'dnsmasq' || !argv) return false;
   return argv.slice(1).includes(`--conf-file=${confPath}`);
 }

@@ -3,7 +3,7 @@
  * address, dnsmasq started by process.ts (run in that namespace, as vnmd would be), and
  * guest namespaces on veths that take leases with busybox udhcpc.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,6 +84,8 @@ describe.skipIf(!isRoot)('dnsmasq process (network namespaces, root)', () => {
     await host.exec('ip', ['addr', 'add', '10.77.0.1/24', 'dev', BRIDGE]);
     await host.exec('ip', ['link', 'set', 'dev', BRIDGE, 'up']);
     dir = mkdtempSync(join(tmpdir(), 'vnmt-dnsmasq-'));
+    // Open to others, as /var/lib/vnm is, so dnsmasq runs as nobody (account.ts).
+    chmodSync(dir, 0o755);
     inst = { network: 'vnmt-dnsmasq', confPath: join(dir, 'net.conf'), pidFile: join(dir, 'net.pid') };
     leaseFile = join(dir, 'net.leases');
     hostsFile = join(dir, 'net.hostsfile');
@@ -114,6 +116,13 @@ describe.skipIf(!isRoot)('dnsmasq process (network namespaces, root)', () => {
     expect(await isOurDnsmasq(pid, join(dir, 'other.conf'))).toBe(false);
     expect(await isOurDnsmasq(process.pid, inst.confPath)).toBe(false);
     await expect(runner.call(MODULE, 'startDnsmasq', inst)).rejects.toMatchObject({ kind: 'conflict' });
+  });
+
+  it('serves as nobody, with only the lease script helper left as root', () => {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    expect(/^Uid:\s+(\d+)/m.exec(status)?.[1]).toBe('65534');
+    // Its capabilities: NET_ADMIN, NET_RAW, NET_BIND_SERVICE (bits 12, 13, 10) and no others.
+    expect(/^CapEff:\s+([0-9a-f]+)/m.exec(status)?.[1]).toBe('0000000000003400');
   });
 
   it('hands a guest a lease that then shows in the parsed leases file', async () => {

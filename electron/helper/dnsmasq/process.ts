@@ -7,6 +7,8 @@
 import { rm } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 import { VnmError } from '../../../shared/rpc/errors';
+import { dnsmasqAccountFor } from './account';
+import type { Account } from './account';
 import { isAlive, isOurDnsmasq, readPidFile } from './identity';
 import { childExit, launchDnsmasq, LaunchFailure } from './launch';
 
@@ -31,13 +33,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The command line. Everything else is in the configuration file, which stays identical to
- * libvirt's; only the account is set here. Debian builds dnsmasq to drop to the user
- * `dnsmasq` and group `dip`, but those exist only when the full `dnsmasq` package (not
- * `dnsmasq-base`) is installed, and dnsmasq refuses to start when either is missing
- * ("unknown user or group"). libvirt's dnsmasq runs as root for the same reason; so do we.
+ * libvirt's; only the account is set here (account.ts: nobody, as libvirt runs it, when its
+ * folders let nobody re-read its files).
  */
-export function dnsmasqArgs(confPath: string): string[] {
-  return [`--conf-file=${confPath}`, '--user=root', '--group=root'];
+export function dnsmasqArgs(confPath: string, account: Account = dnsmasqAccountFor(confPath)): string[] {
+  return [`--conf-file=${confPath}`, `--user=${account.user}`, `--group=${account.group}`];
 }
 
 /** The pid of this network's dnsmasq if it is running, checked against /proc. */
