@@ -4,6 +4,7 @@
  * adopted with the same dnsmasq and leases, losing no ping. Also: a half-started network
  * found at start is cleaned, and a dnsmasq that dies is noticed and restarted.
  */
+import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,7 +25,28 @@ const XML = `<network>
 let sb: Sandbox;
 let vnmd: Vnmd;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A running ping: wait for its nth reply, or for its summary when it ends. */
+function pingWatch(child: ChildProcess) {
+  let out = '';
+  const waiters: { n: number; resolve: () => void }[] = [];
+  const count = () => (out.match(/bytes from/g) ?? []).length;
+  child.stdout?.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    for (const w of waiters.filter((w) => count() >= w.n)) w.resolve();
+  });
+  const done = new Promise<string>((res) => child.once('exit', () => res(out)));
+  return {
+    done,
+    /** Resolves once `n` replies arrived in all (rejects if ping ended first). */
+    replies: (n: number) =>
+      count() >= n
+        ? Promise.resolve()
+        : Promise.race([
+            new Promise<void>((resolve) => waiters.push({ n, resolve })),
+            done.then((text) => Promise.reject(new Error(`ping ended before ${n} replies:\n${text}`))),
+          ]),
+  };
+}
 
 beforeAll(async () => {
   sb = await createSandbox('rst');
@@ -48,18 +70,18 @@ describe('vnmd restart', () => {
     c.close();
     const guest = await createGuest(sb.host, 'vnmbr0');
     const lease = await runUdhcpc(guest.ns);
-    const pinger = guest.ns.tryExec('ping', ['-n', '-i', '0.1', '-c', '40', '-W', '1', UPLINK.wanAddress], {
-      timeoutMs: 30_000,
-    });
-    await sleep(800);
+    const pinger = pingWatch(
+      guest.ns.spawn('ping', ['-n', '-i', '0.1', '-c', '40', '-W', '1', UPLINK.wanAddress]),
+    );
+    // Traffic flows before, while vnmd is gone, and after: replies counted, not time waited.
+    await pinger.replies(5);
     await vnmd.kill();
-    await sleep(300);
+    await pinger.replies(8);
     vnmd = await startVnmd(sb.host, { dirs: vnmd.dirs });
     c = await vnmd.client();
     const info = await c.call('network.info', { network: 'keep' });
     expect(info).toMatchObject({ active: true, autostart: true, dnsmasqPid: pid1, problem: null });
-    const ping = await pinger;
-    expect(ping.stdout).toMatch(/40 packets transmitted, 40 received/);
+    expect(await pinger.done).toMatch(/40 packets transmitted, 40 received/);
     const leases = await c.call('network.leases', { network: 'keep' });
     expect(leases.map((l) => l.ip)).toEqual([lease.ip]);
     await guest.ns.destroy();
@@ -105,14 +127,11 @@ describe('vnmd restart', () => {
     c.onEvent((e) => events.push(e));
     await c.call('events.subscribe', { types: ['lifecycle'] });
     const pid = (await c.call('network.info', { network: 'keep' })).dnsmasqPid!;
+    const restarted = new Promise<void>((res) =>
+      c.onEvent((e) => e.type === 'lifecycle' && e.event === 'dnsmasq-restarted' && res()),
+    );
     process.kill(pid, 'SIGKILL');
-    const deadline = Date.now() + 10_000;
-    while (
-      !events.some((e) => e.type === 'lifecycle' && e.event === 'dnsmasq-restarted') &&
-      Date.now() < deadline
-    ) {
-      await sleep(100);
-    }
+    await restarted;
     const kinds = events.map((e) => (e.type === 'lifecycle' ? e.event : e.type));
     expect(kinds).toEqual(expect.arrayContaining(['dnsmasq-died', 'dnsmasq-restarted']));
     const info = await c.call('network.info', { network: 'keep' });
