@@ -15,5 +15,6 @@ export default defineConfig({
     environment: 'node',
     // Component tests render the whole app; on a loaded 2-core CI machine 5 s is too tight.
     testTimeout: 30_000,
+    setupFiles: ['renderer/src/test/setup.ts'],
   },
 });
