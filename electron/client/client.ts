@@ -7,8 +7,10 @@ import type { Socket } from 'node:net';
 import { CLOSING_NOTIFICATION, EVENT_NOTIFICATION, RPC_METHODS, VnmEvent } from '../../shared/rpc/contract';
 import type { RpcMethodName, RpcParams, RpcResult } from '../../shared/rpc/contract';
 import { isVnmErrorData, VnmError } from '../../shared/rpc/errors';
-import { LineReader } from '../helper/rpc/line-reader';
+import { LineReader, MAX_LINE_BYTES } from '../helper/rpc/line-reader';
 import { accessFacts, connectErrorMessage } from './connect-error';
+
+const MIB = 1024 * 1024;
 
 interface Pending {
   readonly method: RpcMethodName;
@@ -59,9 +61,19 @@ export class VnmClient {
   call<M extends RpcMethodName>(method: M, params: RpcParams<M>): Promise<RpcResult<M>> {
     if (this.closeReason !== null) return Promise.reject(new VnmError('connection', this.closeReason));
     const id = this.nextId++;
+    const line = JSON.stringify({ jsonrpc: '2.0', id, method, params });
+    const bytes = Buffer.byteLength(line);
+    // vnmd skips an over-long line and can only answer it with id null, so refuse it here,
+    // where the caller can still be told which request it was.
+    if (bytes > MAX_LINE_BYTES) {
+      const text =
+        `the request is too large: ${method} is ${(bytes / MIB).toFixed(1)} MiB, ` +
+        `and vnmd accepts at most ${MAX_LINE_BYTES / MIB} MiB per request`;
+      return Promise.reject(new VnmError('invalid-argument', text));
+    }
     return new Promise<RpcResult<M>>((resolve, reject) => {
       this.pending.set(id, { method, resolve: resolve, reject });
-      this.socket.write(`${JSON.stringify({ jsonrpc: '2.0', id, method, params })}\n`);
+      this.socket.write(`${line}\n`);
     });
   }
 
@@ -108,6 +120,10 @@ export class VnmClient {
   }
 
   private handleResponse(msg: Record<string, unknown>): void {
+    if (msg.id === null && msg.error !== undefined) {
+      this.failPending(toVnmError(msg.error));
+      return;
+    }
     const id = typeof msg.id === 'number' ? msg.id : -1;
     const p = this.pending.get(id);
     if (!p) return;
@@ -122,6 +138,15 @@ export class VnmClient {
       p.reject(
         new VnmError('internal', `vnmd sent a malformed result for ${p.method}: ${parsed.error.message}`),
       );
+  }
+
+  /**
+   * vnmd could not tell which request an error is for (a line it could not read), so none
+   * of the calls waiting here will ever get its own answer: fail them all, keep the socket.
+   */
+  private failPending(err: VnmError): void {
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
   }
 
   private fail(reason: string): void {

@@ -4,6 +4,7 @@
  * Ctrl-C, SIGTERM, SIGHUP, closing the window or a crash: everything is removed.
  */
 import type { VnmClient } from '../client/client';
+import { relayLine } from '../main/shells/browser/print-address';
 import { DEMO_USAGE, parseDemoArgs } from './demo-args';
 import type { DemoArgs } from './demo-args';
 import { DemoStop } from './demo-stop';
@@ -58,7 +59,8 @@ function openApp(sandbox: Sandbox, args: DemoArgs): Ui | null {
     open: args.open,
     ...(args.shell ? { shell: args.shell } : {}),
     ...(args.port !== undefined ? { port: args.port } : {}),
-    onLine: (line) => process.stdout.write(`${line}\n`),
+    // The app prints its token into our pipe; our own output may be a file others read.
+    onLine: (line) => process.stdout.write(`${relayLine(line)}\n`),
   });
 }
 

@@ -1,5 +1,7 @@
 /** net-define, net-create, net-start, net-destroy, net-undefine, net-autostart. */
 import { readFile } from 'node:fs/promises';
+import { RPC_METHODS } from '../../../shared/rpc/contract';
+import { VnmError } from '../../../shared/rpc/errors';
 import type { Verb, VerbContext } from '../context';
 import { arg, CliFailure, UUID_RE, withContext } from '../context';
 
@@ -12,6 +14,20 @@ export async function readXmlFile(file: string): Promise<string> {
     const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'No such file or directory' : String(err);
     throw new CliFailure([`Failed to open file '${file}': ${why}`]);
   }
+}
+
+const MIB = 1024 * 1024;
+
+/**
+ * Refuses, before anything is sent, network XML longer than vnmd accepts, naming the file
+ * and the limit (the contract's limit, so both ends agree).
+ */
+export function checkXmlSize(file: string, xml: string): void {
+  const max = RPC_METHODS['network.define'].params.shape.xml.maxLength ?? Infinity;
+  if (xml.length <= max) return;
+  const size = `${(xml.length / MIB).toFixed(1)} MiB`;
+  const text = `file '${file}' is too large (${size}): network XML may be at most ${max / MIB} MiB`;
+  throw new VnmError('invalid-argument', text);
 }
 
 /** virsh prints the network's name even when it was given by UUID. */
@@ -29,9 +45,10 @@ export const lifecycleVerbs: Verb[] = [
     async run(ctx, a) {
       const file = arg(a, 'file');
       const xml = await readXmlFile(file);
-      const net = await withContext(`Failed to define network from ${file}`, null, async () =>
-        (await ctx.client()).call('network.define', { xml }),
-      );
+      const net = await withContext(`Failed to define network from ${file}`, null, async () => {
+        checkXmlSize(file, xml);
+        return (await ctx.client()).call('network.define', { xml });
+      });
       ctx.out(`Network ${net.name} defined from ${file}\n`);
     },
   },
@@ -42,9 +59,10 @@ export const lifecycleVerbs: Verb[] = [
     async run(ctx, a) {
       const file = arg(a, 'file');
       const xml = await readXmlFile(file);
-      const net = await withContext(`Failed to create network from ${file}`, null, async () =>
-        (await ctx.client()).call('network.create', { xml }),
-      );
+      const net = await withContext(`Failed to create network from ${file}`, null, async () => {
+        checkXmlSize(file, xml);
+        return (await ctx.client()).call('network.create', { xml });
+      });
       ctx.out(`Network ${net.name} created from ${file}\n`);
     },
   },

@@ -1,9 +1,8 @@
 /**
  * Entry of the browser shell (out/main/browser.mjs, run by scripts/start.mjs): connects to
- * vnmd, serves the UI on 127.0.0.1, prints `vnm UI: <url>` and opens Chromium in app
- * mode when there is a display.
+ * vnmd, serves the UI on 127.0.0.1, prints `vnm UI: <url>` (the token only where no one
+ * else reads it) and opens Chromium in app mode when there is a display.
  */
-import { once } from 'node:events';
 import { readFileSync, existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { resolve } from 'node:path';
@@ -14,6 +13,7 @@ import { openBackend } from '../../connection/open-backend';
 import { planConnection } from '../../connection/plan';
 import { parseShellArgs } from './args';
 import { openAppWindow } from './open-app-window';
+import { addressLine } from './print-address';
 import { startBrowserShell } from './server';
 
 const outDir = resolve(import.meta.dirname, '..');
@@ -41,8 +41,8 @@ async function main(): Promise<void> {
     clientScript: readFileSync(resolve(outDir, 'browser/vnm-client.js'), 'utf8'),
     port: args.port,
   });
-  console.log(`vnm UI: ${shell.url}`);
-  const browser = args.open && process.env.DISPLAY ? openAppWindow(shell.url) : null;
+  console.log(addressLine(shell));
+  const browser = args.open && process.env.DISPLAY ? openAppWindow(shell) : null;
   if (args.open && !process.env.DISPLAY) {
     console.log(
       'vnm: no display here (DISPLAY is not set), so no window opens: open the address above in a browser on this machine.',
@@ -52,18 +52,18 @@ async function main(): Promise<void> {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    // Wait for Chromium to go, so its throw-away profile is removed (open-app-window.ts).
-    if (browser && browser.exitCode === null && browser.signalCode === null) {
-      const gone = once(browser, 'exit');
-      browser.kill('SIGTERM');
-      await Promise.race([gone, sleep(3000)]);
+    // Wait for Chromium to go and its throw-away profile to be removed (open-app-window.ts).
+    if (browser) {
+      const chromium = browser.process;
+      if (chromium.exitCode === null && chromium.signalCode === null) chromium.kill('SIGTERM');
+      await Promise.race([browser.closed, sleep(10_000)]);
     }
     backend.close();
     child?.kill('SIGTERM');
     await shell.close();
     process.exit(0);
   };
-  browser?.once('exit', () => void stop());
+  browser?.process.once('exit', () => void stop());
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
 }

@@ -1,6 +1,6 @@
 /**
  * The script the browser shell injects before the renderer: it opens the WebSocket (with
- * the page's token) and puts the same `window.vnm` bridge the Electron preload exposes.
+ * the page's token, or its cookie) and puts the same `window.vnm` bridge the Electron preload exposes.
  * Bundled as a classic script (out/browser/vnm-client.js); uses no DOM type on purpose
  * so it type-checks with the main process.
  */
@@ -14,6 +14,8 @@ interface PageGlobals {
 }
 
 const page = globalThis as unknown as PageGlobals;
-const token = new URLSearchParams(page.location.search).get('token') ?? '';
-const socket = new page.WebSocket(`ws://${page.location.host}/ws?token=${encodeURIComponent(token)}`);
+// Opened with a launch code, the page has no token of its own: the HttpOnly cookie goes along.
+const token = new URLSearchParams(page.location.search).get('token');
+const query = token ? `?token=${encodeURIComponent(token)}` : '';
+const socket = new page.WebSocket(`ws://${page.location.host}/ws${query}`);
 Object.defineProperty(page, 'vnm', { value: Object.freeze(createSocketBridge(socket)), enumerable: true });

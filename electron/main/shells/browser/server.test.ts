@@ -35,6 +35,36 @@ function get(port: number, path: string, headers: Record<string, string> = {}): 
   });
 }
 
+function post(
+  port: number,
+  path: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        headers: {
+          host: `127.0.0.1:${port}`,
+          'content-type': 'application/x-www-form-urlencoded',
+          ...headers,
+        },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 let backend: FakeBackend;
 let shell: BrowserShell;
 let root: string;
@@ -108,8 +138,57 @@ describe('browser shell HTTP', () => {
   });
 });
 
+describe('browser shell launch code (POST /session)', () => {
+  const fromLaunchPage = { origin: 'null' };
+
+  it('trades a code once for the HttpOnly SameSite=Strict token cookie, then moves on to the app', async () => {
+    let used = 0;
+    const code = shell.launchCode(() => used++);
+    const r = await post(shell.port, '/session', `code=${code}`, fromLaunchPage);
+    expect(r.status).toBe(200);
+    const cookie = String(r.headers['set-cookie']);
+    expect(cookie).toContain(`vnm_token_${shell.port}=${shell.token}`);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(r.body).toContain('<meta http-equiv="refresh" content="0;url=/">');
+    expect(r.body).not.toContain(shell.token);
+    expect(used).toBe(1);
+    const again = await post(shell.port, '/session', `code=${code}`, fromLaunchPage);
+    expect(again.status).toBe(403);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    const page = await get(shell.port, '/', { cookie: `vnm_token_${shell.port}=${shell.token}` });
+    expect(page.status).toBe(200);
+  });
+
+  it.each([
+    ['a wrong code', 'code=nope', fromLaunchPage],
+    ['no code', '', fromLaunchPage],
+    ['the token instead of a code', 'code=TOKEN', fromLaunchPage],
+    ['an over-long body', `code=${'x'.repeat(5000)}`, fromLaunchPage],
+    ['another Origin', 'code=CODE', { origin: 'http://evil.example' }],
+    ['a rebinding Host', 'code=CODE', { host: 'localhost:PORT' }],
+  ])('refuses %s, and sets no cookie', async (_what, body, headers: Record<string, string>) => {
+    const code = shell.launchCode();
+    const fix = (s: string) =>
+      s.replace('TOKEN', shell.token).replace('CODE', code).replace('PORT', String(shell.port));
+    const h = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, fix(v)]));
+    const r = await post(shell.port, '/session', fix(body), h);
+    expect(r.status).toBe(403);
+    expect(r.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('takes only POST', async () => {
+    const r = await get(shell.port, '/session');
+    expect(r.status).toBe(405);
+  });
+});
+
 function openSocket(token: string, origin = `http://127.0.0.1:${shell.port}`): WebSocket {
   return new WebSocket(`ws://127.0.0.1:${shell.port}/ws?token=${token}`, { origin });
+}
+
+function openSocketWithCookie(cookie: string, origin = `http://127.0.0.1:${shell.port}`): WebSocket {
+  return new WebSocket(`ws://127.0.0.1:${shell.port}/ws`, { origin, headers: { cookie } });
 }
 
 function refusal(ws: WebSocket): Promise<number> {
@@ -124,6 +203,15 @@ describe('browser shell WebSocket', () => {
   it('refuses a bad token and a foreign origin', async () => {
     expect(await refusal(openSocket('wrong'))).toBe(403);
     expect(await refusal(openSocket(shell.token, 'http://evil.example'))).toBe(403);
+  });
+
+  it('lets in a page that has only the cookie (opened with a launch code), from its own origin only', async () => {
+    const cookie = `vnm_token_${shell.port}=${shell.token}`;
+    const ok = openSocketWithCookie(cookie);
+    expect(await refusal(ok)).toBe(101);
+    ok.close();
+    expect(await refusal(openSocketWithCookie(cookie, 'http://evil.example'))).toBe(403);
+    expect(await refusal(openSocketWithCookie(`vnm_token_${shell.port}=wrong`))).toBe(403);
   });
 
   it('carries window.vnm: calls, errors as data, events and connection changes', async () => {

@@ -13,8 +13,10 @@ import type { ServerMessage } from '../../../../shared/api/wire';
 import type { Backend } from '../../backend/backend';
 import type { InvokeHandler } from '../../ipc/invoke';
 import { forwardPushes } from '../../ipc/push';
-import { checkRequest, newToken, tokenCookieName } from './security';
+import { LaunchCodes } from './launch-codes';
+import { checkRequest, newToken, tokenCookie } from './security';
 import type { Gate } from './security';
+import { serveSession, SESSION_PATH } from './session-route';
 import { injectClientScript, readStatic } from './static-files';
 
 export const CLIENT_SCRIPT_PATH = '/vnm-client.js';
@@ -31,6 +33,12 @@ const CSP = [
   "base-uri 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+};
 
 export interface BrowserShellOptions {
   readonly backend: Backend;
@@ -42,22 +50,30 @@ export interface BrowserShellOptions {
   /** 0 picks a free port. */
   readonly port?: number;
   readonly token?: string;
+  /** Launch codes (tests pass their own clock). */
+  readonly codes?: LaunchCodes;
 }
 
 export interface BrowserShell {
+  /** The address with the token: only for the user's own eyes (see print-address.ts). */
   readonly url: string;
+  /** The origin, without any secret: http://127.0.0.1:PORT */
+  readonly origin: string;
   readonly port: number;
   readonly token: string;
+  /** A one-time code for POST /session (launch-page.ts); `onUsed` runs when it is redeemed. */
+  launchCode(onUsed?: () => void): string;
   close(): Promise<void>;
 }
 
 export async function startBrowserShell(opts: BrowserShellOptions): Promise<BrowserShell> {
   const token = opts.token ?? newToken();
+  const codes = opts.codes ?? new LaunchCodes();
   const gate: { current: Gate | null } = { current: null };
   const wss = new WebSocketServer({ noServer: true, maxPayload: 2 * 1024 * 1024 });
   wss.on('connection', (ws) => serveSocket(ws, opts));
   const server = createServer((req, res) => {
-    if (gate.current) void serveHttp(req, res, gate.current, opts);
+    if (gate.current) void serveHttp(req, res, gate.current, opts, codes);
   });
   server.on('upgrade', (req, socket, head) => {
     if (gate.current) upgrade(req, socket, head, gate.current, wss);
@@ -70,8 +86,10 @@ export async function startBrowserShell(opts: BrowserShellOptions): Promise<Brow
   gate.current = { host: `${HOST}:${port}`, origin: `http://${HOST}:${port}`, token, port };
   return {
     url: `http://${HOST}:${port}/?token=${token}`,
+    origin: gate.current.origin,
     port,
     token,
+    launchCode: (onUsed) => codes.issue(onUsed),
     close: () => closeAll(server, wss),
   };
 }
@@ -81,23 +99,23 @@ function deny(res: ServerResponse, reason: string): void {
   res.end(`Forbidden: ${reason}. Open the full address that \`npm start\` printed (it carries the token).\n`);
 }
 
-async function serveHttp(req: IncomingMessage, res: ServerResponse, gate: Gate, opts: BrowserShellOptions) {
+async function serveHttp(
+  req: IncomingMessage,
+  res: ServerResponse,
+  gate: Gate,
+  opts: BrowserShellOptions,
+  codes: LaunchCodes,
+) {
   const url = new URL(req.url ?? '/', gate.origin);
+  if (url.pathname === SESSION_PATH) return serveSession(req, res, gate, codes, SECURITY_HEADERS);
   const verdict = checkRequest(req, url, gate, false);
   if (!verdict.ok) return deny(res, verdict.reason);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD' });
     return void res.end();
   }
-  const headers: Record<string, string> = {
-    'Content-Security-Policy': CSP,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-store',
-  };
-  if (verdict.tokenFrom === 'query') {
-    headers['Set-Cookie'] = `${tokenCookieName(gate.port)}=${gate.token}; HttpOnly; SameSite=Strict; Path=/`;
-  }
+  const headers: Record<string, string> = { ...SECURITY_HEADERS };
+  if (verdict.tokenFrom === 'query') headers['Set-Cookie'] = tokenCookie(gate);
   let body: Buffer | string;
   if (url.pathname === CLIENT_SCRIPT_PATH) {
     headers['Content-Type'] = 'text/javascript; charset=utf-8';
