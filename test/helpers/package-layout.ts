@@ -52,3 +52,20 @@ export function makeImage(prefix: string, mappings = fpmMappings()): string {
   }
   return root;
 }
+
+/** `key=value` lines of one section of a unit in build/linux/systemd; a key may repeat. */
+export function unitSection(unitName: string, name: string): Map<string, string[]> {
+  const text = readFileSync(join(REPO, 'build/linux/systemd', unitName), 'utf8');
+  const out = new Map<string, string[]>();
+  let inside = false;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line.startsWith('[')) inside = line === `[${name}]`;
+    else if (inside && line && !line.startsWith('#')) {
+      const eq = line.indexOf('=');
+      const key = line.slice(0, eq);
+      out.set(key, [...(out.get(key) ?? []), line.slice(eq + 1)]);
+    }
+  }
+  return out;
+}

@@ -8,31 +8,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RO_SOCKET, DEFAULT_SOCKET } from '../../electron/client/uri';
 import { capture } from '../helpers/proc';
-import { REPO, fpmMappings, installedPath, makeImage } from '../helpers/package-layout';
+import { REPO, fpmMappings, installedPath, makeImage, unitSection } from '../helpers/package-layout';
 
 const UNITS = ['vnmd.service', 'vnmd.socket', 'vnmd-ro.socket'];
 const HOST_UNITS = '/usr/lib/systemd/system';
 const POLKIT_DTD = '/usr/share/polkit-1/policyconfig-1.dtd';
-
-/** `key=value` lines of one section of a unit file; a key may repeat. */
-function section(unitText: string, name: string): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  let inside = false;
-  for (const raw of unitText.split('\n')) {
-    const line = raw.trim();
-    if (line.startsWith('[')) inside = line === `[${name}]`;
-    else if (inside && line && !line.startsWith('#')) {
-      const eq = line.indexOf('=');
-      const key = line.slice(0, eq);
-      out.set(key, [...(out.get(key) ?? []), line.slice(eq + 1)]);
-    }
-  }
-  return out;
-}
-
-function unit(name: string): string {
-  return readFileSync(join(REPO, 'build/linux/systemd', name), 'utf8');
-}
 
 async function have(tool: string): Promise<boolean> {
   const r = await capture('sh', ['-c', `command -v ${tool}`]);
@@ -73,8 +53,8 @@ describe('systemd units', () => {
   });
 
   it('listen where vnmd and its clients look, with the names vnmd expects', () => {
-    const rw = section(unit('vnmd.socket'), 'Socket');
-    const ro = section(unit('vnmd-ro.socket'), 'Socket');
+    const rw = unitSection('vnmd.socket', 'Socket');
+    const ro = unitSection('vnmd-ro.socket', 'Socket');
     expect(rw.get('ListenStream')).toEqual([DEFAULT_SOCKET]);
     expect(ro.get('ListenStream')).toEqual([DEFAULT_RO_SOCKET]);
     expect([rw.get('SocketMode'), rw.get('SocketGroup'), ro.get('SocketMode')]).toEqual([
@@ -87,8 +67,8 @@ describe('systemd units', () => {
   });
 
   it('run vnmd from the CLI the deb installs, kept across restarts, started at boot', () => {
-    const svc = section(unit('vnmd.service'), 'Service');
-    const install = section(unit('vnmd.service'), 'Install');
+    const svc = unitSection('vnmd.service', 'Service');
+    const install = unitSection('vnmd.service', 'Install');
     const exec = svc.get('ExecStart')?.[0] ?? '';
     expect(exec).toBe('/usr/bin/vnm daemon');
     expect(installedPath('build/linux/bin/vnm')).toBe('/usr/bin/vnm');
