@@ -8,7 +8,11 @@ cd "$(dirname "$0")/.."
 # chromium: e2e and the browser shell; dnsmasq-base: DHCP/DNS; nftables, iproute2: the
 # firewall and links; busybox (udhcpc), iputils-ping, netcat-openbsd: guests in tests;
 # xvfb: a display for the app window; procps: ps/pgrep for leak checks.
-DEB_PACKAGES=(chromium dnsmasq-base nftables iproute2 busybox iputils-ping netcat-openbsd xvfb procps)
+# The package tests (test/integration/package-*): systemd (systemd-analyze verify),
+# libxml2-utils (xmllint) with polkitd (polkit's policy DTD), desktop-file-utils
+# (desktop-file-validate); util-linux (unshare) and passwd (groupadd) are always there.
+DEB_PACKAGES=(chromium dnsmasq-base nftables iproute2 busybox iputils-ping netcat-openbsd xvfb procps
+  systemd libxml2-utils polkitd desktop-file-utils)
 
 missing=()
 for p in "${DEB_PACKAGES[@]}"; do

@@ -68,6 +68,8 @@ export interface VnmdOptions {
   readonly dirs?: VnmdDirs;
   readonly env?: Record<string, string>;
   readonly args?: readonly string[];
+  /** A command vnmd runs under (e.g. setpriv with a systemd unit's restrictions). */
+  readonly wrap?: readonly string[];
 }
 
 export interface Vnmd {
@@ -114,7 +116,8 @@ export async function startVnmd(ns: Netns, opts: VnmdOptions = {}): Promise<Vnmd
   const dirs = opts.dirs ?? makeDirs();
   const args = [cli, 'daemon', '--config-dir', dirs.configDir, '--state-dir', dirs.stateDir];
   args.push('--runtime-dir', dirs.runtimeDir, ...(opts.args ?? []));
-  const child = ns.spawn('node', args, { env: opts.env });
+  const [cmd = 'node', ...prefix] = opts.wrap ? [...opts.wrap, 'node'] : ['node'];
+  const child = ns.spawn(cmd, [...prefix, ...args], { env: opts.env });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
   child.stdout?.on('data', (c: Buffer) => (stderr += c.toString()));
