@@ -18,6 +18,7 @@ import { NetworkTable } from './driver/table';
 import { statsNetworks } from './driver/stats-source';
 import { StatsSampler } from './stats/sampler';
 import { EventBus } from './events/bus';
+import { clientLimits, openFileLimit } from './rpc/client-limits';
 import { buildHandlers } from './rpc/handlers';
 import { listenRpc } from './rpc/server';
 import type { RpcListener } from './rpc/server';
@@ -102,13 +103,33 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<RunningDaem
   const socket = opts.socket ?? (opts.runtimeDir ? `${runtimeDir}/vnmd.sock` : DEFAULT_SOCKET);
   const roSocket = opts.roSocket ?? (opts.runtimeDir ? `${runtimeDir}/vnmd-ro.sock` : DEFAULT_RO_SOCKET);
   const queueLimit = eventQueueLimit();
-  listeners.push(await listenRpc({ path: socket, readOnly: false, handlers, bus: ctx.bus, queueLimit }));
-  listeners.push(await listenRpc({ path: roSocket, readOnly: true, handlers, bus: ctx.bus, queueLimit }));
+  const limits = clientLimits(openFileLimit());
+  listeners.push(
+    await listenRpc({
+      path: socket,
+      readOnly: false,
+      handlers,
+      bus: ctx.bus,
+      queueLimit,
+      maxClients: limits.readWrite,
+    }),
+  );
+  listeners.push(
+    await listenRpc({
+      path: roSocket,
+      readOnly: true,
+      handlers,
+      bus: ctx.bus,
+      queueLimit,
+      maxClients: limits.readOnly,
+    }),
+  );
   const watchdog = new DnsmasqWatchdog(ctx);
   watchdog.start();
   const leases = leaseWatcher(ctx);
   leases.start();
   log(`listening on ${socket} (read-write) and ${roSocket} (read-only)`);
+  log(`client limits: ${limits.readWrite} read-write, ${limits.readOnly} read-only`);
   if (opts.autostart !== false) await startAutostart(ctx, driver);
   return {
     driver,
