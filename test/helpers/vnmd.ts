@@ -65,6 +65,8 @@ export interface VnmdOptions {
   readonly dirs?: VnmdDirs;
   readonly env?: Record<string, string>;
   readonly args?: readonly string[];
+  /** Starts vnmd with this RLIMIT_NOFILE (soft and hard), through prlimit. */
+  readonly nofile?: number;
 }
 
 export interface Vnmd {
@@ -111,7 +113,9 @@ export async function startVnmd(ns: Netns, opts: VnmdOptions = {}): Promise<Vnmd
   const dirs = opts.dirs ?? makeDirs();
   const args = [cli, 'daemon', '--config-dir', dirs.configDir, '--state-dir', dirs.stateDir];
   args.push('--runtime-dir', dirs.runtimeDir, ...(opts.args ?? []));
-  const child = ns.spawn('node', args, { env: opts.env });
+  const child = opts.nofile
+    ? ns.spawn('prlimit', [`--nofile=${opts.nofile}:${opts.nofile}`, 'node', ...args], { env: opts.env })
+    : ns.spawn('node', args, { env: opts.env });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
   child.stdout?.on('data', (c: Buffer) => (stderr += c.toString()));
