@@ -50,6 +50,12 @@ function notInstalled(cmd: string): VnmError {
 export function run(cmd: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, [...args], { env: CHILD_ENV, stdio: ['pipe', 'pipe', 'pipe'] });
+    // First, before anything can fail: out of descriptors (EMFILE), spawn reports through
+    // 'error' a tick later and leaves the stdio streams null.
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(spawnError(cmd, e));
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let size = 0;
@@ -59,16 +65,13 @@ export function run(cmd: string, args: readonly string[], opts: RunOptions = {})
       if (size > MAX_OUTPUT) child.kill('SIGKILL');
       else into.push(chunk);
     };
-    child.stdout.on('data', collect(out));
-    child.stderr.on('data', collect(err));
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill('SIGKILL');
     }, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    child.on('error', (e: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      reject(spawnError(cmd, e));
-    });
+    if (!child.stdout || !child.stderr || !child.stdin) return;
+    child.stdout.on('data', collect(out));
+    child.stderr.on('data', collect(err));
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const stdout = Buffer.concat(out).toString('utf8');
@@ -116,9 +119,22 @@ export function spawnDaemon(cmd: string, args: readonly string[]): ChildProcessB
   return child;
 }
 
+/** Whether an error means this process (or the system) ran out of file descriptors. */
+export function outOfDescriptors(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  return code === 'EMFILE' || code === 'ENFILE';
+}
+
 /** The error for a spawn 'error' event: a missing program says what to install. */
 export function spawnError(cmd: string, e: NodeJS.ErrnoException): VnmError {
-  return e.code === 'ENOENT' ? notInstalled(cmd) : new VnmError('operation-failed', e.message);
+  if (e.code === 'ENOENT') return notInstalled(cmd);
+  if (outOfDescriptors(e)) {
+    return new VnmError(
+      'operation-failed',
+      `vnmd could not run ${cmd}: it is out of file descriptors (${e.code}); close some clients and try again.`,
+    );
+  }
+  return new VnmError('operation-failed', e.message);
 }
 
 /**
@@ -134,12 +150,14 @@ export function spawnSession(
   onGone: (child: ChildProcessWithoutNullStreams, err: VnmError | null) => void,
 ): ChildProcessWithoutNullStreams {
   const child = spawn(cmd, args, { env, stdio: 'pipe' });
+  // Listeners first: a spawn that fails for want of descriptors leaves the streams null.
+  child.on('error', (e) => onGone(child, spawnError(cmd, e)));
+  child.on('close', () => onGone(child, null));
   child.unref();
+  if (!child.stdin || !child.stdout || !child.stderr) return child;
   for (const s of [child.stdin, child.stdout, child.stderr]) (s as unknown as { unref(): void }).unref();
   child.stdout.resume();
   child.stderr.setEncoding('utf8').on('data', onStderr);
   child.stdin.on('error', () => undefined);
-  child.on('error', (e) => onGone(child, spawnError(cmd, e)));
-  child.on('close', () => onGone(child, null));
   return child;
 }

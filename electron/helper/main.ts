@@ -18,6 +18,7 @@ import { NetworkTable } from './driver/table';
 import { statsNetworks } from './driver/stats-source';
 import { StatsSampler } from './stats/sampler';
 import { EventBus } from './events/bus';
+import { clientLimits, openFileLimit } from './rpc/client-limits';
 import { buildHandlers } from './rpc/handlers';
 import { listenRpc } from './rpc/server';
 import type { RpcListener } from './rpc/server';
@@ -107,15 +108,33 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<RunningDaem
   const socket = opts.socket ?? (opts.runtimeDir ? `${runtimeDir}/vnmd.sock` : DEFAULT_SOCKET);
   const roSocket = opts.roSocket ?? (opts.runtimeDir ? `${runtimeDir}/vnmd-ro.sock` : DEFAULT_RO_SOCKET);
   const queueLimit = eventQueueLimit();
+  const limits = clientLimits(openFileLimit());
   const common = { handlers, bus: ctx.bus, queueLimit, group: opts.socketGroup };
-  listeners.push(await listenRpc({ ...common, path: socket, readOnly: false, fd: passed.readWrite }));
-  listeners.push(await listenRpc({ ...common, path: roSocket, readOnly: true, fd: passed.readOnly }));
+  listeners.push(
+    await listenRpc({
+      ...common,
+      path: socket,
+      readOnly: false,
+      fd: passed.readWrite,
+      maxClients: limits.readWrite,
+    }),
+  );
+  listeners.push(
+    await listenRpc({
+      ...common,
+      path: roSocket,
+      readOnly: true,
+      fd: passed.readOnly,
+      maxClients: limits.readOnly,
+    }),
+  );
   const watchdog = new DnsmasqWatchdog(ctx);
   watchdog.start();
   const leases = leaseWatcher(ctx);
   leases.start();
   const how = passed.readWrite !== undefined || passed.readOnly !== undefined ? ', passed by systemd' : '';
   log(`listening on ${socket} (read-write) and ${roSocket} (read-only)${how}`);
+  log(`client limits: ${limits.readWrite} read-write, ${limits.readOnly} read-only`);
   if (opts.autostart !== false) await startAutostart(ctx, driver);
   return {
     driver,

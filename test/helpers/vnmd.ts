@@ -70,6 +70,8 @@ export interface VnmdOptions {
   readonly args?: readonly string[];
   /** A command vnmd runs under (e.g. setpriv with a systemd unit's restrictions). */
   readonly wrap?: readonly string[];
+  /** Starts vnmd with this RLIMIT_NOFILE (soft and hard), through prlimit. */
+  readonly nofile?: number;
 }
 
 export interface Vnmd {
@@ -116,7 +118,8 @@ export async function startVnmd(ns: Netns, opts: VnmdOptions = {}): Promise<Vnmd
   const dirs = opts.dirs ?? makeDirs();
   const args = [cli, 'daemon', '--config-dir', dirs.configDir, '--state-dir', dirs.stateDir];
   args.push('--runtime-dir', dirs.runtimeDir, ...(opts.args ?? []));
-  const [cmd = 'node', ...prefix] = opts.wrap ? [...opts.wrap, 'node'] : ['node'];
+  const limit = opts.nofile ? ['prlimit', `--nofile=${opts.nofile}:${opts.nofile}`] : [];
+  const [cmd = 'node', ...prefix] = [...limit, ...(opts.wrap ?? []), 'node'];
   const child = ns.spawn(cmd, [...prefix, ...args], { env: opts.env });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));

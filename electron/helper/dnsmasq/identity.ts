@@ -6,29 +6,61 @@
 // Sync on purpose: /proc and a pid file on /run never wait on a disk, and a trip through
 // libuv's thread pool costs milliseconds on a busy host.
 import { readFileSync } from 'node:fs';
+import { VnmError } from '../../../shared/rpc/errors';
+import { outOfDescriptors } from '../exec';
+
+/**
+ * Out of file descriptors, a read of /proc or of a pid file fails although the process is
+ * there: that is "cannot tell", never "gone" (taking a live dnsmasq for dead would delete
+ * its pid file and start a second one). Every other failure to read means it is gone.
+ */
+function cannotTellIf(e: unknown, what: string): void {
+  if (outOfDescriptors(e)) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'EMFILE';
+    throw new VnmError(
+      'operation-failed',
+      `vnmd cannot tell whether ${what}: it is out of file descriptors (${code}); try again when fewer clients are connected.`,
+    );
+  }
+}
+
+/** The sync answer as a promise; a "cannot tell" becomes a rejection. */
+function settled<T>(answer: () => T): Promise<T> {
+  try {
+    return Promise.resolve(answer());
+  } catch (e) {
+    return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+  }
+}
 
 /** The pid written in a pid file, or undefined when the file is missing or holds no pid. */
 export function readPidFile(pidFile: string): Promise<number | undefined> {
+  return settled(() => readPidFileNow(pidFile));
+}
+
+function readPidFileNow(pidFile: string): number | undefined {
   let text: string;
   try {
     text = readFileSync(pidFile, 'utf8');
-  } catch {
-    return Promise.resolve(undefined);
+  } catch (e) {
+    cannotTellIf(e, `dnsmasq is running (reading ${pidFile} failed)`);
+    return undefined;
   }
   const pid = Number(text.trim());
-  return Promise.resolve(Number.isSafeInteger(pid) && pid > 1 ? pid : undefined);
+  return Number.isSafeInteger(pid) && pid > 1 ? pid : undefined;
 }
 
 /** Whether the process exists and has not exited (a zombie counts as gone). */
 export function isAlive(pid: number): Promise<boolean> {
-  return Promise.resolve(isAliveNow(pid));
+  return settled(() => isAliveNow(pid));
 }
 
 function isAliveNow(pid: number): boolean {
   let stat: string;
   try {
     stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  } catch {
+  } catch (e) {
+    cannotTellIf(e, `process ${pid} is alive`);
     return false;
   }
   // The state letter follows the last ')': the command name itself may contain ')'.
@@ -43,7 +75,8 @@ function cmdline(pid: number): string[] | undefined {
     const argv = raw.split('\0');
     if (argv.at(-1) === '') argv.pop();
     return argv;
-  } catch {
+  } catch (e) {
+    cannotTellIf(e, `process ${pid} is our dnsmasq`);
     return undefined;
   }
 }
@@ -56,7 +89,8 @@ function commName(pid: number): string | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     return stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-  } catch {
+  } catch (e) {
+    cannotTellIf(e, `process ${pid} is our dnsmasq`);
     return undefined;
   }
 }
@@ -66,7 +100,7 @@ function commName(pid: number): string | undefined {
  * else (no such process, another program, another network's dnsmasq) is not ours.
  */
 export function isOurDnsmasq(pid: number, confPath: string): Promise<boolean> {
-  return Promise.resolve(isOurDnsmasqNow(pid, confPath));
+  return settled(() => isOurDnsmasqNow(pid, confPath));
 }
 
 function isOurDnsmasqNow(pid: number, confPath: string): boolean {

@@ -41,14 +41,25 @@ export async function launchDnsmasq(
   timeoutMs: number,
 ): Promise<Launched> {
   const child = spawnDaemon(binary, ['--keep-in-foreground', ...args]);
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk.slice(0, 8192)));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Listeners before anything that can throw: out of descriptors, spawn reports EMFILE
+  // through 'error' a tick later and child.stderr is null.
   const failed = new Promise<VnmError>((resolve) =>
     child.once('error', (e) => resolve(spawnError(binary, e))),
   );
-  const started = waitForPidFile(child, pidFile, timeoutMs);
-  const outcome = await Promise.race([started, exited.then(() => 'exited' as const), failed]);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  if (!child.stderr || child.pid === undefined) throw await failed;
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk.slice(0, 8192)));
+  let outcome: Awaited<ReturnType<typeof waitForPidFile>> | 'exited' | VnmError;
+  try {
+    const started = waitForPidFile(child, pidFile, timeoutMs);
+    outcome = await Promise.race([started, exited.then(() => 'exited' as const), failed]);
+  } catch (e) {
+    // We cannot tell whether it came up (the pid file could not be read): a dnsmasq we
+    // cannot account for must not be left running.
+    child.kill('SIGKILL');
+    throw e;
+  }
   if (outcome instanceof VnmError) throw outcome;
   if (outcome === 'exited' || outcome === 'timeout') {
     if (outcome === 'timeout') child.kill('SIGKILL');
@@ -57,7 +68,7 @@ export async function launchDnsmasq(
     throw new LaunchFailure(outcome === 'timeout' ? null : (child.exitCode ?? -1), stderr);
   }
   child.stderr.destroy();
-  const pid = child.pid!;
+  const pid = child.pid;
   children.set(pid, child);
   void exited.then(() => children.delete(pid));
   return { pid };

@@ -52,7 +52,12 @@ export class DnsmasqWatchdog {
   private async healthy(e: NetworkEntry): Promise<boolean> {
     const record = e.status?.created.dnsmasq;
     if (!record) return true;
-    return (await this.ctx.dnsmasq.find(record, e.name).catch(() => undefined)) === record.pid;
+    // A failed check (out of descriptors) cannot tell: only a check that ran says "dead".
+    const found = await this.ctx.dnsmasq.find(record, e.name).catch((err: unknown) => {
+      this.ctx.log(`dnsmasq watchdog: ${err instanceof Error ? err.message : String(err)}`);
+      return record.pid;
+    });
+    return found === record.pid;
   }
 
   private publish(e: NetworkEntry, event: 'dnsmasq-died' | 'dnsmasq-restarted', detail: string): void {

@@ -7,6 +7,7 @@ import type { HostInterface } from '../../../shared/rpc/contract';
 import { toLinkInfo, type RawLink } from '../bridge/links';
 import { ipv4ForwardingEnabled, ipv6ForwardingEnabled } from '../bridge/sysctl';
 import { run, runJson } from '../exec';
+import { throttled } from './throttle';
 
 /** What vnmd can tell about the host by itself; the driver adds its own fields to HostInfo. */
 export interface HostFacts {
@@ -29,18 +30,42 @@ async function versionOf(cmd: string, flag: string): Promise<string | null> {
   }
 }
 
+/** How long a missing program's absence is believed before it is looked for again. */
+const ABSENT_RECHECK_MS = 60_000;
+
+/**
+ * Versions of installed programs cannot change while vnmd runs (an upgrade restarts it), so
+ * each is asked once; callers during the first probe share it. "Not installed" is asked
+ * again after a minute, in case it is installed meanwhile.
+ */
+function cachedVersion(cmd: string): () => Promise<string | null> {
+  let known: Promise<string | null> | null = null;
+  let absentSince = 0;
+  return () => {
+    if (known && absentSince && Date.now() - absentSince >= ABSENT_RECHECK_MS) known = null;
+    known ??= versionOf(cmd, '--version').then((v) => {
+      absentSince = v === null ? Date.now() : 0;
+      return v;
+    });
+    return known;
+  };
+}
+
+const dnsmasqVersion = cachedVersion('dnsmasq');
+const nftVersion = cachedVersion('nft');
+
 export async function hostInfo(): Promise<HostFacts> {
-  const [dnsmasqVersion, nftVersion, ipv4Forwarding, ipv6Forwarding] = await Promise.all([
-    versionOf('dnsmasq', '--version'),
-    versionOf('nft', '--version'),
+  const [dnsmasqVersion_, nftVersion_, ipv4Forwarding, ipv6Forwarding] = await Promise.all([
+    dnsmasqVersion(),
+    nftVersion(),
     ipv4ForwardingEnabled().catch(() => false),
     ipv6ForwardingEnabled(),
   ]);
   return {
     hostname: hostname(),
     kernel: release(),
-    dnsmasqVersion,
-    nftVersion,
+    dnsmasqVersion: dnsmasqVersion_,
+    nftVersion: nftVersion_,
     firewallBackend: 'nftables',
     ipv4Forwarding,
     ipv6Forwarding,
@@ -73,8 +98,11 @@ export function toHostInterface(raw: RawAddrLink): HostInterface {
   };
 }
 
+/** How often host.interfaces and host.propose may run `ip` at most (anyone may call them). */
+export const HOST_READ_INTERVAL_MS = 200;
+
 /** Every interface of the host with its addresses, from `ip -json -details addr show`. */
-export async function hostInterfaces(): Promise<HostInterface[]> {
+export const hostInterfaces = throttled(async (): Promise<HostInterface[]> => {
   const raw = await runJson<RawAddrLink[] | null>('ip', ['-json', '-details', 'addr', 'show']);
   return (raw ?? []).map(toHostInterface);
-}
+}, HOST_READ_INTERVAL_MS);

@@ -7,7 +7,12 @@ import { VnmError } from '../../../shared/rpc/errors';
 import { listLinks } from '../bridge/links';
 import { listRoutes } from '../bridge/routes';
 import { cidrsOverlap, formatCidr, nextCidr, parseCidr, tryParseCidr, type Cidr } from './cidr';
-import { hostInterfaces } from './facts';
+import { HOST_READ_INTERVAL_MS, hostInterfaces } from './facts';
+import { throttled } from './throttle';
+
+// Proposals are for the wizard (any client may ask): host reads are shared and rate-limited.
+const hostRoutes = throttled(listRoutes, HOST_READ_INTERVAL_MS);
+const hostLinks = throttled(listLinks, HOST_READ_INTERVAL_MS);
 
 /** Where to look, in order: virt-manager starts at 192.168.100.0/24, then the rest of 192.168, 10/8, 172.16/12. */
 const SEARCH: readonly { range: string; from: string }[] = [
@@ -45,7 +50,7 @@ export function pickFreeSubnet(prefix: number, taken: readonly Cidr[]): string |
 
 /** Subnets in use on the host: routes (but not the default route) and interface addresses. */
 export async function hostSubnetsInUse(): Promise<Cidr[]> {
-  const [routes, interfaces] = await Promise.all([listRoutes(), hostInterfaces()]);
+  const [routes, interfaces] = await Promise.all([hostRoutes(), hostInterfaces()]);
   const texts = [...routes.map((r) => r.dst), ...interfaces.flatMap((i) => i.addresses)];
   return texts.map(tryParseCidr).filter((c): c is Cidr => c !== null && c.prefix > 0);
 }
@@ -91,6 +96,6 @@ export function proposeBridgeName(taken: ReadonlySet<string>): string {
 
 /** The first virbrN that is neither a link on the host nor in `taken` (bridges of defined networks). */
 export async function proposeBridgeNameOnHost(taken: ReadonlySet<string> = new Set()): Promise<string> {
-  const links = await listLinks();
+  const links = await hostLinks();
   return proposeBridgeName(new Set([...taken, ...links.map((l) => l.name)]));
 }

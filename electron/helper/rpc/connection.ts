@@ -1,6 +1,11 @@
 /**
  * One client connection: reads requests line by line, answers each (responses may come out of
  * order; ids pair them), and carries event notifications with a bounded queue for slow readers.
+ *
+ * Nothing a client does may make vnmd hold more for it than a fixed amount: requests are read
+ * only while fewer than MAX_IN_FLIGHT run and while its answers fit under SOCKET_HIGH_WATER
+ * (a client that does not read stops being read, and is dropped when it has not drained for
+ * the drain timeout); a request line must be finished within LINE_DEADLINE_MS (slowloris).
  */
 import type { Socket } from 'node:net';
 import { CLOSING_NOTIFICATION, EVENT_NOTIFICATION } from '../../../shared/rpc/contract';
@@ -9,6 +14,7 @@ import type { EventBus, EventFilter } from '../events/bus';
 import { EventQueue } from '../events/queue';
 import type { CallContext, Handlers } from './dispatch';
 import { dispatch } from './dispatch';
+import type { FairGate } from './fair-gate';
 import { LineReader, MAX_LINE_BYTES } from './line-reader';
 import type { RpcRequest } from './protocol';
 import {
@@ -21,44 +27,109 @@ import {
   resultResponse,
 } from './protocol';
 
-/** Bytes buffered in the socket beyond which events wait in the queue instead. */
+/** Bytes buffered in the socket beyond which events wait in the queue and requests are not read. */
 const SOCKET_HIGH_WATER = 256 * 1024;
 /** Requests in progress on one connection before we stop reading from it. */
 const MAX_IN_FLIGHT = 64;
+/** How long a request line may take from its first byte to its newline. */
+const LINE_DEADLINE_MS = 10_000;
+/** How long a client may leave its answers unread (buffer over SOCKET_HIGH_WATER) before it is dropped. */
+const DEFAULT_DRAIN_TIMEOUT_MS = 30_000;
+/** How long a closing client gets to take its last line before its socket is destroyed. */
+const CLOSE_GRACE_MS = 5_000;
+
+/** VNMD_CLIENT_DRAIN_TIMEOUT_MS shortens the drain timeout for tests; nothing else should need it. */
+export function drainTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.VNMD_CLIENT_DRAIN_TIMEOUT_MS);
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_DRAIN_TIMEOUT_MS;
+}
 
 export interface ConnectionOptions {
   readonly readOnly: boolean;
   readonly handlers: Handlers;
   readonly bus: EventBus;
   readonly queueLimit?: number;
+  /** Longest request line accepted (the read-only socket takes no large requests). */
+  readonly maxLineBytes?: number;
+  /** Turns shared with the socket's other clients (the read-only socket has one). */
+  readonly gate?: FairGate;
 }
 
 export class RpcConnection {
   private readonly reader: LineReader;
   private readonly queue: EventQueue;
+  private readonly lines: string[] = [];
+  private readonly drainTimeout = drainTimeoutMs();
   private unsubscribe: (() => void) | null = null;
   private inFlight = 0;
   private closed = false;
+  private lineTimer: NodeJS.Timeout | null = null;
+  private drainTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly socket: Socket,
     private readonly opts: ConnectionOptions,
   ) {
     this.queue = new EventQueue(opts.queueLimit);
-    this.reader = new LineReader({
-      line: (text) => this.handleLine(text),
-      tooLong: (bytes) => this.tooLong(bytes),
+    this.reader = new LineReader(
+      {
+        line: (text) => {
+          this.lines.push(text);
+          this.stopLineTimer();
+        },
+        tooLong: (bytes) => this.tooLong(bytes),
+      },
+      opts.maxLineBytes ?? MAX_LINE_BYTES,
+    );
+    socket.on('data', (chunk: Buffer) => {
+      this.reader.push(chunk);
+      this.pump();
     });
-    socket.on('data', (chunk: Buffer) => this.reader.push(chunk));
-    socket.on('drain', () => this.flushEvents());
+    socket.on('drain', () => this.drained());
     socket.on('close', () => this.cleanup());
     socket.on('error', () => this.cleanup());
   }
 
   private tooLong(bytes: number): void {
-    const limit = MAX_LINE_BYTES / 1024 / 1024;
-    const text = `The request is larger than ${limit} MiB (${bytes} bytes so far) and was ignored; send smaller requests.`;
+    const limit = this.opts.maxLineBytes ?? MAX_LINE_BYTES;
+    const size = limit >= 1024 * 1024 ? `${limit / 1024 / 1024} MiB` : `${limit / 1024} KiB`;
+    const where = this.opts.readOnly ? ' on the read-only socket' : '';
+    const text = `The request is larger than ${size}${where} (${bytes} bytes so far) and was ignored; send smaller requests.`;
     this.write(errorResponse(null, protocolError(INVALID_REQUEST, text)));
+  }
+
+  /** Whether this client's answers are piling up unread. */
+  private backedUp(): boolean {
+    return this.socket.writableLength >= SOCKET_HIGH_WATER;
+  }
+
+  /** Starts the requests that may start now; reads more only when all of them could. */
+  private pump(): void {
+    while (!this.closed && this.lines.length > 0 && this.inFlight < MAX_IN_FLIGHT && !this.backedUp()) {
+      this.handleLine(this.lines.shift()!);
+    }
+    if (this.closed) return;
+    const blocked = this.lines.length > 0 || this.inFlight >= MAX_IN_FLIGHT || this.backedUp();
+    if (blocked) this.socket.pause();
+    else this.socket.resume();
+    this.watchLine(blocked);
+  }
+
+  /** Arms the half-sent-line deadline while a line is unfinished and we are the ones reading. */
+  private watchLine(blocked: boolean): void {
+    if (!this.reader.partial || blocked) {
+      this.stopLineTimer();
+      return;
+    }
+    this.lineTimer ??= setTimeout(() => {
+      this.lineTimer = null;
+      this.close(`a request line was not finished within ${LINE_DEADLINE_MS / 1000} s`);
+    }, LINE_DEADLINE_MS);
+  }
+
+  private stopLineTimer(): void {
+    if (this.lineTimer) clearTimeout(this.lineTimer);
+    this.lineTimer = null;
   }
 
   private handleLine(text: string): void {
@@ -68,21 +139,24 @@ export class RpcConnection {
       return;
     }
     this.inFlight++;
-    if (this.inFlight >= MAX_IN_FLIGHT) this.socket.pause();
     void this.run(req).finally(() => {
       this.inFlight--;
-      if (this.inFlight < MAX_IN_FLIGHT && !this.closed) this.socket.resume();
+      this.pump();
     });
   }
 
   private async run(req: RpcRequest): Promise<void> {
+    const leave = this.opts.gate ? await this.opts.gate.enter(this) : null;
     let line: string;
     try {
+      if (this.closed) return;
       const outcome = await dispatch(this.opts.handlers, req.method, req.params, this.context());
       line =
         'result' in outcome ? resultResponse(req.id, outcome.result) : errorResponse(req.id, outcome.error);
     } catch (err) {
       line = errorResponse(req.id, errorObject(err));
+    } finally {
+      leave?.();
     }
     if (req.wantsReply) this.write(line);
   }
@@ -103,8 +177,8 @@ export class RpcConnection {
 
   private pushEvent(event: VnmEvent): void {
     if (this.closed) return;
-    if (this.queue.length === 0 && this.socket.writableLength < SOCKET_HIGH_WATER) {
-      this.write(notification(EVENT_NOTIFICATION, event));
+    if (this.queue.length === 0 && !this.backedUp()) {
+      this.write(notification(EVENT_NOTIFICATION, event), false);
       return;
     }
     if (!this.queue.push(event)) {
@@ -112,27 +186,44 @@ export class RpcConnection {
     }
   }
 
-  private flushEvents(): void {
-    while (this.queue.length > 0 && this.socket.writableLength < SOCKET_HIGH_WATER) {
+  private drained(): void {
+    if (this.drainTimer) clearTimeout(this.drainTimer);
+    this.drainTimer = null;
+    while (this.queue.length > 0 && !this.backedUp()) {
       const event = this.queue.shift();
-      if (event) this.write(notification(EVENT_NOTIFICATION, event));
+      if (event) this.write(notification(EVENT_NOTIFICATION, event), false);
     }
+    this.pump();
   }
 
   /** Tells the client why and closes; the client surfaces the reason. */
   close(reason: string): void {
     if (this.closed) return;
-    this.socket.write(`${notification(CLOSING_NOTIFICATION, { reason })}\n`);
-    this.socket.end();
+    this.socket.end(`${notification(CLOSING_NOTIFICATION, { reason })}\n`, () => this.socket.destroy());
+    // A client that does not read may never take that line: its descriptor must not stay ours.
+    setTimeout(() => this.socket.destroy(), CLOSE_GRACE_MS).unref();
     this.cleanup();
   }
 
-  private write(line: string): void {
-    if (!this.closed && this.socket.writable) this.socket.write(`${line}\n`);
+  /**
+   * Writes one line. Answers left unread arm the drop timer; events do not: a subscriber
+   * that stops reading is bounded by its event queue, which closes it when it must.
+   */
+  private write(line: string, answer = true): void {
+    if (this.closed || !this.socket.writable) return;
+    this.socket.write(`${line}\n`);
+    if (answer && this.backedUp() && !this.drainTimer) {
+      this.drainTimer = setTimeout(() => this.socket.destroy(), this.drainTimeout);
+      this.drainTimer.unref();
+    }
   }
 
   private cleanup(): void {
     this.closed = true;
+    this.lines.length = 0;
+    this.opts.gate?.forget(this);
+    for (const t of [this.lineTimer, this.drainTimer]) if (t) clearTimeout(t);
+    this.lineTimer = this.drainTimer = null;
     this.unsubscribe?.();
     this.unsubscribe = null;
   }

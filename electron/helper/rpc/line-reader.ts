@@ -20,6 +20,11 @@ export class LineReader {
     private readonly maxBytes = MAX_LINE_BYTES,
   ) {}
 
+  /** Whether part of a line has arrived without its newline yet. */
+  get partial(): boolean {
+    return this.size > 0;
+  }
+
   push(chunk: Buffer): void {
     let start = 0;
     for (;;) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { describeZodError, INVALID_REQUEST, PARSE_ERROR, parseRequest } from './protocol';
+import { describeZodError, INVALID_REQUEST, MAX_ID_CHARS, PARSE_ERROR, parseRequest } from './protocol';
 
 describe('parseRequest', () => {
   it('reads a call and a notification', () => {
@@ -29,6 +29,15 @@ describe('parseRequest', () => {
 
   it('keeps a readable id for the error reply', () => {
     expect(parseRequest('{"jsonrpc":"1.0","id":"x","method":"m"}')).toMatchObject({ id: 'x' });
+  });
+
+  it('refuses an id too long to echo, and does not echo it', () => {
+    const line = JSON.stringify({ jsonrpc: '2.0', id: 'x'.repeat(MAX_ID_CHARS + 1), method: 'm' });
+    const r = parseRequest(line);
+    expect(r).toMatchObject({ id: null, error: { code: INVALID_REQUEST } });
+    expect('error' in r && r.error.message).toMatch(/id is longer than 256/);
+    const ok = JSON.stringify({ jsonrpc: '2.0', id: 'x'.repeat(MAX_ID_CHARS), method: 'm' });
+    expect(parseRequest(ok)).toMatchObject({ wantsReply: true });
   });
 });
 

@@ -8,6 +8,9 @@ import type { VnmErrorData } from '../../../shared/rpc/errors';
 
 export type RpcId = string | number | null;
 
+/** Longest string id accepted: every answer echoes its id, so a huge one would be a huge answer. */
+export const MAX_ID_CHARS = 256;
+
 export interface RpcRequest {
   readonly id: RpcId;
   /** false for a notification (no id member): no response is sent. */
@@ -65,10 +68,13 @@ export function parseRequest(line: string): RpcRequest | { error: RpcErrorObject
     };
   }
   const m = msg as Record<string, unknown>;
-  const id = validId(m.id) ? m.id : null;
+  const id = validId(m.id) && !(typeof m.id === 'string' && m.id.length > MAX_ID_CHARS) ? m.id : null;
   const bad = (text: string) => ({ error: protocolError(INVALID_REQUEST, text), id });
   if (m.jsonrpc !== '2.0') return bad('The request must have "jsonrpc": "2.0".');
   if ('id' in m && !validId(m.id)) return bad('The request id must be a string, a number or null.');
+  if (typeof m.id === 'string' && m.id.length > MAX_ID_CHARS) {
+    return bad(`The request id is longer than ${MAX_ID_CHARS} characters; use a shorter one.`);
+  }
   if (typeof m.method !== 'string') return bad('The request must have a "method" string.');
   const params = m.params === undefined ? {} : m.params;
   if (typeof params !== 'object' || params === null || Array.isArray(params)) {

@@ -54,7 +54,7 @@ beforeEach(async () => {
       bus,
       queueLimit: 5,
     }),
-    await listenRpc({ path: join(dir, 'ro.sock'), readOnly: true, handlers: handlers(), bus }),
+    await listenRpc({ path: join(dir, 'ro.sock'), readOnly: true, handlers: handlers(), bus, maxClients: 2 }),
   ];
 });
 
@@ -128,5 +128,58 @@ describe('the RPC server', () => {
     await new Promise((r) => s.once('close', r));
     expect(received).toContain('"method":"closing"');
     expect(received).toContain('read events too slowly');
+  });
+
+  it('tells a client over the limit why in one line, closes it, and keeps serving the others', async () => {
+    const ro = join(dir, 'ro.sock');
+    const kept = [await connectVnmd(ro), await connectVnmd(ro)];
+    await Promise.all(kept.map((c) => c.call('network.list', {})));
+    const s: Socket = createConnection(ro);
+    let received = '';
+    s.on('data', (d: Buffer) => (received += d.toString()));
+    await new Promise((r) => s.once('close', r));
+    expect(received.trim().split('\n')).toHaveLength(1);
+    expect(received).toContain('too many clients on the read-only socket (limit 2)');
+    expect(await kept[0]!.call('network.list', {})).toHaveLength(1);
+    kept.forEach((c) => c.close());
+  });
+
+  it('answers an over-long line on the read-only socket with its 128 KiB limit', async () => {
+    const s: Socket = createConnection(join(dir, 'ro.sock'));
+    let received = '';
+    s.on('data', (d: Buffer) => (received += d.toString()));
+    s.write(`${'x'.repeat(200 * 1024)}\n`);
+    await new Promise<void>((r) => s.on('data', () => received.includes('\n') && r()));
+    expect(received).toContain('larger than 128 KiB on the read-only socket');
+    s.destroy();
+  });
+
+  it('stops reading from a client that does not read its answers, then drops it', async () => {
+    let handled = 0;
+    const h = handlers();
+    h['network.list'] = () => (handled++, []);
+    process.env.VNMD_CLIENT_DRAIN_TIMEOUT_MS = '300';
+    const path = join(dir, 'slow.sock');
+    listeners.push(await listenRpc({ path, readOnly: false, handlers: h, bus }));
+    const s: Socket = createConnection(path);
+    s.pause();
+    // Each answer echoes a 256-character id: ~1,000 answers pass the 256 KiB high-water mark.
+    const line = `${JSON.stringify({ jsonrpc: '2.0', id: 'i'.repeat(256), method: 'network.list' })}\n`;
+    const total = 50_000;
+    let written = 0;
+    const more = () => {
+      while (written < total && !s.destroyed) {
+        written++;
+        if (!s.write(line)) return;
+      }
+    };
+    s.on('connect', more);
+    s.on('drain', more);
+    s.on('error', () => undefined);
+    await new Promise((r) => s.once('close', r));
+    delete process.env.VNMD_CLIENT_DRAIN_TIMEOUT_MS;
+    // vnmd read only until its answers backed up, and dropped the client when they stayed unread.
+    expect(handled).toBeLessThan(total);
+    expect(written).toBeLessThan(total);
   });
 });

@@ -11,7 +11,11 @@ import { dirname } from 'node:path';
 import { VnmError } from '../../../shared/rpc/errors';
 import type { EventBus } from '../events/bus';
 import type { Handlers } from './dispatch';
+import { CLOSING_NOTIFICATION } from '../../../shared/rpc/contract';
+import { refusalReason } from './client-limits';
 import { RpcConnection } from './connection';
+import { FairGate } from './fair-gate';
+import { notification } from './protocol';
 
 export interface SocketOptions {
   readonly path: string;
@@ -24,7 +28,14 @@ export interface SocketOptions {
   readonly fd?: number;
   /** The group that may use the read-write socket (default vnm), when it exists. */
   readonly group?: string;
+  /** Clients at once; one more is told why in one line and closed (client-limits.ts). */
+  readonly maxClients?: number;
 }
+
+/** Longest request on the read-only socket: its methods take a name or a filter, never a definition. */
+const RO_MAX_LINE_BYTES = 128 * 1024;
+/** Read-only requests running at once, across all read-only clients (fair-gate.ts). */
+const RO_SLOTS = 4;
 
 export interface RpcListener {
   readonly path: string;
@@ -38,8 +49,15 @@ export async function listenRpc(opts: SocketOptions): Promise<RpcListener> {
   }
   const connections = new Set<RpcConnection>();
   const sockets = new Set<Socket>();
+  const connOpts = opts.readOnly
+    ? { ...opts, maxLineBytes: RO_MAX_LINE_BYTES, gate: new FairGate(RO_SLOTS) }
+    : opts;
   const server = createServer((socket) => {
-    const conn = new RpcConnection(socket, opts);
+    if (opts.maxClients !== undefined && sockets.size >= opts.maxClients) {
+      refuse(socket, refusalReason(opts.readOnly, opts.maxClients));
+      return;
+    }
+    const conn = new RpcConnection(socket, connOpts);
     connections.add(conn);
     sockets.add(socket);
     socket.on('close', () => {
@@ -61,6 +79,14 @@ export async function listenRpc(opts: SocketOptions): Promise<RpcListener> {
       for (const s of sockets) s.destroy();
     },
   };
+}
+
+/** One line saying why, then the descriptor is given back at once, read or not. */
+function refuse(socket: Socket, reason: string): void {
+  socket.on('error', () => undefined);
+  socket.end(`${notification(CLOSING_NOTIFICATION, { reason })}\n`, () => socket.destroy());
+  // An AF_UNIX write lands in the peer's queue, so destroying now loses nothing already written.
+  if (socket.writableLength === 0) socket.destroy();
 }
 
 function listen(server: Server, where: { path: string } | { fd: number }): Promise<void> {

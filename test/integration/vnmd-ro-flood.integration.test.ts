@@ -1,0 +1,234 @@
+/**
+ * Items 3 and 5 of issue 20: an unprivileged user attacks vnmd through the world-writable
+ * read-only socket (flood of connections, half-sent lines, a client that never reads, a storm
+ * of host.info), and root's commands keep working, the live dnsmasq is never taken for dead,
+ * and vnmd's memory stays bounded. The attacker is a user this file creates (setpriv).
+ */
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectVnmd } from '../../electron/client/client';
+import { createNetns, destroyAllNetns, type Netns } from '../helpers/netns';
+import { createUnprivUser, type UnprivUser } from '../helpers/unpriv-user';
+import { makeDirs, removeDirs, startVnmd, type Vnmd, type VnmdOptions } from '../helpers/vnmd';
+
+const FLOOD = resolve(import.meta.dirname, '../helpers/ro-flood.mjs');
+
+let ns: Netns;
+let user: UnprivUser;
+const started: Vnmd[] = [];
+const floods: ChildProcess[] = [];
+
+beforeAll(async () => {
+  ns = await createNetns('rpcflood');
+  user = await createUnprivUser('vnmtr');
+});
+
+afterAll(async () => {
+  for (const f of floods) f.kill('SIGKILL');
+  for (const v of started) {
+    await v.kill();
+    removeDirs(v.dirs);
+  }
+  await destroyAllNetns();
+  await user?.remove();
+});
+
+/** vnmd whose read-only socket the unprivileged user can reach (mkdtemp makes 0700 dirs). */
+async function vnmdFor(opts: VnmdOptions = {}): Promise<Vnmd> {
+  const dirs = makeDirs();
+  chmodSync(dirs.base, 0o755);
+  const v = await startVnmd(ns, { ...opts, dirs });
+  started.push(v);
+  chmodSync(dirs.runtimeDir, 0o755);
+  return v;
+}
+
+interface Flood {
+  readonly result: Promise<Record<string, unknown>>;
+  end(): Promise<void>;
+}
+
+/** Runs ro-flood.mjs as the unprivileged user; `result` is the JSON line it prints when done. */
+function flood(v: Vnmd, ...args: string[]): Flood {
+  const child = user.spawn('node', [FLOOD, v.dirs.roSocket, ...args]);
+  floods.push(child);
+  let out = '';
+  let err = '';
+  child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
+  const exited = new Promise<void>((res) => child.once('exit', () => res()));
+  const result = new Promise<Record<string, unknown>>((res, rej) => {
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      const nl = out.indexOf('\n');
+      if (nl !== -1) res(JSON.parse(out.slice(0, nl)) as Record<string, unknown>);
+    });
+    void exited.then(() => rej(new Error(`flood exited without a result: ${err}`)));
+  });
+  return {
+    result,
+    async end() {
+      child.stdin?.end();
+      await exited;
+    },
+  };
+}
+
+/** VmRSS and VmHWM (peak) of a process, in MiB. */
+function memory(pid: number): { rss: number; peak: number } {
+  const text = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(text)?.[1] ?? NaN);
+  return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
+}
+
+const alive = (pid: number) => existsSync(`/proc/${pid}/status`);
+
+/** Root's net-list over the read-write socket: connect, call, close; returns milliseconds. */
+async function rootListMs(v: Vnmd): Promise<number> {
+  const t0 = performance.now();
+  const client = await connectVnmd(v.dirs.socket);
+  try {
+    await client.call('network.list', { filter: 'all' });
+  } finally {
+    client.close();
+  }
+  return performance.now() - t0;
+}
+
+/** Polls a condition on real state (a log line, a file, a process) until it holds. */
+async function until(what: string, cond: () => boolean, guardMs = 30_000): Promise<void> {
+  const deadline = Date.now() + guardMs;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('the read-only socket under attack', () => {
+  it('a flood of connections is capped and root still answers (RLIMIT_NOFILE 1024)', async () => {
+    const v = await vnmdFor({ nofile: 1024 });
+    const f = flood(v, 'open', '3000');
+    const tally = await f.result;
+    console.log(`flood of 3000 at RLIMIT_NOFILE 1024: ${JSON.stringify(tally)}`);
+    const ms = await rootListMs(v);
+    console.log(`root net-list with the flood open: ${ms.toFixed(1)} ms`);
+    expect(tally.refused as number).toBeGreaterThan(0);
+    expect(tally.refusal).toMatch(/too many clients on the read-only socket/);
+    expect(alive(v.pid)).toBe(true);
+    await f.end();
+  });
+
+  it.each([
+    ['the default cap', {}],
+    ['the cap lifted to 6,000', { VNMD_MAX_CLIENTS_RO: '6000' }],
+  ])("root's net-list answers with 5,000 unprivileged connections tried, %s (figure)", async (_, env) => {
+    const v = await vnmdFor({ env });
+    const idle = await rootListMs(v);
+    const f = flood(v, 'open', '5000');
+    const tally = await f.result;
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) times.push(await rootListMs(v));
+    console.log(
+      `5000 ro connections ${JSON.stringify(tally)}; root net-list idle ${idle.toFixed(1)} ms, ` +
+        `with flood ${times.map((t) => t.toFixed(1)).join(', ')} ms`,
+    );
+    expect(Math.max(...times)).toBeLessThan(10_000); // a failure guard, not a timing claim
+    await f.end();
+  });
+
+  it('half-sent request lines are closed (slowloris)', async () => {
+    const v = await vnmdFor();
+    const f = flood(v, 'slow', '200');
+    const r = await f.result;
+    console.log(`200 half-sent lines: ${JSON.stringify(r)}`);
+    expect(r.closed).toBe(200);
+    expect(alive(v.pid)).toBe(true);
+    await f.end();
+  });
+
+  it('a client that never reads its answers cannot grow vnmd without bound', async () => {
+    const v = await vnmdFor({ env: { VNMD_CLIENT_DRAIN_TIMEOUT_MS: '3000' } });
+    const root = await connectVnmd(v.dirs.socket);
+    const hosts = Array.from(
+      { length: 400 },
+      (_, i) =>
+        `<host mac='52:54:00:00:${(i >> 8).toString(16).padStart(2, '0')}:${(i & 255).toString(16).padStart(2, '0')}' name='guest-with-a-long-name-${i}' ip='10.61.${1 + (i >> 8)}.${i & 255}'/>`,
+    );
+    const xml = `<network><name>big</name><bridge name='vnmbig0'/><ip address='10.61.0.1' prefix='16'><dhcp>${hosts.join('')}</dhcp></ip></network>`;
+    await root.call('network.define', { xml });
+    root.close();
+    const before = memory(v.pid);
+    const f = flood(v, 'noread', '10000');
+    const r = await f.result;
+    await rootListMs(v);
+    const after = memory(v.pid);
+    console.log(
+      `never-reading client, 10000 requests: ${JSON.stringify(r)}; vnmd RSS ${before.rss.toFixed(0)} MiB before, ` +
+        `peak ${after.peak.toFixed(0)} MiB (growth ${(after.peak - before.rss).toFixed(0)} MiB)`,
+    );
+    expect(after.peak - before.rss).toBeLessThan(200);
+    await f.end();
+  });
+
+  it('3,000 host.info calls run dnsmasq --version and nft --version once', async () => {
+    const bin = mkdtempSync(join(tmpdir(), 'vnmt-countbin-'));
+    const count = join(bin, 'count');
+    try {
+      const real = { dnsmasq: '/usr/sbin/dnsmasq', nft: '/usr/sbin/nft' };
+      for (const [name, path] of Object.entries(real)) {
+        const script = `#!/bin/sh\n[ "$1" = --version ] && echo ${name} >> ${count}\nexec ${path} "$@"\n`;
+        writeFileSync(join(bin, name), script, { mode: 0o755 });
+      }
+      const v = await vnmdFor({ env: { PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}` } });
+      const f = flood(v, 'calls', '3000', 'host.info');
+      const r = await f.result;
+      const spawned = readFileSync(count, 'utf8').trim().split('\n');
+      console.log(`3000 host.info: ${JSON.stringify(r)}; version probes spawned: ${spawned.length}`);
+      expect(r).toEqual({ answered: 3000, errors: 0 });
+      expect(spawned.sort()).toEqual(['dnsmasq', 'nft']);
+      await f.end();
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
+  });
+
+  it('under fd exhaustion the watchdog keeps the live dnsmasq and its pid file', async () => {
+    // The client cap is lifted so the flood really exhausts vnmd's descriptors.
+    const v = await vnmdFor({ nofile: 256, env: { VNMD_MAX_CLIENTS_RO: '100000' } });
+    const root = await connectVnmd(v.dirs.socket);
+    const xml = `<network><name>wd</name><bridge name='vnmwd0'/><ip address='10.62.0.1' prefix='24'><dhcp><range start='10.62.0.10' end='10.62.0.20'/></dhcp></ip></network>`;
+    await root.call('network.create', { xml });
+    root.close();
+    const runDir = join(v.dirs.runtimeDir, 'dnsmasq');
+    const pidFile = join(
+      runDir,
+      readdirSync(runDir).find((n) => n.endsWith('.pid'))!,
+    );
+    const pid = readFileSync(pidFile, 'utf8').trim();
+    const f = flood(v, 'open', '1000');
+    await f.result;
+    const pidFileIntact = () => existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim() === pid;
+    await until(
+      'the watchdog to meet EMFILE',
+      () => /cannot tell/.test(v.log()) || !alive(v.pid) || !pidFileIntact(),
+    );
+    expect(alive(v.pid)).toBe(true);
+    expect(pidFileIntact()).toBe(true);
+    await f.end();
+    const after = await connectVnmd(v.dirs.socket);
+    const info = await after.call('network.info', { network: 'wd' });
+    after.close();
+    expect(info.problem ?? null).toBeNull();
+    expect(alive(Number(pid))).toBe(true);
+  });
+});
