@@ -11,6 +11,9 @@ import { dnsmasqControl } from './driver/dnsmasq-control';
 import { NetworkDriver } from './driver/driver';
 import type { DriverContext } from './driver/context';
 import { initDirs } from './driver/files';
+import type { DaemonDirs } from './driver/files';
+import { acquireInstanceLock } from './instance-lock';
+import type { InstanceLock } from './instance-lock';
 import { KeyedMutex } from './driver/keyed-mutex';
 import { leaseWatcher } from './driver/lease-watch';
 import { adoptRunning, loadDefinitions, startAutostart } from './driver/reconcile';
@@ -81,11 +84,31 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<RunningDaem
     stateDir: opts.stateDir ?? '/var/lib/vnm',
     runtimeDir,
   };
+  const socket = opts.socket ?? (opts.runtimeDir ? `${runtimeDir}/vnmd.sock` : DEFAULT_SOCKET);
+  const roSocket = opts.roSocket ?? (opts.runtimeDir ? `${runtimeDir}/vnmd-ro.sock` : DEFAULT_RO_SOCKET);
+  // Before anything is read or changed: a second vnmd on these directories must not adopt.
+  const lock = await acquireInstanceLock(runtimeDir, [socket, roSocket], log);
+  try {
+    return await serve(opts, dirs, socket, roSocket, lock);
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
+}
+
+async function serve(
+  opts: DaemonOptions,
+  dirs: DaemonDirs,
+  socket: string,
+  roSocket: string,
+  lock: InstanceLock,
+): Promise<RunningDaemon> {
+  const runtimeDir = dirs.runtimeDir;
   const ctx: DriverContext = {
     dirs,
     table: new NetworkTable(),
-    configStore: new ConfigStore(dirs.configDir),
-    statusStore: new StatusStore(runtimeDir),
+    configStore: new ConfigStore(dirs.configDir, log),
+    statusStore: new StatusStore(runtimeDir, log),
     dnsmasq: dnsmasqControl(opts.dnsmasqBinary),
     bus: new EventBus(),
     mutex: new KeyedMutex(),
@@ -93,7 +116,7 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<RunningDaem
   };
   await ctx.configStore.init();
   await ctx.statusStore.init();
-  await initDirs(dirs);
+  await initDirs(dirs, log);
   const driver = new NetworkDriver(ctx);
   await loadDefinitions(ctx);
   await adoptRunning(ctx);
@@ -105,8 +128,6 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<RunningDaem
   sampler.start();
   const handlers = buildHandlers(driver, sampler);
   const listeners: RpcListener[] = [];
-  const socket = opts.socket ?? (opts.runtimeDir ? `${runtimeDir}/vnmd.sock` : DEFAULT_SOCKET);
-  const roSocket = opts.roSocket ?? (opts.runtimeDir ? `${runtimeDir}/vnmd-ro.sock` : DEFAULT_RO_SOCKET);
   const queueLimit = eventQueueLimit();
   const limits = clientLimits(openFileLimit());
   const common = { handlers, bus: ctx.bus, queueLimit, group: opts.socketGroup };
@@ -145,6 +166,7 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<RunningDaem
       await Promise.all(listeners.map((l) => l.close(reason)));
       // A start or destroy in progress finishes, so no network is left half-done.
       await ctx.mutex.idle();
+      await lock.release();
     },
   };
 }

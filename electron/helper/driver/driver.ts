@@ -15,6 +15,7 @@ import { applyLiveUpdate, planUpdate } from './live-update';
 import type { UpdateParams } from './live-update';
 import { networkInfo, networkLeases } from './queries';
 import { startNetwork } from './start';
+import { checkDefinable } from './validate';
 import { stopNetwork } from './stop';
 import type { NetworkEntry } from './table';
 import { currentDef, summarize } from './table';
@@ -68,6 +69,7 @@ export class NetworkDriver {
   async define(xml: string): Promise<NetworkSummary> {
     const parsed = parseDefinition(xml);
     assertSafeName(parsed.name);
+    checkDefinable(parsed);
     return this.ctx.mutex.runAll([DEFS_LOCK, parsed.name], async () => {
       const def = await completeDefinition(this.table, parsed);
       await this.ctx.configStore.save(def.name, formatDefinition(def));
@@ -86,6 +88,7 @@ export class NetworkDriver {
   async create(xml: string): Promise<NetworkSummary> {
     const parsed = parseDefinition(xml);
     assertSafeName(parsed.name);
+    checkDefinable(parsed);
     return this.ctx.mutex.runAll([DEFS_LOCK, parsed.name], async () => {
       const existing = this.table.get(parsed.name);
       if (existing) {
@@ -184,6 +187,7 @@ export class NetworkDriver {
   update(ref: string, params: UpdateParams): Promise<{ ok: true }> {
     return this.withNetwork(ref, async (e) => {
       const plan = planUpdate(e, params);
+      for (const def of [plan.config, plan.live?.def]) if (def) checkDefinable(def);
       if (plan.config) await this.ctx.configStore.save(e.name, formatDefinition(plan.config));
       if (plan.live) await applyLiveUpdate(e, plan.live.def, plan.live.effect, this.ctx);
       if (plan.config) e.config = plan.config;

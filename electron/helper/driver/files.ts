@@ -9,7 +9,7 @@ import type { NetworkDef } from '../../../shared/model/network';
 import { buildAddnHostsFile, buildHostsFile } from '../../../shared/dnsmasq/hosts-file';
 import { buildDnsmasqConfig } from '../../../shared/dnsmasq/config';
 import { assertSafeName } from '../store/names';
-import { removeFile, writeFileAtomic } from '../store/atomic';
+import { removeFile, sweepTempFiles, writeFileAtomic } from '../store/atomic';
 
 export interface DaemonDirs {
   readonly configDir: string;
@@ -33,9 +33,13 @@ export function dnsmasqRunDir(dirs: DaemonDirs): string {
   return join(dirs.runtimeDir, 'dnsmasq');
 }
 
-export async function initDirs(dirs: DaemonDirs): Promise<void> {
+export async function initDirs(
+  dirs: DaemonDirs,
+  log: (message: string) => void = () => undefined,
+): Promise<void> {
   await mkdir(dnsmasqStateDir(dirs), { recursive: true, mode: 0o755 });
   await mkdir(dnsmasqRunDir(dirs), { recursive: true, mode: 0o755 });
+  await sweepTempFiles(dnsmasqStateDir(dirs), log);
 }
 
 export function networkFiles(dirs: DaemonDirs, name: string): NetworkFiles {

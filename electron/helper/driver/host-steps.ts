@@ -7,15 +7,13 @@ import { ipFamily, networkKind } from '../../../shared/model/network';
 import { ipPrefix } from '../../../shared/dnsmasq/addr';
 import { VnmError } from '../../../shared/rpc/errors';
 import { assertLinkName, createBridge, deleteLink } from '../bridge/links';
-import { routeConflictError, routeConflictIn } from '../bridge/routes';
-import type { HostRoute } from '../bridge/routes';
 import { parseCidr } from '../host/cidr';
 import { enableIpv4Forwarding, enableIpv6Forwarding, setBridgeIpv6 } from '../bridge/sysctl';
 import { ipBatch } from '../bridge/ip-batch';
 import type { FirewallPlan } from '../firewall';
 import { applyNetworkRules, removeNetworkRules } from '../firewall';
 import type { Revert } from '../revert';
-import { hostRoutes, linkNames } from './proc-net';
+import { linkNames } from './proc-net';
 
 /** Each <ip> with an address, as ADDRESS/PREFIX. */
 export function addressCidrs(def: NetworkDef): { cidr: string; family: 'ipv4' | 'ipv6' }[] {
@@ -26,29 +24,6 @@ export function addressCidrs(def: NetworkDef): { cidr: string; family: 'ipv4' | 
 
 export function hasIpv6(def: NetworkDef): boolean {
   return addressCidrs(def).some((a) => a.family === 'ipv6');
-}
-
-/** The subnets of networks being started now, whose routes may not exist yet. */
-const starting = new Map<string, HostRoute[]>();
-
-/**
- * libvirt refuses a subnet the host already routes, naming the interface. Starts of several
- * networks run at once, so the subnets of those still starting count as routed too: the
- * check and the claim happen with no await between them, and two networks with one subnet
- * cannot both pass. The returned function drops the claim (once the start is over, the
- * network's own routes, if it runs, take its place).
- */
-export async function claimSubnets(def: NetworkDef, bridge: string): Promise<() => void> {
-  const cidrs = addressCidrs(def);
-  if (cidrs.length === 0) return () => undefined;
-  const routes = [...(await hostRoutes()), ...[...starting.values()].flat()];
-  const claim = cidrs.map(({ cidr, family }): HostRoute => {
-    const conflict = routeConflictIn(routes, parseCidr(cidr));
-    if (conflict) throw routeConflictError(cidr, conflict);
-    return { dst: cidr, dev: bridge, family: family === 'ipv4' ? 4 : 6 };
-  });
-  starting.set(def.name, claim);
-  return () => void starting.delete(def.name);
 }
 
 function bridgeTaken(bridge: string): VnmError {

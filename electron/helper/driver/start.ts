@@ -17,11 +17,15 @@ import { networkFiles, writeDnsmasqFiles } from './files';
 import * as step from './host-steps';
 import { injectedFailure } from './inject';
 import type { StartStep } from './inject';
+import { claimSubnets } from './subnet-claims';
+import type { NetworkTable } from './table';
 import { checkStartable } from './validate';
 import { formatDefinition } from './xml';
 
 export interface StartDeps {
   readonly dirs: DaemonDirs;
+  /** The other networks, whose running subnets a start may not overlap. */
+  readonly table?: NetworkTable;
   readonly statusStore: StatusStore;
   readonly dnsmasq: DnsmasqControl;
 }
@@ -106,7 +110,7 @@ async function startManaged(def: NetworkDef, persistent: boolean, deps: StartDep
   if (!bridge) {
     throw new VnmError('internal', `Network '${def.name}' has no bridge name. Please report this as a bug.`);
   }
-  const release = await step.claimSubnets(def, bridge);
+  const release = await claimSubnets(def, bridge, deps.table);
   try {
     await step.checkBridgeFree(bridge);
     return await startClaimed(def, persistent, bridge, deps);

@@ -8,6 +8,10 @@ import { networkFiles } from './files';
 import { PollLoop } from './poll-loop';
 import type { NetworkEntry } from './table';
 
+const UNSAVED =
+  "dnsmasq was restarted, but the network's runtime status could not be saved (vnmd keeps retrying)";
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
 export interface WatchdogOptions {
   readonly intervalMs?: number;
   readonly maxRestartsPerMinute?: number;
@@ -16,6 +20,8 @@ export interface WatchdogOptions {
 export class DnsmasqWatchdog {
   private readonly loop: PollLoop;
   private readonly maxRestarts: number;
+  /** Networks whose restarted dnsmasq is tracked in memory but not yet in their status file. */
+  private readonly unsaved = new Set<string>();
 
   constructor(
     private readonly ctx: DriverContext,
@@ -41,6 +47,7 @@ export class DnsmasqWatchdog {
   async tick(): Promise<void> {
     for (const e of this.ctx.table.all()) {
       if (!e.live || !e.status?.created.dnsmasq || this.loop.stopped) continue;
+      if (this.unsaved.has(e.name)) await this.ctx.mutex.run(e.name, () => this.saveStatus(e));
       if (await this.healthy(e)) continue;
       await this.ctx.mutex.run(e.name, async () => {
         // Destroyed or restarted while we waited for the lock?
@@ -79,17 +86,35 @@ export class DnsmasqWatchdog {
     e.problem = `dnsmasq (pid ${pid}) exited; restarting it`;
     this.publish(e, 'dnsmasq-died', `pid ${pid} exited`);
     e.restarts.push(now);
+    let record;
     try {
-      const record = await this.ctx.dnsmasq.start(e.name, networkFiles(this.ctx.dirs, e.name));
-      const status = { ...e.status!, created: { ...e.status!.created, dnsmasq: record } };
-      await this.ctx.statusStore.save(status);
-      e.status = status;
-      e.problem = null;
-      this.publish(e, 'dnsmasq-restarted', `pid ${record.pid}`);
-      this.ctx.log(`restarted dnsmasq of network ${e.name} (pid ${record.pid})`);
+      record = await this.ctx.dnsmasq.start(e.name, networkFiles(this.ctx.dirs, e.name));
     } catch (err) {
-      e.problem = `dnsmasq exited and could not be restarted: ${err instanceof Error ? err.message : String(err)}`;
+      e.problem = `dnsmasq exited and could not be restarted: ${message(err)}`;
       this.ctx.log(`network ${e.name}: ${e.problem}`);
+      return;
+    }
+    // Tracked in memory before the save: if the save fails, the next tick must see this
+    // dnsmasq alive instead of starting a second one beside it.
+    e.status = { ...e.status!, created: { ...e.status!.created, dnsmasq: record } };
+    e.problem = null;
+    this.publish(e, 'dnsmasq-restarted', `pid ${record.pid}`);
+    this.ctx.log(`restarted dnsmasq of network ${e.name} (pid ${record.pid})`);
+    this.unsaved.add(e.name);
+    await this.saveStatus(e);
+  }
+
+  /** Saves the status with the new dnsmasq; retried every tick until it succeeds. */
+  private async saveStatus(e: NetworkEntry): Promise<void> {
+    if (!e.status || !e.live) return void this.unsaved.delete(e.name);
+    try {
+      await this.ctx.statusStore.save(e.status);
+      this.unsaved.delete(e.name);
+      if (e.problem?.startsWith(UNSAVED)) e.problem = null;
+    } catch (err) {
+      const problem = `${UNSAVED}: ${message(err)}`;
+      if (e.problem !== problem) this.ctx.log(`network ${e.name}: ${problem}`);
+      e.problem = problem;
     }
   }
 }

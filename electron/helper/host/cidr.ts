@@ -91,3 +91,10 @@ export function nextCidr(cidr: Cidr): Cidr | null {
 export function addressAt(cidr: Cidr, offset: bigint): string {
   return fromBigInt(cidr.network + offset, cidr.family);
 }
+
+/** Whether the address (text) lies inside `cidr`; false for another family or a bad address. */
+export function cidrContains(cidr: Cidr, address: string): boolean {
+  const addr = parseAddress(address);
+  if (!addr || addr.family !== cidr.family) return false;
+  return (addr.value & maskOf(cidr.family, cidr.prefix)) === cidr.network;
+}

@@ -2,10 +2,11 @@
  * Persistent definitions: DIR/NAME.xml in libvirt's format, and DIR/autostart/NAME.xml links
  * to them, as libvirt keeps /etc/libvirt/qemu/networks.
  */
-import { lstat, mkdir, readdir, readFile, readlink, symlink } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readlink, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { assertSafeName, nameProblem } from './names';
-import { removeFile, writeFileAtomic } from './atomic';
+import { removeFile, sweepTempFiles, writeFileAtomic } from './atomic';
+import { readRegularFile } from './read-regular';
 
 export interface StoredDefinition {
   readonly name: string;
@@ -16,12 +17,16 @@ export interface StoredDefinition {
 export class ConfigStore {
   readonly autostartDir: string;
 
-  constructor(readonly dir: string) {
+  constructor(
+    readonly dir: string,
+    private readonly log: (message: string) => void = () => undefined,
+  ) {
     this.autostartDir = join(dir, 'autostart');
   }
 
   async init(): Promise<void> {
     await mkdir(this.autostartDir, { recursive: true, mode: 0o755 });
+    await sweepTempFiles(this.dir, this.log);
   }
 
   xmlPath(name: string): string {
@@ -32,7 +37,11 @@ export class ConfigStore {
     return join(this.autostartDir, `${assertSafeName(name)}.xml`);
   }
 
-  /** Every stored definition; files whose name is not a safe network name are skipped. */
+  /**
+   * Every stored definition. Files whose name is not a safe network name are skipped, and so
+   * is anything that is not a readable regular file (a directory, a dangling link, a fifo),
+   * with a log line: one stray entry must not keep vnmd from starting.
+   */
   async loadAll(): Promise<StoredDefinition[]> {
     const files = await readdir(this.dir).catch(() => [] as string[]);
     const out: StoredDefinition[] = [];
@@ -40,8 +49,12 @@ export class ConfigStore {
       if (!file.endsWith('.xml') || file.startsWith('.')) continue;
       const name = file.slice(0, -4);
       if (nameProblem(name)) continue;
-      const xml = await readFile(join(this.dir, file), 'utf8');
-      out.push({ name, xml, autostart: await this.isAutostart(name) });
+      const path = join(this.dir, file);
+      const xml = await readRegularFile(path).catch((err: unknown) => {
+        this.log(`skipping ${path}: ${err instanceof Error ? err.message : String(err)}`);
+        return null;
+      });
+      if (xml !== null) out.push({ name, xml, autostart: await this.isAutostart(name) });
     }
     return out;
   }
@@ -56,8 +69,9 @@ export class ConfigStore {
   }
 
   async isAutostart(name: string): Promise<boolean> {
+    // Only a link counts, as setAutostart makes them: a stray file or folder there is no vow.
     const st = await lstat(this.linkPath(name)).catch(() => null);
-    return st !== null;
+    return st?.isSymbolicLink() ?? false;
   }
 
   async setAutostart(name: string, on: boolean): Promise<void> {

@@ -3,11 +3,12 @@
  * and exactly what vnmd created for it, so destroy removes exactly that and a restarted vnmd
  * can adopt it. A 'starting' status found at vnmd start marks a half-started network.
  */
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { assertSafeName, nameProblem } from './names';
-import { removeFile, writeFileAtomic } from './atomic';
+import { removeFile, sweepTempFiles, writeFileAtomic } from './atomic';
+import { readRegularFile } from './read-regular';
 
 export const DnsmasqRecord = z.object({
   pid: z.number().int().positive(),
@@ -50,12 +51,16 @@ export interface LoadedStatus {
 export class StatusStore {
   readonly dir: string;
 
-  constructor(runtimeDir: string) {
+  constructor(
+    runtimeDir: string,
+    private readonly log: (message: string) => void = () => undefined,
+  ) {
     this.dir = join(runtimeDir, 'networks');
   }
 
   async init(): Promise<void> {
     await mkdir(this.dir, { recursive: true, mode: 0o755 });
+    await sweepTempFiles(this.dir, this.log);
   }
 
   private path(name: string): string {
@@ -85,7 +90,7 @@ export class StatusStore {
 
   private async load(name: string, path: string): Promise<LoadedStatus> {
     try {
-      const parsed = RunStatus.safeParse(JSON.parse(await readFile(path, 'utf8')));
+      const parsed = RunStatus.safeParse(JSON.parse(await readRegularFile(path)));
       if (parsed.success) return { name, status: parsed.data, problem: null };
       return { name, status: null, problem: `status file ${path} is malformed` };
     } catch (err) {
