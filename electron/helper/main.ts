@@ -27,6 +27,7 @@ import { listenRpc } from './rpc/server';
 import type { RpcListener } from './rpc/server';
 import { ConfigStore } from './store/config-store';
 import { takePassedSockets } from './systemd/listen-fds';
+import type { PassedSockets } from './systemd/listen-fds';
 import { StatusStore } from './store/status-store';
 
 export interface DaemonOptions {
@@ -89,18 +90,24 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<RunningDaem
   // Before anything is read or changed: a second vnmd on these directories must not adopt.
   const lock = await acquireInstanceLock(runtimeDir, [socket, roSocket], log);
   try {
-    return await serve(opts, dirs, socket, roSocket, lock);
+    return await serve(opts, dirs, { socket, roSocket, passed }, lock);
   } catch (err) {
     await lock.release();
     throw err;
   }
 }
 
+interface SocketPlan {
+  readonly socket: string;
+  readonly roSocket: string;
+  /** Sockets systemd passed, served instead of making the files. */
+  readonly passed: PassedSockets;
+}
+
 async function serve(
   opts: DaemonOptions,
   dirs: DaemonDirs,
-  socket: string,
-  roSocket: string,
+  { socket, roSocket, passed }: SocketPlan,
   lock: InstanceLock,
 ): Promise<RunningDaemon> {
   const runtimeDir = dirs.runtimeDir;
