@@ -14,6 +14,7 @@
  */
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { VnmError } from '../../../shared/rpc/errors';
+import { crashPoint } from '../crash-point';
 import { CHILD_ENV, spawnSession } from '../exec';
 
 const MARKER = 'vnm-sync';
@@ -47,7 +48,10 @@ class IpBatch {
   /** Runs each command (ip's arguments, without `ip`) in order, stopping at the first failure. */
   run(commands: readonly (readonly string[])[]): Promise<void> {
     const result = this.tail.then(async () => {
-      for (const words of commands) await this.one(words);
+      for (const words of commands) {
+        await this.one(words);
+        crashPoint(`ip ${words.join(' ')}`);
+      }
     });
     this.tail = result.catch(() => undefined);
     return result;

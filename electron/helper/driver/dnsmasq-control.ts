@@ -1,6 +1,7 @@
 /** The driver's handle on the dnsmasq of each network (process.ts does the identity checks). */
 import { findDnsmasq, reloadDnsmasq, startDnsmasq, stopDnsmasq } from '../dnsmasq/process';
 import type { DnsmasqInstance } from '../dnsmasq/process';
+import { crashPoint } from '../crash-point';
 import type { NetworkFiles } from './files';
 
 export interface DnsmasqRecord {
@@ -28,10 +29,12 @@ export function dnsmasqControl(binary?: string): DnsmasqControl {
     async start(network, files) {
       const inst = { network, confPath: files.configFile, pidFile: files.pidFile };
       const pid = await startDnsmasq(inst, binary ? { binary } : {});
+      crashPoint(`dnsmasq started for ${network}`);
       return { pid, pidFile: files.pidFile, configFile: files.configFile };
     },
     async stop(record, network) {
       await stopDnsmasq(instance(record, network));
+      crashPoint(`dnsmasq stopped for ${network ?? record.pidFile}`);
     },
     async reload(record, network) {
       await reloadDnsmasq(instance(record, network));

@@ -11,7 +11,7 @@ import type { DriverContext } from './context';
 import { DEFS_LOCK } from './context';
 import { completeDefinition } from './define';
 import { networkFiles, removeNetworkFiles } from './files';
-import { applyLiveUpdate, planUpdate } from './live-update';
+import { applyLiveUpdate, planUpdate, undoLiveUpdate } from './live-update';
 import type { UpdateParams } from './live-update';
 import { networkInfo, networkLeases } from './queries';
 import { startNetwork } from './start';
@@ -186,11 +186,20 @@ export class NetworkDriver {
 
   update(ref: string, params: UpdateParams): Promise<{ ok: true }> {
     return this.withNetwork(ref, async (e) => {
+      // Check, apply live (rolled back if it fails), save last: a failure changes nothing.
       const plan = planUpdate(e, params);
       for (const def of [plan.config, plan.live?.def]) if (def) checkDefinable(def);
-      if (plan.config) await this.ctx.configStore.save(e.name, formatDefinition(plan.config));
+      const before = e.live;
       if (plan.live) await applyLiveUpdate(e, plan.live.def, plan.live.effect, this.ctx);
-      if (plan.config) e.config = plan.config;
+      if (plan.config) {
+        try {
+          await this.ctx.configStore.save(e.name, formatDefinition(plan.config));
+        } catch (err) {
+          if (plan.live && before) await undoLiveUpdate(e, before, plan.live.effect, this.ctx);
+          throw err;
+        }
+        e.config = plan.config;
+      }
       this.emit('updated', e.name, `${params.command} ${params.section}`);
       return { ok: true as const };
     });

@@ -1,8 +1,15 @@
 /**
  * What vnmd does when it starts: load the stored definitions, adopt networks a previous vnmd
- * left running (no outage: bridge, rules and dnsmasq stay), clean up half-started ones, and
- * start the autostart networks.
+ * left running (no outage: bridge, rules and dnsmasq stay), clean up half-started ones,
+ * finish interrupted destroys, and start the autostart networks. An adopted network is
+ * checked against its definition first: what it lost while vnmd was away (rules, a link
+ * gone down, an address, a dead dnsmasq) is put back, or the network reports a problem.
  */
+import { firewallPlan } from './host-steps';
+import type { FirewallPlan } from '../firewall';
+import { repairFirewall } from '../firewall/repair';
+import { repairHost } from './adopt-host';
+import { networkFiles, removeNetworkFiles } from './files';
 import { linkNames } from './proc-net';
 import type { StoredDefinition } from '../store/config-store';
 import type { RunStatus } from '../store/status-store';
@@ -55,12 +62,47 @@ async function adopt(ctx: DriverContext, status: RunStatus): Promise<void> {
   entry.live = live;
   entry.status = status;
   ctx.table.set(entry);
-  const record = status.created.dnsmasq;
-  if (record && (await ctx.dnsmasq.find(record, status.name)) !== record.pid) {
-    // The watchdog restarts it; the bridge and rules kept serving meanwhile.
-    entry.problem = 'dnsmasq was not running when vnmd started; restarting it';
+  try {
+    const { status: next, repaired } = await repairHost(ctx, status, live);
+    entry.status = next;
+    if (repaired.length > 0) ctx.log(`network ${status.name} had lost ${repaired.join(', ')}: put back`);
+  } catch (err) {
+    entry.problem = `vnmd could not restore what the network lost while vnmd was away (${message(err)}); restart the network`;
+    ctx.log(`network ${status.name}: ${entry.problem}`);
   }
   ctx.log(`adopted running network ${status.name}`);
+}
+
+/** The rules of every adopted network, checked (and put back) together: they share a table. */
+async function adoptFirewalls(ctx: DriverContext): Promise<void> {
+  const plans: FirewallPlan[] = [];
+  for (const e of ctx.table.all()) {
+    const bridge = e.status?.bridge;
+    const plan = e.live && bridge && e.status?.created.firewall ? firewallPlan(e.live, bridge) : null;
+    if (plan) plans.push(plan);
+  }
+  if (plans.length === 0) return;
+  const problem = (name: string, why: string) => {
+    const e = ctx.table.get(name);
+    if (e)
+      e.problem = `its firewall rules are incomplete and could not be put back (${why}); restart the network`;
+    ctx.log(`network ${name}: firewall rules incomplete and not repaired: ${why}`);
+  };
+  try {
+    const { repaired, failed } = await repairFirewall(plans);
+    for (const [name, lost] of repaired)
+      ctx.log(`network ${name} had lost firewall rules (${lost.join('; ')}): put back`);
+    for (const [name, why] of failed) problem(name, why);
+  } catch (err) {
+    for (const p of plans) problem(p.network, message(err));
+  }
+}
+
+/** A destroy that a killed vnmd left half done is finished, as the user asked. */
+async function finishStop(ctx: DriverContext, status: RunStatus): Promise<void> {
+  ctx.log(`finishing the interrupted destroy of network ${status.name}`);
+  await reportFailures(ctx, status.name, stopNetwork(status, ctx));
+  if (!status.persistent) await removeNetworkFiles(networkFiles(ctx.dirs, status.name));
 }
 
 export async function adoptRunning(ctx: DriverContext): Promise<void> {
@@ -74,6 +116,8 @@ export async function adoptRunning(ctx: DriverContext): Promise<void> {
       if (status.phase === 'starting') {
         ctx.log(`cleaning up half-started network ${status.name}`);
         await reportFailures(ctx, status.name, stopNetwork(status, ctx, true));
+      } else if (status.phase === 'stopping') {
+        await finishStop(ctx, status);
       } else if (!(await stillRunning(status))) {
         ctx.log(`network ${status.name} lost its bridge ${status.bridge} while vnmd was away; cleaning up`);
         await reportFailures(ctx, status.name, stopNetwork(status, ctx));
@@ -85,6 +129,7 @@ export async function adoptRunning(ctx: DriverContext): Promise<void> {
       await reportFailures(ctx, status.name, stopNetwork(status, ctx, status.phase === 'starting'));
     }
   }
+  await adoptFirewalls(ctx);
 }
 
 async function reportFailures(ctx: DriverContext, name: string, result: Promise<string[]>): Promise<void> {

@@ -2,7 +2,9 @@
  * Stopping a network: its firewall rules (one nft transaction), its dnsmasq (identity-checked)
  * and the bridge vnmd created go at once, as nothing of one depends on the others. Each runs
  * even if another failed, so one stuck piece does not keep the rest alive; failures are
- * returned. The runtime status goes last, so a vnmd killed meanwhile finds the network again.
+ * returned. The runtime status says 'stopping' before anything goes and is removed last, so
+ * a vnmd killed meanwhile finds the network again and finishes the destroy (reconcile.ts),
+ * instead of adopting a network that lost part of itself (its rules, say).
  */
 import { deleteLink } from '../bridge/links';
 import { linkNames } from './proc-net';
@@ -39,6 +41,12 @@ export async function stopNetwork(status: RunStatus, deps: StopDeps, thorough = 
   };
   const { created, name, bridge } = status;
   const files = networkFiles(deps.dirs, name);
+  // A half-started network keeps 'starting': its cleanup must stay thorough.
+  if (status.phase === 'running') {
+    await attempt('marking the network as stopping', () =>
+      deps.statusStore.save({ ...status, phase: 'stopping' }),
+    );
+  }
   const steps: Promise<void>[] = [];
   if (created.firewall || (thorough && bridge)) {
     steps.push(attempt('removing the firewall rules', () => removeNetworkRules(name)));

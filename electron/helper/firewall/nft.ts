@@ -8,6 +8,7 @@
  * vnm made is ever removed; the ruleset is never flushed.
  */
 import { VnmError } from '../../../shared/rpc/errors';
+import { crashPoint } from '../crash-point';
 import { run, runJson } from '../exec';
 import { nftTransaction } from './nft-session';
 import { buildNetworkRules } from './rules';
@@ -56,6 +57,7 @@ let draining = false;
 async function transaction(statements: readonly string[], what: string): Promise<void> {
   try {
     await nftTransaction(statements);
+    crashPoint(`nft ${what}`);
   } catch (e) {
     if (!(e instanceof VnmError)) throw e;
     const reason = e.message.replace(/^nft failed: (Error: )?/, '');

@@ -39,6 +39,18 @@ const BASE_CHAINS = [
   'add rule TABLE postrouting ip6 saddr vmap @nat6_jumps',
 ];
 
+/** The sets, maps and base chains (with their rule counts) every vnm table has (verify.ts). */
+export function baseShape(): { sets: string[]; chains: Map<string, number> } {
+  const sets = SETS.map((l) => l.split(' ')[3]!);
+  const chains = new Map<string, number>();
+  for (const line of BASE_CHAINS) {
+    const [verb, kind, , name] = line.split(' ');
+    if (verb === 'add' && kind === 'chain') chains.set(name!, 0);
+    if (verb === 'add' && kind === 'rule') chains.set(name!, (chains.get(name!) ?? 0) + 1);
+  }
+  return { sets, chains };
+}
+
 /**
  * Creates the table with its sets, maps and base chains, and the first network's chains.
  * `create` (not `add`) fails when the table is already there, so a caller whose idea of the

@@ -1,12 +1,14 @@
 /**
  * Runtime status of running networks: RUNDIR/networks/NAME.json records the live definition
  * and exactly what vnmd created for it, so destroy removes exactly that and a restarted vnmd
- * can adopt it. A 'starting' status found at vnmd start marks a half-started network.
+ * can adopt it. A 'starting' status found at vnmd start marks a half-started network, a
+ * 'stopping' one a destroy that vnmd must finish.
  */
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { assertSafeName, nameProblem } from './names';
+import { crashPoint } from '../crash-point';
 import { removeFile, sweepTempFiles, writeFileAtomic } from './atomic';
 import { readRegularFile } from './read-regular';
 
@@ -32,7 +34,7 @@ export const RunStatus = z.object({
   name: z.string(),
   uuid: z.string(),
   persistent: z.boolean(),
-  phase: z.enum(['starting', 'running']),
+  phase: z.enum(['starting', 'running', 'stopping']),
   /** The live definition in libvirt XML, with the bridge name and MAC assigned. */
   liveXml: z.string(),
   bridge: z.string().nullable(),
@@ -70,10 +72,12 @@ export class StatusStore {
   async save(status: RunStatus): Promise<void> {
     // Not durable: it describes what runs now, which a reboot ends anyway (see atomic.ts).
     await writeFileAtomic(this.path(status.name), `${JSON.stringify(status, null, 1)}\n`, 0o600, false);
+    crashPoint(`status of ${status.name} saved (${status.phase})`);
   }
 
   async remove(name: string): Promise<void> {
     await removeFile(this.path(name));
+    crashPoint(`status of ${name} removed`);
   }
 
   async loadAll(): Promise<LoadedStatus[]> {

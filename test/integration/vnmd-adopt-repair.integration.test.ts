@@ -1,0 +1,119 @@
+/**
+ * A network that lost part of itself while vnmd was away (issue 20, item 4): vnmd, started
+ * again, checks each running network against its definition and puts back what is missing
+ * (libvirt reloads its rules at start), so a NAT guest reaches the wan again, instead of
+ * adopting it "active" with no firewall and no problem.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGuest, runUdhcpc, type Guest } from '../helpers/guest';
+import { destroyAllNetns } from '../helpers/netns';
+import { createSandbox, UPLINK, type Sandbox } from '../helpers/sandbox';
+import { removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
+
+const XML = `<network>
+  <name>rep</name>
+  <forward mode='nat'/>
+  <bridge name='repbr0' stp='off'/>
+  <ip address='10.84.0.1' prefix='24'><dhcp><range start='10.84.0.10' end='10.84.0.50'/></dhcp></ip>
+</network>`;
+
+let sb: Sandbox;
+let vnmd: Vnmd;
+let guest: Guest;
+
+beforeAll(async () => {
+  sb = await createSandbox('adp');
+  vnmd = await startVnmd(sb.host);
+  const c = await vnmd.client();
+  await c.call('network.define', { xml: XML });
+  await c.call('network.start', { network: 'rep' });
+  c.close();
+  guest = await createGuest(sb.host, 'repbr0', { address: '10.84.0.5/24', gateway: '10.84.0.1' });
+});
+
+afterAll(async () => {
+  await vnmd?.kill();
+  await destroyAllNetns();
+  if (vnmd) removeDirs(vnmd.dirs);
+});
+
+/** The wan has no route to the guests' subnet: only a masqueraded ping gets its answer. */
+async function natWorks(): Promise<boolean> {
+  const r = await guest.ns.tryExec('ping', ['-n', '-c', '1', '-W', '2', UPLINK.wanAddress]);
+  return r.code === 0;
+}
+
+/** The table's lines without counters, sorted: a rebuilt table may list its chains in another order. */
+async function nftLines(): Promise<string[]> {
+  const r = await sb.host.tryExec('nft', ['-s', 'list', 'table', 'inet', 'vnm']);
+  return r.stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .sort();
+}
+
+/** kill -9 vnmd, break the host with `damage`, start vnmd again; returns the network's info. */
+async function restartAfter(damage: () => Promise<void>) {
+  await vnmd.kill();
+  await damage();
+  vnmd = await startVnmd(sb.host, { dirs: vnmd.dirs });
+  const c = await vnmd.client();
+  const info = await c.call('network.info', { network: 'rep' });
+  c.close();
+  return info;
+}
+
+describe('adopt after a restart', () => {
+  it('puts back the whole table deleted by hand, and NAT works again', async () => {
+    expect(await natWorks()).toBe(true);
+    const rules = await nftLines();
+    const info = await restartAfter(async () => {
+      await sb.host.exec('nft', ['delete', 'table', 'inet', 'vnm']);
+      expect(await natWorks()).toBe(false);
+    });
+    expect(info).toMatchObject({ active: true, problem: null });
+    expect(vnmd.log()).toMatch(/network rep had lost firewall rules \(table inet vnm is missing\): put back/);
+    expect(await nftLines()).toEqual(rules);
+    expect(await natWorks()).toBe(true);
+  });
+
+  it("puts back a network's flushed chain and a deleted map element", async () => {
+    const rules = await nftLines();
+    const info = await restartAfter(async () => {
+      await sb.host.exec('nft', ['flush', 'chain', 'inet', 'vnm', 'nat_rep']);
+      await sb.host.exec('nft', ['delete', 'element', 'inet', 'vnm', 'forward_jumps', '{ "repbr0" }']);
+    });
+    expect(info).toMatchObject({ active: true, problem: null });
+    expect(vnmd.log()).toMatch(/chain nat_rep has 0 rules instead of 5/);
+    expect(await nftLines()).toEqual(rules);
+    expect(await natWorks()).toBe(true);
+  });
+
+  it('brings the bridge up again with its address and restarts a dead dnsmasq', async () => {
+    const c = await vnmd.client();
+    const pid = (await c.call('network.info', { network: 'rep' })).dnsmasqPid!;
+    c.close();
+    const info = await restartAfter(async () => {
+      await sb.host.exec('ip', ['addr', 'flush', 'dev', 'repbr0']);
+      await sb.host.exec('ip', ['link', 'set', 'dev', 'repbr0', 'down']);
+      process.kill(pid, 'SIGKILL');
+    });
+    expect(info).toMatchObject({ active: true, problem: null });
+    expect(info.dnsmasqPid).not.toBe(pid);
+    expect(vnmd.log()).toMatch(
+      /network rep had lost address 10\.84\.0\.1\/24, link up, dnsmasq \(pid \d+\): put back/,
+    );
+    const link = JSON.parse((await sb.host.exec('ip', ['-j', 'addr', 'show', 'dev', 'repbr0'])).stdout) as {
+      flags: string[];
+      addr_info: { local: string }[];
+    }[];
+    expect(link[0]!.flags).toContain('UP');
+    expect(link[0]!.addr_info.map((a) => a.local)).toContain('10.84.0.1');
+    const dhcpGuest = await createGuest(sb.host, 'repbr0');
+    const lease = await runUdhcpc(dhcpGuest.ns);
+    expect(lease.ip).toMatch(/^10\.84\.0\./);
+    await dhcpGuest.ns.destroy();
+    expect(await natWorks()).toBe(true);
+  });
+});
