@@ -217,3 +217,20 @@ describe('the CLI reads the encodings a file declares (#20 item 12)', () => {
     expect(names.filter((n) => n.includes('ebc') || n.includes('bad'))).toEqual([]);
   });
 });
+
+describe('a failed start leaves no dnsmasq file behind (#20 item 10)', () => {
+  it('removes the conf, hosts, lease and pid files a failed first start wrote', async () => {
+    client.close();
+    await vnmd.stop();
+    // dnsmasq really starts (pid and lease files written), then the start fails after it.
+    vnmd = await startVnmd(sb.host, { dirs: vnmd.dirs, env: { VNMD_INJECT_FAILURE: 'dnsmasq' } });
+    client = await vnmd.client();
+    const name = 'fail #1';
+    await client.call('network.define', { xml: net(name, 'vnmhq12', 12) });
+    const err = await refusal(client.call('network.start', { network: name }));
+    expect(err.message).toMatch(/Failed to start network 'fail #1'.*injected failure/);
+    expect(dnsmasqFiles().filter((f) => f.startsWith(name))).toEqual([]);
+    expect(runFiles().filter((f) => f.startsWith(name))).toEqual([]);
+    await client.call('network.undefine', { network: name });
+  });
+});
