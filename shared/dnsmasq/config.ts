@@ -10,6 +10,7 @@ import { VnmError } from '../rpc/errors';
 import { addrFamily, formatAddr, ipPrefix, ipv4Netmask, parseAddr, ptrDomain, rangeSize } from './addr';
 import { formatLeaseTime, hasDhcp, selectDhcpIps } from './dhcp';
 import { dnsLines } from './config-dns';
+import { checkDnsmasqFile, quoteConfValue } from './conf-syntax';
 
 export interface DnsmasqPaths {
   readonly pidFile: string;
@@ -44,7 +45,7 @@ export function buildDnsmasqConfig(def: NetworkDef, paths: DnsmasqPaths): string
     ...domainLines(def),
     ...(wantDns ? localPtrLines(def) : []),
     ...(wantDns && def.dns?.forwardPlainNames === 'no' ? ['domain-needed', 'local=//'] : []),
-    `pid-file=${paths.pidFile}`,
+    `pid-file=${quoteConfValue(paths.pidFile)}`,
     // dnsmasq always listens on loopback unless told not to.
     'except-interface=lo',
     // bind-dynamic with only interface= answers nothing that did not arrive on the bridge
@@ -57,13 +58,14 @@ export function buildDnsmasqConfig(def: NetworkDef, paths: DnsmasqPaths): string
     ...dhcpLines(dhcp.ipv4, paths.bridge),
     ...dhcpLines(dhcp.ipv6, paths.bridge),
     ...leaseMaxLines([dhcp.ipv4, dhcp.ipv6]),
-    ...(dhcp.ipv4 || dhcp.ipv6 ? [`dhcp-hostsfile=${paths.hostsFile}`] : []),
-    ...(wantDns ? [`addn-hosts=${paths.addnHostsFile}`] : []),
+    ...(dhcp.ipv4 || dhcp.ipv6 ? [`dhcp-hostsfile=${quoteConfValue(paths.hostsFile)}`] : []),
+    ...(wantDns ? [`addn-hosts=${quoteConfValue(paths.addnHostsFile)}`] : []),
     ...(def.mtu !== undefined && def.mtu > 0 ? [`dhcp-option=option:mtu,${def.mtu}`] : []),
     ...raLines(def, dhcp.ipv6 !== undefined),
     ...vnmLines(paths),
   ];
-  return lines.map((line) => `${line}\n`).join('');
+  // Validation keeps every value within dnsmasq's syntax; this makes sure of it.
+  return checkDnsmasqFile(lines.map((line) => `${line}\n`).join(''), 'conf');
 }
 
 function header(name: string): string[] {
@@ -162,7 +164,7 @@ function raLines(def: NetworkDef, dhcpv6: boolean): string[] {
 
 function vnmLines(paths: DnsmasqPaths): string[] {
   const lines: string[] = [];
-  if (paths.leaseFile !== undefined) lines.push(`dhcp-leasefile=${paths.leaseFile}`);
-  if (paths.leaseHelper !== undefined) lines.push(`dhcp-script=${paths.leaseHelper}`);
+  if (paths.leaseFile !== undefined) lines.push(`dhcp-leasefile=${quoteConfValue(paths.leaseFile)}`);
+  if (paths.leaseHelper !== undefined) lines.push(`dhcp-script=${quoteConfValue(paths.leaseHelper)}`);
   return lines;
 }

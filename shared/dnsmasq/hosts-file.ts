@@ -8,6 +8,7 @@
 import type { DhcpHost, NetworkDef } from '../model/network';
 import { formatAddr, parseAddr } from './addr';
 import { formatLeaseTime, selectDhcpIps } from './dhcp';
+import { checkDnsmasqFile } from './conf-syntax';
 
 /** One dhcp-hostsfile line (libvirt's hostsfileAdd). */
 export function dhcpHostLine(host: DhcpHost, ipv6: boolean): string | undefined {
@@ -44,7 +45,7 @@ export function buildHostsFile(def: Pick<NetworkDef, 'ips'>): string {
       if (line !== undefined) lines.push(line);
     }
   }
-  return lines.map((line) => `${line}\n`).join('');
+  return checkDnsmasqFile(lines.map((line) => `${line}\n`).join(''), 'hostsfile');
 }
 
 /**
@@ -64,5 +65,5 @@ export function buildAddnHostsFile(def: Pick<NetworkDef, 'dns'>): string {
   for (const [ip, names] of byIp) {
     out += `${ip}\t${names.map((name) => `${name}\t`).join('')}\n`;
   }
-  return out;
+  return checkDnsmasqFile(out, 'addnhosts');
 }

@@ -9,6 +9,13 @@ export type ReadDefinitionResult =
   | { readonly ok: false; readonly errors: readonly ValidationError[] };
 
 export function readNetworkDefinition(xml: string): ReadDefinitionResult {
+  // U+FFFD is what a decoder leaves for bytes it could not read: the file was decoded with
+  // the wrong encoding somewhere, and its names would not be the ones the user wrote.
+  if (xml.includes('\uFFFD')) {
+    const message =
+      'The XML contains U+FFFD replacement characters: it was read in the wrong encoding; convert the file with iconv -t UTF-8 and try again.';
+    return { ok: false, errors: [{ element: 'network', message, kind: 'invalid' }] };
+  }
   const parsed = parseNetworkXml(xml);
   if (!parsed.ok) {
     return {

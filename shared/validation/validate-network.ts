@@ -10,6 +10,7 @@ import { Findings } from './issues';
 import type { ValidationError } from './issues';
 import { networkNameProblem } from './names';
 import { validateDns } from './validate-dns';
+import { validateDnsmasqValues } from './validate-dnsmasq';
 import { validateForward, validateUnmanagedMode } from './validate-forward';
 import { validateIps } from './validate-ip';
 import {
@@ -27,6 +28,7 @@ export function validateNetworkDef(def: NetworkDef): ValidationError[] {
   validateTop(f, def);
   validateForward(f, def);
   validateDns(f, def.dns);
+  validateDnsmasqValues(f, def);
   validateVlan(f, def.vlan, 'network/vlan');
   validateBandwidth(f, def.bandwidth, 'network/bandwidth');
   validateVirtualport(f, def.virtualport, 'network/virtualport', true);

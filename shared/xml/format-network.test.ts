@@ -115,6 +115,22 @@ describe('formatNetworkXml: libvirt normalisation', () => {
     expect(xml).toContain("<bridge name='br&apos;0'/>");
   });
 
+  it('writes tab, newline and CR in attributes as character references, so they read back unchanged', () => {
+    const def: NetworkDef = {
+      name: 'lab',
+      ips: [],
+      routes: [],
+      portgroups: [],
+      description: 'line one\nline two',
+      dns: { forwarders: [], hosts: [], srvs: [], txts: [{ name: 'a\nb', value: 'x\ty\r\nz' }] },
+    };
+    const xml = formatNetworkXml(def);
+    expect(xml).toContain("<txt name='a&#10;b' value='x&#9;y&#13;&#10;z'/>");
+    expect(xml).toContain('<description>line one\nline two</description>');
+    expect(parse(xml).dns?.txts).toEqual(def.dns?.txts);
+    expect(parse(xml).description).toBe(def.description);
+  });
+
   it('re-indents metadata as libxml2 does', () => {
     const xml = roundTrip(
       '<network><name>m</name><metadata><a:x xmlns:a="urn:a"><a:y k=\'1\'>t</a:y>   <a:z/></a:x></metadata></network>',

@@ -30,13 +30,23 @@ export function escapeXml(value: string): string {
   return out;
 }
 
+/**
+ * Escapes an attribute value so that it reads back unchanged: a parser turns a raw tab,
+ * newline or CR in an attribute into a blank (XML 1.0 section 3.3.3), so they are written as
+ * character references. Issue #20 item 8: <txt name='a&#10;b'> was stored with a raw newline,
+ * read back as 'a b', then refused, and the network vanished from net-list.
+ */
+export function escapeXmlAttribute(value: string): string {
+  return escapeXml(value).replace(/[\n\t\r]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
 export type AttrList = readonly (readonly [string, string | number | undefined])[];
 
 /** ` a='1' b='2'` for the defined entries, in the given order. */
 export function attrs(list: AttrList): string {
   return list
     .filter((entry): entry is readonly [string, string | number] => entry[1] !== undefined)
-    .map(([name, value]) => ` ${name}='${escapeXml(String(value))}'`)
+    .map(([name, value]) => ` ${name}='${escapeXmlAttribute(String(value))}'`)
     .join('');
 }
 

@@ -4,16 +4,20 @@ import { RPC_METHODS } from '../../../shared/rpc/contract';
 import { VnmError } from '../../../shared/rpc/errors';
 import type { Verb, VerbContext } from '../context';
 import { arg, CliFailure, UUID_RE, withContext } from '../context';
+import { decodeXmlBytes } from '../xml-bytes';
 
 const NET = { positionals: ['network'], required: 1 } as const;
 
+/** The file's bytes, decoded as its byte order mark or XML declaration says (see xml-bytes.ts). */
 export async function readXmlFile(file: string): Promise<string> {
+  let bytes: Uint8Array;
   try {
-    return await readFile(file === '-' ? '/dev/stdin' : file, 'utf8');
+    bytes = await readFile(file === '-' ? '/dev/stdin' : file);
   } catch (err) {
     const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'No such file or directory' : String(err);
     throw new CliFailure([`Failed to open file '${file}': ${why}`]);
   }
+  return decodeXmlBytes(bytes, file);
 }
 
 const MIB = 1024 * 1024;

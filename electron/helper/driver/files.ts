@@ -3,13 +3,14 @@
  * leases under the state dir (kept across restarts of the network, removed on undefine), and
  * its pid file under the runtime dir.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { NetworkDef } from '../../../shared/model/network';
 import { buildAddnHostsFile, buildHostsFile } from '../../../shared/dnsmasq/hosts-file';
 import { buildDnsmasqConfig } from '../../../shared/dnsmasq/config';
 import { assertSafeName } from '../store/names';
 import { removeFile, sweepTempFiles, writeFileAtomic } from '../store/atomic';
+import type { Revert } from '../revert';
 
 export interface DaemonDirs {
   readonly configDir: string;
@@ -64,6 +65,29 @@ export async function writeDnsmasqFiles(def: NetworkDef, files: NetworkFiles, br
   });
   // Not durable (see atomic.ts): every start writes them again from the definition.
   await Promise.all([writeFileAtomic(files.configFile, conf, 0o644, false), writeHostsFiles(def, files)]);
+}
+
+/**
+ * writeDnsmasqFiles for a start: registers an undo that puts back what was there before
+ * (nothing, on a first start), the leases file dnsmasq creates included, so that a failed
+ * start leaves no file behind (issue #20 item 10).
+ */
+export async function writeDnsmasqFilesForStart(
+  def: NetworkDef,
+  files: NetworkFiles,
+  bridge: string,
+  r: Revert,
+): Promise<void> {
+  const paths = [files.configFile, files.hostsFile, files.addnHostsFile, files.leaseFile];
+  const before = await Promise.all(paths.map((path) => readFile(path, 'utf8').catch(() => null)));
+  r.add(async () => {
+    for (const [i, path] of paths.entries()) {
+      const content = before[i];
+      if (content !== null && content !== undefined) await writeFileAtomic(path, content, 0o644, false);
+      else await removeFile(path);
+    }
+  }, 'restore the dnsmasq files');
+  await writeDnsmasqFiles(def, files, bridge);
 }
 
 /** The files dnsmasq rereads on SIGHUP. */

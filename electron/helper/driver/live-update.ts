@@ -8,6 +8,7 @@
 import type { NetworkDef } from '../../../shared/model/network';
 import { dnsmasqNeeded } from '../../../shared/dnsmasq/config';
 import { VnmError } from '../../../shared/rpc/errors';
+import { validateNetworkDef } from '../../../shared/validation';
 import type { DriverContext } from './context';
 import type { RunStatus } from '../store/status-store';
 import type { DnsmasqRecord } from './dnsmasq-control';
@@ -15,7 +16,7 @@ import { networkFiles, writeDnsmasqFiles, writeHostsFiles } from './files';
 import type { NetworkEntry } from './table';
 import { applyUpdate } from './update';
 import type { LiveEffect, UpdateRequest } from './update';
-import { formatDefinition, parseDefinition } from './xml';
+import { findingsError, formatDefinition, parseDefinition } from './xml';
 
 export interface UpdateParams extends UpdateRequest {
   readonly live: boolean;
@@ -27,8 +28,14 @@ export interface UpdatePlan {
   readonly live: { def: NetworkDef; effect: LiveEffect } | null;
 }
 
-/** The updated definition must still be one the codec accepts, as if it were defined anew. */
+/**
+ * The updated definition must still be one the codec accepts, as if it were defined anew.
+ * It is validated as it is, not only after a round trip through XML: dnsmasq gets this very
+ * object, and a round trip could normalise away what makes it unsafe (issue #20).
+ */
 function recheck(def: NetworkDef): NetworkDef {
+  const errors = validateNetworkDef(def);
+  if (errors.length > 0) throw findingsError(errors);
   parseDefinition(formatDefinition(def));
   return def;
 }

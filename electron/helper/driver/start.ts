@@ -13,7 +13,7 @@ import { Revert } from '../revert';
 import type { CreatedResources, RunStatus, StatusStore } from '../store/status-store';
 import type { DnsmasqControl } from './dnsmasq-control';
 import type { DaemonDirs, NetworkFiles } from './files';
-import { networkFiles, writeDnsmasqFiles } from './files';
+import { networkFiles, writeDnsmasqFilesForStart } from './files';
 import * as step from './host-steps';
 import { injectedFailure } from './inject';
 import type { StartStep } from './inject';
@@ -172,7 +172,7 @@ async function runSteps(
     created.firewall = await step.installFirewall(def, bridge, r);
   });
   const files = networkFiles(deps.dirs, def.name);
-  const written = dnsmasqNeeded(def) ? writeDnsmasqFiles(def, files, bridge) : Promise.resolve();
+  const written = dnsmasqNeeded(def) ? writeDnsmasqFilesForStart(def, files, bridge, r) : Promise.resolve();
   written.catch(() => undefined); // awaited by the dnsmasq step, if the start gets that far
   const host = (async () => {
     await run('bridge', async () => {
@@ -191,6 +191,8 @@ async function runSteps(
     });
   })();
   const results = await Promise.allSettled([host, firewall]);
+  // The revert must not run while the files are still being written (their undo comes with them).
+  await written.catch(() => undefined);
   const failed = results.find((x) => x.status === 'rejected');
   if (failed) throw failed.reason as StepFailure;
 }
