@@ -70,6 +70,8 @@ async function canFetch(network: string, i: number): Promise<boolean> {
 describe('sandbox guests', () => {
   it('default runs with its three guests, each holding its reserved lease under its name', async () => {
     expect(await until(async () => (await leases('default')) >= 3, 15_000)).toBe(true);
+    // dnsmasq records a lease before the guest's DHCP client has configured it: wait for both.
+    expect(await until(() => guestsLeased('default') >= 3, 15_000)).toBe(true);
     const rows = await client.call('network.leases', { network: 'default' });
     expect(rows.map((r) => [r.hostname, r.ip]).sort()).toEqual([
       ['alpine', '192.168.122.12'],
