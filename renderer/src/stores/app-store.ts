@@ -2,14 +2,18 @@
 import { create } from 'zustand';
 import { createConnectionSlice } from './connection-slice';
 import { createLeasesSlice } from './leases-slice';
+import { createNetworkXmlSlice } from './network-xml-slice';
 import { createNetworksSlice } from './networks-slice';
 import { createSelectionSlice } from './selection-slice';
+import { createTrafficSlice } from './traffic-slice';
 import type { AppState } from './types';
 import { createUiSlice } from './ui-slice';
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createConnectionSlice(...a),
   ...createNetworksSlice(...a),
+  ...createNetworkXmlSlice(...a),
+  ...createTrafficSlice(...a),
   ...createSelectionSlice(...a),
   ...createLeasesSlice(...a),
   ...createUiSlice(...a),

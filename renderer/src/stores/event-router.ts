@@ -20,7 +20,7 @@ export function routeEvent(event: VnmEvent): void {
   switch (event.type) {
     case 'lifecycle':
       if (event.event === 'stopped' || event.event === 'undefined') statsStore.forget(event.network);
-      void s.refreshNetwork(event.network);
+      void s.networkChanged(event.network);
       return;
     case 'stats':
       statsStore.ingest(event.samples);

@@ -42,7 +42,6 @@ export const createSelectionSlice: Slice<SelectionSlice> = (set, get) => {
       try {
         await applyToNetwork(draft, get().networks.find((n) => n.name === draft.network)?.autostart);
         set({ draft: null });
-        await get().refreshNetwork(draft.network);
         return true;
       } catch (err) {
         get().showError(`Could not apply the changes to network ${draft.network}`, err);

@@ -25,10 +25,14 @@ export interface NetworksSlice {
   networks: NetworkSummary[];
   infos: Record<string, NetworkInfo>;
   networksLoaded: boolean;
+  /** Bumped by each lifecycle event of the network: views fetch again when it moves. */
+  versions: Record<string, number>;
   /** Names with a start/stop/delete in flight, so buttons can wait. */
   busy: Record<string, true>;
   loadNetworks: () => Promise<void>;
   refreshNetwork: (name: string) => Promise<void>;
+  /** vnmd says the network changed: bump its version and read its summary again. */
+  networkChanged: (name: string) => Promise<void>;
   startNetwork: (name: string) => Promise<void>;
   stopNetwork: (name: string) => Promise<void>;
   deleteNetwork: (name: string) => Promise<void>;
@@ -61,6 +65,26 @@ export interface SelectionSlice {
   applyDraft: () => Promise<boolean>;
 }
 
+export interface XmlEntry {
+  readonly xml: string | null;
+  readonly error: unknown;
+  /** The network's version (NetworksSlice.versions) this XML was read at. */
+  readonly version: number;
+}
+
+export interface NetworkXmlSlice {
+  /** By xmlKey(network, inactive). */
+  xmls: Record<string, XmlEntry>;
+  /** Fetches the XML unless the store has it at the network's current version. */
+  loadNetworkXml: (network: string, inactive: boolean) => Promise<void>;
+  /** The stored definition, read fresh (what an edit starts from); throws VnmError. */
+  readStoredXml: (network: string) => Promise<string>;
+}
+
+export interface TrafficSlice {
+  loadTrafficHistory: (network: string) => Promise<void>;
+}
+
 export interface LeasesSlice {
   leases: Record<string, Lease[]>;
   loadLeases: (network: string) => Promise<void>;
@@ -84,5 +108,11 @@ export interface UiSlice {
   setCreateOpen: (open: boolean) => void;
 }
 
-export type AppState = ConnectionSlice & NetworksSlice & SelectionSlice & LeasesSlice & UiSlice;
+export type AppState = ConnectionSlice &
+  NetworksSlice &
+  NetworkXmlSlice &
+  TrafficSlice &
+  SelectionSlice &
+  LeasesSlice &
+  UiSlice;
 export type Slice<T> = StateCreator<AppState, [], [], T>;

@@ -55,6 +55,7 @@ export class FakeVnmBridge implements VnmBridge {
     }
     try {
       const value = this.answer(call)((params ?? {}) as Record<string, unknown>);
+      this.announce(call, (params ?? {}) as Record<string, unknown>, value);
       return Promise.resolve({ ok: true, value: structuredClone(value) as never });
     } catch (err) {
       if (err instanceof FakeVnmdError) return Promise.resolve({ ok: false, error: err.data });
@@ -75,6 +76,20 @@ export class FakeVnmBridge implements VnmBridge {
 
   lifecycle(network: string, event: Extract<VnmEvent, { type: 'lifecycle' }>['event']): void {
     this.push('event', { type: 'lifecycle', seq: ++this.seq, event, network, detail: null });
+  }
+
+  /**
+   * Pushes the lifecycle event vnmd publishes after a call that changes a network, once the
+   * reply is on its way, so the window learns of its own changes the way it learns of others'.
+   */
+  private announce(call: ApiCallName, params: Record<string, unknown>, value: unknown): void {
+    const event = LIFECYCLE_OF[call];
+    if (!event) return;
+    const network =
+      call === 'defineNetwork' || call === 'createNetwork'
+        ? (value as NetworkSummary).name
+        : (this.networks.find((n) => n.uuid === params.network)?.name ?? String(params.network));
+    queueMicrotask(() => this.lifecycle(network, event));
   }
 
   command(command: AppCommand): void {
@@ -176,6 +191,17 @@ export class FakeVnmBridge implements VnmBridge {
     return { ok: true };
   }
 }
+
+type LifecycleEvent = Extract<VnmEvent, { type: 'lifecycle' }>['event'];
+const LIFECYCLE_OF: Partial<Record<ApiCallName, LifecycleEvent>> = {
+  defineNetwork: 'defined',
+  createNetwork: 'started',
+  startNetwork: 'started',
+  stopNetwork: 'stopped',
+  undefineNetwork: 'undefined',
+  setAutostart: 'autostart-changed',
+  updateNetwork: 'updated',
+};
 
 function fakeSample(n: NetworkSummary, time: number, t: number): StatsSample {
   const wave = (phase: number, scale: number) => Math.round(scale * (1.2 + Math.sin(t / 7 + phase)));

@@ -65,7 +65,7 @@ async function finish(): Promise<void> {
   if (!outcome.ok) return;
   const app = useAppStore.getState();
   app.setCreateOpen(false);
-  await app.refreshNetwork(outcome.name);
+  // vnmd's 'defined' event brings the new network into the list; no fetch here.
   app.navigate({ kind: 'tab', tab: 'networks' });
   app.navigate({ kind: 'select', network: outcome.name });
   if (outcome.autostartError !== undefined) {

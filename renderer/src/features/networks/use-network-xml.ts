@@ -1,30 +1,18 @@
 /**
- * The network's XML, fetched again whenever the store learns the network changed. While
- * vnmd is away it keeps the last XML it had (the banner says the connection is lost).
+ * The network's XML from the store, which fetches it once per version of the network
+ * (network-xml-slice.ts). While vnmd is away it keeps the last XML it had.
  */
-import { useEffect, useState } from 'react';
-import { VnmError } from '../../../../shared/rpc/errors';
-import { api } from '../../lib/api';
+import { useEffect } from 'react';
 import { useAppStore } from '../../stores/app-store';
+import { xmlKey } from '../../stores/network-xml-slice';
 
 export function useNetworkXml(network: string, inactive = false): { xml: string | null; error: unknown } {
-  const summary = useAppStore((s) => s.networks.find((n) => n.name === network));
-  const info = useAppStore((s) => s.infos[network]);
+  const entry = useAppStore((s) => s.xmls[xmlKey(network, inactive)]);
+  const version = useAppStore((s) => s.versions[network] ?? 0);
   const connected = useAppStore((s) => s.connection.state === 'connected');
-  const [state, setState] = useState<{ xml: string | null; error: unknown }>({ xml: null, error: null });
+  const load = useAppStore((s) => s.loadNetworkXml);
   useEffect(() => {
-    if (!connected) return;
-    let cancelled = false;
-    api()
-      .getNetworkXml({ network, inactive })
-      .then(
-        ({ xml }) => !cancelled && setState({ xml, error: null }),
-        (error: unknown) => {
-          if (cancelled || (error instanceof VnmError && error.kind === 'connection')) return;
-          setState({ xml: null, error });
-        },
-      );
-    return () => void (cancelled = true);
-  }, [network, inactive, summary, info, connected]);
-  return state;
+    if (connected) void load(network, inactive);
+  }, [network, inactive, version, connected, load]);
+  return { xml: entry?.xml ?? null, error: entry?.error ?? null };
 }
