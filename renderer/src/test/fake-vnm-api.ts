@@ -43,11 +43,16 @@ export class FakeVnmBridge implements VnmBridge {
   readonly calls: { call: ApiCallName; params: unknown }[] = [];
   /** Makes the next call of that name fail with this error. */
   readonly failures = new Map<ApiCallName, VnmErrorData>();
+  /** Runs once just before the next call of that name is answered: someone else acting meanwhile. */
+  readonly meanwhile = new Map<ApiCallName, () => void>();
   private readonly handlers = new Map<PushChannel, Set<Handler>>();
   private seq = 0;
 
   invoke(call: ApiCallName, params: unknown): Promise<InvokeResult<never>> {
     this.calls.push({ call, params });
+    const other = this.meanwhile.get(call);
+    this.meanwhile.delete(call);
+    other?.();
     const failure = this.failures.get(call);
     if (failure) {
       this.failures.delete(call);
@@ -133,7 +138,7 @@ export class FakeVnmBridge implements VnmBridge {
         connections: 2,
       }),
       getNetworkXml: (p) => ({ xml: this.xml.get(this.find(p.network).name) }),
-      defineNetwork: (p) => this.define(String(p.xml)),
+      defineNetwork: (p) => this.define(String(p.xml), p.mustNotExist === true),
       createNetwork: (p) => this.define(String(p.xml)),
       startNetwork: (p) => this.replace({ ...this.find(p.network), active: true, bridge: 'virbr9' }),
       stopNetwork: (p) => this.stop(this.find(p.network)),
@@ -155,11 +160,17 @@ export class FakeVnmBridge implements VnmBridge {
     return answers[call];
   }
 
-  private define(xml: string): NetworkSummary {
+  /** Public so a test can define a network the way someone else would, behind the window. */
+  define(xml: string, mustNotExist = false): NetworkSummary {
     const name = /<name>([^<]+)<\/name>/.exec(xml)?.[1];
     if (!name)
       throw new FakeVnmdError({ kind: 'invalid-argument', message: 'Network XML has no <name>; add one.' });
     const existing = this.networks.find((n) => n.name === name);
+    if (existing && mustNotExist)
+      throw new FakeVnmdError({
+        kind: 'conflict',
+        message: `network '${name}' already exists; choose another name.`,
+      });
     const n: NetworkSummary = existing ?? {
       name,
       uuid: `00000000-0000-4000-8000-${String(this.networks.length).padStart(12, '0')}`,
