@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FakeVnmBridge } from '../test/fake-vnm-api';
-import { freshFakeVnm } from '../test/fresh-fake-vnm';
+import type { FakeVnmBridge } from '@/test/fake-vnm-api';
+import { freshFakeVnm } from '@/test/fresh-fake-vnm';
 import { App } from './app';
 
 let fake: FakeVnmBridge;

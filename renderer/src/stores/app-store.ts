@@ -2,9 +2,9 @@
 import { create } from 'zustand';
 import { createConnectionSlice } from './connection-slice';
 import { createLeasesSlice } from './leases-slice';
+import { createNavigationSlice } from './navigation-slice';
 import { createNetworkXmlSlice } from './network-xml-slice';
 import { createNetworksSlice } from './networks-slice';
-import { createSelectionSlice } from './selection-slice';
 import { createTrafficSlice } from './traffic-slice';
 import type { AppState } from './types';
 import { createUiSlice } from './ui-slice';
@@ -14,7 +14,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createNetworksSlice(...a),
   ...createNetworkXmlSlice(...a),
   ...createTrafficSlice(...a),
-  ...createSelectionSlice(...a),
+  ...createNavigationSlice(...a),
   ...createLeasesSlice(...a),
   ...createUiSlice(...a),
 }));

@@ -3,8 +3,8 @@
  * network's XML and gets it fetched once per version of that network (bumped by vnmd's
  * events), however many times it renders. While vnmd is away it keeps the last XML it had.
  */
-import { VnmError } from '../../../shared/rpc/errors';
-import { api } from '../lib/api';
+import { VnmError } from '@shared/rpc/errors';
+import { api } from '@/api/vnm-api';
 import type { NetworkXmlSlice, Slice, XmlEntry } from './types';
 
 /** The live XML and the stored (inactive) definition are kept apart. */

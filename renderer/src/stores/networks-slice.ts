@@ -1,6 +1,6 @@
-import type { NetworkSummary } from '../../../shared/rpc/contract';
-import { VnmError } from '../../../shared/rpc/errors';
-import { api } from '../lib/api';
+import type { NetworkSummary } from '@shared/rpc/contract';
+import { VnmError } from '@shared/rpc/errors';
+import { api } from '@/api/vnm-api';
 import { statsStore } from './stats-store';
 import type { NetworksSlice, Slice } from './types';
 

@@ -2,7 +2,7 @@
  * Reads vnmd's traffic history of a network into the stats store (stats-store.ts), so the
  * chart starts full instead of empty; the live samples arrive as events.
  */
-import { api } from '../lib/api';
+import { api } from '@/api/vnm-api';
 import { statsStore } from './stats-store';
 import type { Slice, TrafficSlice } from './types';
 

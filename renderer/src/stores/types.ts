@@ -1,15 +1,8 @@
 /** The app store's shape: one zustand store made of slices (app-store.ts). */
 import type { StateCreator } from 'zustand';
-import type {
-  HostInfo,
-  HostInterface,
-  Lease,
-  NetworkInfo,
-  NetworkSummary,
-} from '../../../shared/rpc/contract';
-import type { VnmErrorData } from '../../../shared/rpc/errors';
-import type { AppInfo, ConnectionStatus, ThemePreference } from '../../../shared/api/contract';
-import type { DetailsDraft } from '../lib/details-draft';
+import type { HostInfo, HostInterface, Lease, NetworkInfo, NetworkSummary } from '@shared/rpc/contract';
+import type { VnmErrorData } from '@shared/rpc/errors';
+import type { AppInfo, ConnectionStatus, ThemePreference } from '@shared/api/contract';
 
 export interface ConnectionSlice {
   connection: ConnectionStatus;
@@ -43,26 +36,29 @@ export interface NetworksSlice {
 export type MainTab = 'overview' | 'networks' | 'interfaces';
 export type NetworkSubTab = 'details' | 'xml' | 'traffic' | 'leases';
 
-/** Unapplied edits of the Details sub-tab (renderer/src/lib/details-draft.ts). */
-export type { DetailsDraft } from '../lib/details-draft';
-
 export type Navigation =
   | { readonly kind: 'tab'; readonly tab: MainTab }
   | { readonly kind: 'select'; readonly network: string | null }
   | { readonly kind: 'subtab'; readonly subTab: NetworkSubTab };
 
-export interface SelectionSlice {
+/** How a view with unsaved edits is applied or dropped before the window moves on. */
+export interface LeaveGuard {
+  readonly network: string;
+  /** Resolves to false when applying failed (the view says why); the window then stays. */
+  apply: () => Promise<boolean>;
+  discard: () => void;
+}
+
+export interface NavigationSlice {
   tab: MainTab;
   selected: string | null;
   subTab: NetworkSubTab;
-  /** Unapplied edits in the Details sub-tab. */
-  draft: DetailsDraft | null;
-  /** A navigation waiting for the user to apply or discard the draft. */
+  /** A navigation waiting for the person to apply or discard the guarded edits. */
   pendingNavigation: Navigation | null;
+  leaveGuard: LeaveGuard | null;
+  setLeaveGuard: (guard: LeaveGuard | null) => void;
   navigate: (nav: Navigation) => void;
-  setDraft: (draft: DetailsDraft | null) => void;
   resolvePending: (choice: 'apply' | 'discard' | 'cancel') => Promise<void>;
-  applyDraft: () => Promise<boolean>;
 }
 
 export interface XmlEntry {
@@ -112,7 +108,7 @@ export type AppState = ConnectionSlice &
   NetworksSlice &
   NetworkXmlSlice &
   TrafficSlice &
-  SelectionSlice &
+  NavigationSlice &
   LeasesSlice &
   UiSlice;
 export type Slice<T> = StateCreator<AppState, [], [], T>;

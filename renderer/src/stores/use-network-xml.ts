@@ -3,8 +3,8 @@
  * (network-xml-slice.ts). While vnmd is away it keeps the last XML it had.
  */
 import { useEffect } from 'react';
-import { useAppStore } from '../../stores/app-store';
-import { xmlKey } from '../../stores/network-xml-slice';
+import { useAppStore } from './app-store';
+import { xmlKey } from './network-xml-slice';
 
 export function useNetworkXml(network: string, inactive = false): { xml: string | null; error: unknown } {
   const entry = useAppStore((s) => s.xmls[xmlKey(network, inactive)]);

@@ -10,8 +10,8 @@ import type {
   NetworkSummary,
   StatsSample,
   VnmEvent,
-} from '../../../shared/rpc/contract';
-import type { VnmErrorData } from '../../../shared/rpc/errors';
+} from '@shared/rpc/contract';
+import type { VnmErrorData } from '@shared/rpc/errors';
 import type {
   ApiCallName,
   AppCommand,
@@ -20,7 +20,7 @@ import type {
   PushChannel,
   PushChannels,
   VnmBridge,
-} from '../../../shared/api/contract';
+} from '@shared/api/contract';
 import { fakeCounters, fakeHost, fakeInterfaces, fakeNetworkXml, fakeNetworks } from './fake-data';
 
 type Handler = (payload: never) => void;

@@ -6,9 +6,9 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { App } from '../../app/app';
-import type { FakeVnmBridge } from '../../test/fake-vnm-api';
-import { freshFakeVnm } from '../../test/fresh-fake-vnm';
+import { App } from '@/app/app';
+import type { FakeVnmBridge } from '@/test/fake-vnm-api';
+import { freshFakeVnm } from '@/test/fresh-fake-vnm';
 
 let fake: FakeVnmBridge;
 

@@ -2,11 +2,11 @@
  * The wizard's calls to vnmd: learning the host and proposals when it opens, and Finish
  * (define, start, autostart; a failed start removes the definition again).
  */
-import type { VnmClient } from '../../../../shared/api/client';
-import { VnmError, toErrorData } from '../../../../shared/rpc/errors';
-import { buildNetworkXml } from '../../../../shared/wizard/build-network';
-import { buildContext } from './logic/context';
-import { followNetwork, proposeName } from './logic/proposals';
+import type { VnmClient } from '@shared/api/client';
+import { VnmError, toErrorData } from '@shared/rpc/errors';
+import { buildNetworkXml } from '@shared/wizard/build-network';
+import { buildContext } from '@/features/create-network-wizard/logic/context';
+import { followNetwork, proposeName } from '@/features/create-network-wizard/logic/proposals';
 import { INITIAL_CHOICES, useWizardStore } from './wizard-store';
 
 const NONE = new Set<never>();

@@ -1,9 +1,9 @@
 /** The Traffic sub-tab: live chart with vnmd's history, totals, and one row per guest port. */
 import { useEffect } from 'react';
 import { Alert, Box, Stack, Typography } from '@mui/material';
-import { formatBitRate, formatBytes } from '../../lib/format';
-import { useAppStore } from '../../stores/app-store';
-import { statsStore } from '../../stores/stats-store';
+import { formatBitRate, formatBytes } from '@/format/format';
+import { useAppStore } from '@/stores/app-store';
+import { statsStore } from '@/stores/stats-store';
 import { PortTable } from './port-table';
 import { LazyTrafficChart as TrafficChart } from './lazy-traffic-chart';
 import { useStatsFrame } from './use-stats-frame';

@@ -4,9 +4,9 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Stack, Typography } from '@mui/material';
-import { toErrorData } from '../../../../shared/rpc/errors';
-import { useAppStore } from '../../stores/app-store';
-import { useNetworkXml } from '../networks/use-network-xml';
+import { toErrorData } from '@shared/rpc/errors';
+import { useAppStore } from '@/stores/app-store';
+import { useNetworkXml } from '@/stores/use-network-xml';
 import { LazyXmlEditor as XmlEditor } from './lazy-xml-editor';
 import { lineOf, lineOfQuotedValue, wellFormedProblem } from './xml-errors';
 import type { XmlProblem } from './xml-errors';
