@@ -34,9 +34,20 @@ export default tseslint.config(
     },
   },
   {
-    // The renderer reaches vnmd only through window.vnm (renderer/src/lib/api.ts).
+    // The renderer reaches vnmd only through window.vnm (renderer/src/api/vnm-api.ts). Outside
+    // its own folder a file imports by alias (@/..., @shared/...), never by climbing with ../.
     files: ['renderer/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['electron', 'node:*'] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'node:*'], message: 'The renderer reaches vnmd only through window.vnm.' },
+            { group: ['../*'], message: 'Import from another folder by alias: @/… or @shared/….' },
+          ],
+        },
+      ],
+    },
   },
   { files: ['**/*.{js,mjs,cjs}'], extends: [tseslint.configs.disableTypeChecked] },
 );

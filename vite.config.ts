@@ -2,12 +2,19 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
+/** The renderer's import aliases, as tsconfig.web.json's paths declare them (vitest uses them too). */
+export const RENDERER_ALIASES = {
+  '@/': `${resolve(import.meta.dirname, 'renderer/src')}/`,
+  '@shared/': `${resolve(import.meta.dirname, 'shared')}/`,
+};
+
 // The renderer only; main, preload, CLI and the browser-shell client are bundled by
 // scripts/build.mjs with rolldown. `base: './'` lets Electron load it from file://.
 export default defineConfig({
   root: resolve(import.meta.dirname, 'renderer'),
   base: './',
   plugins: [react()],
+  resolve: { alias: RENDERER_ALIASES },
   build: {
     outDir: resolve(import.meta.dirname, 'out/renderer'),
     emptyOutDir: true,

@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { RENDERER_ALIASES } from './vite.config';
 
 // Unit tests sit beside the code. Integration tests (real namespaces, root) have their own config.
 export default defineConfig({
   plugins: [react()],
+  resolve: { alias: RENDERER_ALIASES },
   test: {
     include: [
       'shared/**/*.test.ts',

@@ -1,15 +1,29 @@
 /** The Connection Details window, found the way a person finds it: by role and name. */
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { BasePage } from './base-page';
+import { DetailsPage } from './details-page';
+import { LeasesPage } from './leases-page';
+import type { SubTabName } from './sub-tab-page';
+import { TrafficPage } from './traffic-page';
+import { XmlPage } from './xml-page';
 
-export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../test-results/screenshots');
-
+export type { SubTabName } from './sub-tab-page';
 export type MainTabName = 'Overview' | 'Virtual Networks' | 'Host Interfaces';
-export type SubTabName = 'Details' | 'XML' | 'Traffic' | 'DHCP Leases';
 
-export class ConnectionDetailsPage {
-  constructor(readonly page: Page) {}
+export class ConnectionDetailsPage extends BasePage {
+  /** The selected network's sub-tabs. */
+  readonly details: DetailsPage;
+  readonly xml: XmlPage;
+  readonly traffic: TrafficPage;
+  readonly leases: LeasesPage;
+
+  constructor(page: Page) {
+    super(page);
+    this.details = new DetailsPage(page);
+    this.xml = new XmlPage(page);
+    this.traffic = new TrafficPage(page);
+    this.leases = new LeasesPage(page);
+  }
 
   async open(url: string): Promise<void> {
     await this.page.goto(url);
@@ -50,19 +64,8 @@ export class ConnectionDetailsPage {
     return this.page.getByRole('dialog', { name });
   }
 
-  /** A titled section of the Details sub-tab: 'Forwarding', 'IPv4 configuration', 'IPv6 configuration'. */
-  detailsSection(name: 'Forwarding' | 'IPv4 configuration' | 'IPv6 configuration'): Locator {
-    return this.page.getByRole('region', { name, exact: true });
-  }
-
   async selectNetwork(name: string): Promise<void> {
     await this.tab('Virtual Networks').click();
     await this.network(name).click();
-  }
-
-  /** Saves test-results/screenshots/NAME-SCHEME.png. */
-  async screenshot(name: string, scheme: 'light' | 'dark'): Promise<void> {
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await this.page.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}-${scheme}.png`) });
   }
 }

@@ -3,11 +3,9 @@
  * (checked with the CLI), `default`'s traffic moves live, a guest's lease is listed, and
  * every tab is saved as a screenshot in light and dark for a person to look at.
  */
-import type { Page } from '@playwright/test';
 import { CAN_SANDBOX, SANDBOX_SKIP, expect, test, vnm } from '../fixtures/sandbox';
 import type { Sandbox } from '../fixtures/sandbox';
 import { ConnectionDetailsPage } from '../pages/connection-details-page';
-import type { SubTabName } from '../pages/connection-details-page';
 
 // Only where network namespaces cannot be made (not root); CI runs as root, so these run.
 test.skip(!CAN_SANDBOX, SANDBOX_SKIP ?? '');
@@ -22,15 +20,6 @@ async function cliNetworkNames(sandbox: Sandbox): Promise<string[]> {
     .slice(2)
     .map((l) => l.trim().split(/\s+/)[0] ?? '')
     .filter(Boolean);
-}
-
-const UNITS: Record<string, number> = { B: 1, KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30, TiB: 2 ** 40 };
-
-/** Bytes received in the "Network total (ports)" line of the Traffic tab, as the window says. */
-async function totalReceived(page: Page): Promise<number> {
-  const line = page.getByText(/^Received .* Sent /).first();
-  const m = /^Received ([\d.]+) (\w+)/.exec((await line.textContent()) ?? '');
-  return m ? Number(m[1]) * (UNITS[m[2] ?? ''] ?? Number.NaN) : Number.NaN;
 }
 
 test('lists the networks vnmd has, with no connection banner', async ({ page, sandbox, sandboxApp }) => {
@@ -50,17 +39,14 @@ test('the traffic chart of default moves and its totals grow', async ({ page, sa
   const app = new ConnectionDetailsPage(page);
   await app.open(sandboxApp.url);
   await app.selectNetwork('default');
-  await app.subTab('Traffic').click();
-  const line = page
-    .getByRole('img', { name: /rates from/ })
-    .locator('path')
-    .first();
+  await app.traffic.open();
+  const line = app.traffic.chartLine;
   await expect(line).toBeVisible({ timeout: 20_000 });
   const firstPath = await line.getAttribute('d');
   await expect.poll(async () => line.getAttribute('d'), { timeout: 15_000 }).not.toBe(firstPath);
-  await expect.poll(() => totalReceived(page), { timeout: 10_000 }).toBeGreaterThan(0);
-  const firstTotal = await totalReceived(page);
-  await expect.poll(() => totalReceived(page), { timeout: 20_000 }).toBeGreaterThan(firstTotal);
+  await expect.poll(() => app.traffic.totalReceived(), { timeout: 10_000 }).toBeGreaterThan(0);
+  const firstTotal = await app.traffic.totalReceived();
+  await expect.poll(() => app.traffic.totalReceived(), { timeout: 20_000 }).toBeGreaterThan(firstTotal);
 });
 
 test("a guest's lease on default is listed in DHCP Leases", async ({ page, sandbox, sandboxApp }) => {
@@ -73,14 +59,14 @@ test("a guest's lease on default is listed in DHCP Leases", async ({ page, sandb
   const app = new ConnectionDetailsPage(page);
   await app.open(sandboxApp.url);
   await app.selectNetwork('default');
-  await app.subTab('DHCP Leases').click();
-  const table = page.getByRole('table', { name: 'DHCP leases' });
-  const row = table.getByRole('row').filter({ hasText: lease!.hostname! });
+  await app.leases.open();
+  const table = app.leases.table;
+  const row = app.leases.row(lease!.hostname!);
   await expect(row).toBeVisible({ timeout: 20_000 });
   await expect(row).toContainText(lease!.ipPrefix ?? lease!.ip ?? '');
   // The table's scroll box stays inside its panel (it once ran past the window's right edge);
   // a table wider than the panel scrolls inside that box.
-  const panel = page.getByRole('tabpanel', { name: 'DHCP Leases' });
+  const panel = app.leases.panel;
   const [t, p] = [await table.locator('..').boundingBox(), await panel.boundingBox()];
   expect(t && p && t.x + t.width <= p.x + p.width + 1).toBe(true);
   expect(p && p.x + p.width <= (page.viewportSize()?.width ?? 0)).toBe(true);
@@ -98,21 +84,12 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByRole('table', { name: 'Host interfaces' })).toBeVisible();
     await app.screenshot('host-interfaces', scheme);
     await app.selectNetwork('default');
-    const subTabs: SubTabName[] = ['Details', 'XML', 'Traffic', 'DHCP Leases'];
-    for (const sub of subTabs) {
-      await app.subTab(sub).click();
-      await expect(app.subTab(sub)).toHaveAttribute('aria-selected', 'true');
-      await expect(page.getByRole('tabpanel', { name: sub })).toBeVisible();
-      if (sub === 'Traffic')
-        await expect(
-          page
-            .getByRole('img', { name: /rates from/ })
-            .locator('path')
-            .first(),
-        ).toBeVisible();
-      if (sub === 'DHCP Leases') await expect(page.getByRole('table', { name: 'DHCP leases' })).toBeVisible();
-      await page.waitForTimeout(300);
-      await app.screenshot(`network-${sub.toLowerCase().replace(' ', '-')}`, scheme);
+    for (const sub of [app.details, app.xml, app.traffic, app.leases]) {
+      await sub.open();
+      await sub.expectOpen();
+      if (sub === app.traffic) await expect(app.traffic.chartLine).toBeVisible();
+      if (sub === app.leases) await expect(app.leases.table).toBeVisible();
+      await sub.screenshot(`network-${sub.name.toLowerCase().replace(' ', '-')}`, scheme);
     }
   });
 }

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { cidrOverlaps, parseCidr } from '../../shared/net';
 import { CAN_SANDBOX, SANDBOX_SKIP, expect, test, vnm } from '../fixtures/sandbox';
 import type { Sandbox } from '../fixtures/sandbox';
-import { CreateNetworkWizardPage, removeNetworks } from '../pages/create-network-wizard-page';
+import { removeNetworks } from '../fixtures/sandbox-networks';
+import { CreateNetworkWizardPage } from '../pages/create-network-wizard-page';
 
 test.skip(!CAN_SANDBOX, SANDBOX_SKIP ?? '');
 // About 7 minutes on a 2-core machine (30 wizard runs): too long for every CI run, so it

@@ -8,13 +8,8 @@
 import { CAN_SANDBOX, SANDBOX_SKIP, expect, test, vnm } from '../fixtures/sandbox';
 import type { Sandbox } from '../fixtures/sandbox';
 import type { ModeName } from '../pages/create-network-wizard-page';
-import {
-  CreateNetworkWizardPage,
-  leasedGuest,
-  networkNames,
-  reachesWan,
-  removeNetworks,
-} from '../pages/create-network-wizard-page';
+import { leasedGuest, networkNames, reachesWan, removeNetworks } from '../fixtures/sandbox-networks';
+import { CreateNetworkWizardPage } from '../pages/create-network-wizard-page';
 
 test.skip(!CAN_SANDBOX, SANDBOX_SKIP ?? '');
 

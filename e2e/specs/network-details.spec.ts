@@ -36,16 +36,16 @@ test.afterAll(async ({ sandbox }) => {
 async function openLabDetails(app: ConnectionDetailsPage, url: string): Promise<void> {
   await app.open(url);
   await app.selectNetwork('lab');
-  await app.subTab('Details').click();
+  await app.details.open();
   await expect(
-    app.detailsSection('IPv4 configuration').getByRole('textbox', { name: 'Gateway' }),
+    app.details.section('IPv4 configuration').getByRole('textbox', { name: 'Gateway' }),
   ).toHaveValue('10.77.0.1');
 }
 
 test('changes lab’s DHCP range and adds a static host with Apply', async ({ page, sandbox, sandboxApp }) => {
   const app = new ConnectionDetailsPage(page);
   await openLabDetails(app, sandboxApp.url);
-  const v4 = app.detailsSection('IPv4 configuration');
+  const v4 = app.details.section('IPv4 configuration');
   await expect(v4.getByRole('textbox', { name: 'DHCP start' })).toHaveValue('10.77.0.100');
   await v4.getByRole('textbox', { name: 'DHCP start' }).fill('10.77.0.120');
   await v4.getByRole('textbox', { name: 'DHCP end' }).fill('10.77.0.180');
@@ -74,7 +74,7 @@ test('a DHCP range outside the network is refused on its field, and Apply waits'
   const app = new ConnectionDetailsPage(page);
   await openLabDetails(app, sandboxApp.url);
   const before = await vnm(sandbox, 'net-dumpxml', '--inactive', 'lab');
-  const v4 = app.detailsSection('IPv4 configuration');
+  const v4 = app.details.section('IPv4 configuration');
   const end = v4.getByRole('textbox', { name: 'DHCP end' });
   await end.fill('10.78.0.5');
   await expect(v4.getByText(/is not entirely within network 10\.77\.0\.1\/24/)).toBeVisible();
@@ -87,7 +87,7 @@ test('a DHCP range outside the network is refused on its field, and Apply waits'
   await expect(app.button('Apply')).toBeDisabled();
   expect(await vnm(sandbox, 'net-dumpxml', '--inactive', 'lab')).toBe(before);
   // Leave without applying, so the next test starts clean.
-  await app.subTab('XML').click();
+  await app.xml.open();
   await app.dialog('Apply changes?').getByRole('button', { name: 'Discard' }).click();
 });
 
@@ -95,9 +95,9 @@ test('leaving with unapplied changes asks first', async ({ page, sandbox, sandbo
   const app = new ConnectionDetailsPage(page);
   await openLabDetails(app, sandboxApp.url);
   const before = await vnm(sandbox, 'net-dumpxml', '--inactive', 'lab');
-  const forwarding = app.detailsSection('Forwarding');
+  const forwarding = app.details.section('Forwarding');
   await forwarding.getByRole('combobox', { name: 'Forwarding mode' }).selectOption('route');
-  await app.subTab('XML').click();
+  await app.xml.open();
   const prompt = app.dialog('Apply changes?');
   await expect(prompt).toContainText('unapplied changes to network lab');
   await prompt.getByRole('button', { name: 'Cancel' }).click();
@@ -115,19 +115,16 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     const app = new ConnectionDetailsPage(page);
     await openLabDetails(app, sandboxApp.url);
-    await page.waitForTimeout(300);
     await app.screenshot('network-details-lab', scheme);
-    const v4 = app.detailsSection('IPv4 configuration');
+    const v4 = app.details.section('IPv4 configuration');
     await v4.getByRole('textbox', { name: 'DHCP end' }).fill('10.78.0.5');
     await v4.getByRole('button', { name: 'Add host' }).click();
     await expect(v4.getByText(/is not entirely within/)).toBeVisible();
     await v4.getByRole('button', { name: 'Add host' }).scrollIntoViewIfNeeded();
-    await page.waitForTimeout(300);
     await app.screenshot('network-details-problem', scheme);
     await app.button('Apply').scrollIntoViewIfNeeded();
-    await page.waitForTimeout(300);
     await app.screenshot('network-details-apply', scheme);
-    await app.subTab('XML').click();
+    await app.xml.open();
     await app.dialog('Apply changes?').getByRole('button', { name: 'Discard' }).click();
   });
 }

@@ -64,26 +64,19 @@ test('define, start, stop, edit, follow the CLI, delete', async ({ page, sandbox
   expect(await cliRow(sandbox)).toMatch(/\binactive\b/);
 
   // XML: a bad address is refused with its line; the fix is defined.
-  await app.subTab('XML').click();
-  await app.button('Edit').click();
-  const editor = page.getByRole('textbox', { name: 'Network XML (editing)' });
-  await editor.click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(xmlFor('300.1.1.1'));
-  await app.button('Save').click();
-  await expect(page.getByRole('alert').filter({ hasText: '300.1.1.1' })).toContainText('Line 3');
-  await editor.click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(
+  await app.xml.open();
+  await app.xml.edit(xmlFor('300.1.1.1'));
+  await expect(app.xml.problem('300.1.1.1')).toContainText('Line 3');
+  await app.xml.replaceText(
     xmlFor(`10.254.${suffix}.1`).replace('</network>', "  <domain name='e2e.lan'/>\n</network>"),
   );
-  await app.button('Save').click();
-  await expect(app.button('Edit')).toBeVisible();
+  await app.xml.button('Save').click();
+  await expect(app.xml.button('Edit')).toBeVisible();
   expect(await vnm(sandbox, 'net-dumpxml', NAME)).toContain("<domain name='e2e.lan'/>");
 
   // A change made with the CLI shows live.
-  await app.subTab('Details').click();
-  const onBoot = page.getByRole('checkbox', { name: 'On Boot' });
+  await app.details.open();
+  const onBoot = app.details.checkbox('On Boot');
   await expect(onBoot).not.toBeChecked();
   await vnm(sandbox, 'net-autostart', NAME);
   await expect(onBoot).toBeChecked();

@@ -130,12 +130,15 @@ test('npm run demo: default runs with leased guests and moving traffic in 10 s; 
     await app.open(url);
     await app.selectNetwork('default');
     await expect(app.network('default')).toContainText('Active');
-    await app.subTab('DHCP Leases').click();
+    await app.leases.open();
     for (const name of ['fedora', 'debian', 'alpine'])
-      await expect(page.getByText(name, { exact: true })).toBeVisible();
+      await expect(app.leases.panel.getByText(name, { exact: true })).toBeVisible();
     await app.screenshot('demo-default-leases', 'light');
-    await app.subTab('Traffic').click();
-    await page.waitForTimeout(3000); // a few samples, so the chart has a line
+    await app.traffic.open();
+    // Wait for a new sample to move the line, so the chart shows more than its history.
+    await expect(app.traffic.chartLine).toBeVisible();
+    const firstPath = await app.traffic.chartLine.getAttribute('d');
+    await expect.poll(() => app.traffic.chartLine.getAttribute('d'), { timeout: 15_000 }).not.toBe(firstPath);
     await app.screenshot('demo-default-traffic', 'light');
   } finally {
     expect(await demo.stop('SIGINT'), demo.output()).toBe(0);
@@ -175,12 +178,33 @@ test('the sandbox fixture: a network started with the CLI gets guests, and the w
   const leased = async () =>
     (JSON.parse(await vnm(sandbox, 'net-dhcp-leases', 'lab', '--json')) as unknown[]).length;
   await expect.poll(leased, { timeout: 20_000 }).toBe(2);
-  // vnmd sends no `leases` event yet, so the tab is opened once the leases are there.
-  await app.subTab('DHCP Leases').click();
+  // Opened once the leases are there, the tab reads them; the next test watches them arrive.
+  await app.leases.open();
   for (const name of ['ubuntu', 'rocky']) {
-    await expect(page.getByText(name, { exact: true })).toBeVisible({ timeout: 20_000 });
+    await expect(app.leases.row(name)).toBeVisible({ timeout: 20_000 });
   }
   await app.screenshot('sandbox-lab-leases', 'light');
   await vnm(sandbox, 'net-destroy', 'lab');
   await expect(app.network('lab')).toContainText('Inactive');
+});
+
+test('DHCP Leases, open while the network starts, shows each lease as vnmd announces it', async ({
+  page,
+  sandbox,
+  sandboxApp,
+}) => {
+  const app = new ConnectionDetailsPage(page);
+  await app.open(sandboxApp.url);
+  await app.selectNetwork('lab');
+  await expect(app.network('lab')).toContainText('Inactive');
+  await app.leases.open();
+  await expect(app.leases.panel).toContainText('not running');
+  await vnm(sandbox, 'net-start', 'lab');
+  // No click from here on: the rows come from vnmd's `leases` events as guests take leases.
+  for (const name of ['ubuntu', 'rocky']) {
+    await expect(app.leases.row(name)).toBeVisible({ timeout: 30_000 });
+  }
+  await app.leases.screenshot('sandbox-lab-leases-live', 'light');
+  await vnm(sandbox, 'net-destroy', 'lab');
+  await expect(app.leases.panel).toContainText('not running');
 });

@@ -10,7 +10,7 @@ import type { TestInfo } from '@playwright/test';
 import { CAN_SANDBOX, SANDBOX_SKIP, expect, test, vnm } from '../fixtures/sandbox';
 import type { Sandbox } from '../fixtures/sandbox';
 import { ConnectionDetailsPage } from '../pages/connection-details-page';
-import { leasedGuest, networkNames } from '../pages/create-network-wizard-page';
+import { leasedGuest, networkNames } from '../fixtures/sandbox-networks';
 
 // Only where network namespaces cannot be made (not root); CI runs as root, so this runs.
 test.skip(!CAN_SANDBOX, SANDBOX_SKIP ?? '');
@@ -95,10 +95,8 @@ test('vnmd killed and restarted: banner, then recovery', async ({ page, sandbox,
     await app.network('default').click();
     await expect(app.button('Stop network')).toBeDisabled();
     await expect(vnm(sandbox, 'net-list')).rejects.toThrow(/is not running/);
-    await page.waitForTimeout(300);
     await app.screenshot('vnmd-restart-banner', 'light');
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.waitForTimeout(300);
     await app.screenshot('vnmd-restart-banner', 'dark');
     await page.emulateMedia({ colorScheme: 'light' });
   });

@@ -179,10 +179,14 @@ export const RPC_METHODS = {
     doc: 'Live XML of a running network, or the stored definition with inactive.',
   }),
   'network.define': method({
-    params: z.strictObject({ xml: z.string().max(1_048_576) }),
+    params: z.strictObject({
+      xml: z.string().max(1_048_576),
+      /** Refuse (conflict) instead of redefining a network of that name: no check-then-act race. */
+      mustNotExist: z.boolean().default(false),
+    }),
     result: NetworkSummary,
     permission: 'write',
-    doc: 'Define (or redefine) a persistent network from libvirt network XML.',
+    doc: 'Define (or redefine, unless mustNotExist) a persistent network from libvirt network XML.',
   }),
   'network.create': method({
     params: z.strictObject({ xml: z.string().max(1_048_576) }),

@@ -196,6 +196,11 @@ describe('bad definitions and requests', () => {
     ],
     ['create with a name in use', () => client.call('network.create', { xml: net('lab') }), 'conflict'],
     [
+      'define with mustNotExist and a name in use',
+      () => client.call('network.define', { xml: net('lab'), mustNotExist: true }),
+      'conflict',
+    ],
+    [
       'a uuid another network has',
       () =>
         client.call('network.define', {

@@ -66,11 +66,18 @@ export class NetworkDriver {
     return networkLeases(e, networkFiles(this.ctx.dirs, e.name).leaseFile, mac);
   }
 
-  async define(xml: string): Promise<NetworkSummary> {
+  /** With mustNotExist, a name already defined (or running) is a conflict, checked under the lock. */
+  async define(xml: string, { mustNotExist = false } = {}): Promise<NetworkSummary> {
     const parsed = parseDefinition(xml);
     assertSafeName(parsed.name);
     checkDefinable(parsed);
     return this.ctx.mutex.runAll([DEFS_LOCK, parsed.name], async () => {
+      if (mustNotExist && this.table.get(parsed.name)) {
+        throw new VnmError(
+          'conflict',
+          `network '${parsed.name}' already exists; choose another name, or redefine it without mustNotExist.`,
+        );
+      }
       const def = await completeDefinition(this.table, parsed);
       await this.ctx.configStore.save(def.name, formatDefinition(def));
       const e = this.table.get(def.name);

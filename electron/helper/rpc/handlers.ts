@@ -33,7 +33,7 @@ export function buildHandlers(driver: NetworkDriver, stats: StatsAccess): Handle
     'network.list': (p) => driver.list(p.filter),
     'network.info': (p) => driver.info(p.network),
     'network.getXml': (p) => ({ xml: driver.getXml(p.network, p.inactive) }),
-    'network.define': (p) => driver.define(p.xml),
+    'network.define': (p) => driver.define(p.xml, p),
     'network.create': (p) => driver.create(p.xml),
     'network.start': (p) => driver.start(p.network),
     'network.destroy': (p) => driver.destroy(p.network),

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FakeVnmBridge } from '../test/fake-vnm-api';
-import { freshFakeVnm } from '../test/fresh-fake-vnm';
+import type { FakeVnmBridge } from '@/test/fake-vnm-api';
+import { freshFakeVnm } from '@/test/fresh-fake-vnm';
 import { App } from './app';
 
 let fake: FakeVnmBridge;
@@ -14,6 +14,13 @@ afterEach(cleanup);
 
 const option = (name: string) => screen.findByRole('option', { name });
 const callsOf = (call: string) => fake.calls.filter((c) => c.call === call).map((c) => c.params);
+
+/** Lets every answer of the fake, and every render and effect they cause, run to the end. */
+async function settle() {
+  await act(async () => {
+    for (let turn = 0; turn < 10; turn++) await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+}
 
 async function renderApp() {
   render(<App />);
@@ -41,6 +48,28 @@ describe('Virtual Networks', () => {
       expect(screen.getByRole('option', { name: 'lab' }).textContent ?? '').toContain('Active'),
     );
     expect(callsOf('startNetwork')).toEqual([{ network: 'lab' }]);
+  });
+
+  it('fetches the network once after a Start click: one start, at most one info and one XML', async () => {
+    await renderApp();
+    fireEvent.click(await option('lab'));
+    await screen.findByDisplayValue('lab.lan');
+    await settle();
+    fake.calls.splice(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Start network' }));
+    await waitFor(() =>
+      expect(screen.getByRole('option', { name: 'lab' }).textContent ?? '').toContain('Active'),
+    );
+    await settle();
+    const counts = {
+      start: callsOf('startNetwork').length,
+      info: callsOf('networkInfo').length,
+      xml: callsOf('getNetworkXml').length,
+    };
+    console.log(`calls after one Start click: ${JSON.stringify(counts)}`);
+    expect(counts.start).toBe(1);
+    expect(counts.info).toBeLessThanOrEqual(1);
+    expect(counts.xml).toBeLessThanOrEqual(1);
   });
 
   it('deletes an inactive network only after a confirmation naming it', async () => {

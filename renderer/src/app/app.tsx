@@ -1,13 +1,13 @@
 /** The window: theme, the Connection Details view, and the dialogs over it. */
 import { useEffect } from 'react';
 import { CssBaseline, ThemeProvider } from '@mui/material';
-import { api } from '../lib/api';
-import { useAppStore } from '../stores/app-store';
-import { startSync } from '../stores/event-router';
-import { ConnectionDetails } from '../features/connection-details/connection-details';
-import { PreferencesDialog } from '../features/preferences/preferences-dialog';
-import { CreateNetworkWizard } from '../features/create-network-wizard/create-network-wizard';
-import { UnappliedChangesDialog } from '../features/networks/unapplied-changes-dialog';
+import { api } from '@/api/vnm-api';
+import { useAppStore } from '@/stores/app-store';
+import { startSync } from '@/stores/event-router';
+import { ConnectionDetails } from '@/features/connection-details/connection-details';
+import { PreferencesDialog } from '@/features/preferences/preferences-dialog';
+import { CreateNetworkWizard } from '@/features/create-network-wizard/create-network-wizard';
+import { UnappliedChangesDialog } from '@/features/network-details/unapplied-changes-dialog';
 import { ErrorDialog } from './error-dialog';
 import { useAppTheme } from './theme';
 

@@ -10,7 +10,7 @@ import {
   DialogTitle,
   Typography,
 } from '@mui/material';
-import { useAppStore } from '../stores/app-store';
+import { useAppStore } from '@/stores/app-store';
 
 export function ErrorDialog() {
   const report = useAppStore((s) => s.errors[0]);

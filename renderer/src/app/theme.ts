@@ -3,7 +3,7 @@ import { createTheme } from '@mui/material/styles';
 import type { Theme } from '@mui/material/styles';
 import { useMediaQuery } from '@mui/material';
 import { useMemo } from 'react';
-import type { ThemePreference } from '../../../shared/api/contract';
+import type { ThemePreference } from '@shared/api/contract';
 
 export function createAppTheme(mode: 'light' | 'dark'): Theme {
   return createTheme({

@@ -5,9 +5,9 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { installBridge } from '../lib/api';
-import { App } from '../app/app';
-import { FakeVnmBridge } from '../test/fake-vnm-api';
+import { installBridge } from '@/api/vnm-api';
+import { App } from '@/app/app';
+import { FakeVnmBridge } from '@/test/fake-vnm-api';
 
 const fake = new FakeVnmBridge();
 fake.leases.set('default', [

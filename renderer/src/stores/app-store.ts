@@ -2,15 +2,19 @@
 import { create } from 'zustand';
 import { createConnectionSlice } from './connection-slice';
 import { createLeasesSlice } from './leases-slice';
+import { createNavigationSlice } from './navigation-slice';
+import { createNetworkXmlSlice } from './network-xml-slice';
 import { createNetworksSlice } from './networks-slice';
-import { createSelectionSlice } from './selection-slice';
+import { createTrafficSlice } from './traffic-slice';
 import type { AppState } from './types';
 import { createUiSlice } from './ui-slice';
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createConnectionSlice(...a),
   ...createNetworksSlice(...a),
-  ...createSelectionSlice(...a),
+  ...createNetworkXmlSlice(...a),
+  ...createTrafficSlice(...a),
+  ...createNavigationSlice(...a),
   ...createLeasesSlice(...a),
   ...createUiSlice(...a),
 }));

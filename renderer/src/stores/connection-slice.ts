@@ -1,4 +1,4 @@
-import { api } from '../lib/api';
+import { api } from '@/api/vnm-api';
 import type { ConnectionSlice, Slice } from './types';
 
 export const createConnectionSlice: Slice<ConnectionSlice> = (set, get) => ({

@@ -2,9 +2,9 @@
  * Keeps the store in step with vnmd: events say what changed and the store fetches it
  * again; a connection that comes back reloads everything (events were missed).
  */
-import type { VnmEvent } from '../../../shared/rpc/contract';
-import type { VnmClient } from '../../../shared/api/client';
-import type { ConnectionStatus } from '../../../shared/api/contract';
+import type { VnmEvent } from '@shared/rpc/contract';
+import type { VnmClient } from '@shared/api/client';
+import type { ConnectionStatus } from '@shared/api/contract';
 import { useAppStore } from './app-store';
 import { statsStore } from './stats-store';
 
@@ -20,7 +20,7 @@ export function routeEvent(event: VnmEvent): void {
   switch (event.type) {
     case 'lifecycle':
       if (event.event === 'stopped' || event.event === 'undefined') statsStore.forget(event.network);
-      void s.refreshNetwork(event.network);
+      void s.networkChanged(event.network);
       return;
     case 'stats':
       statsStore.ingest(event.samples);

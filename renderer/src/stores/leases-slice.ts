@@ -1,4 +1,4 @@
-import { api } from '../lib/api';
+import { api } from '@/api/vnm-api';
 import type { LeasesSlice, Slice } from './types';
 
 export const createLeasesSlice: Slice<LeasesSlice> = (set, get) => ({

@@ -1,11 +1,15 @@
-import type { NetworkSummary } from '../../../shared/rpc/contract';
-import { VnmError } from '../../../shared/rpc/errors';
-import { api } from '../lib/api';
+import type { NetworkSummary } from '@shared/rpc/contract';
+import { VnmError } from '@shared/rpc/errors';
+import { api } from '@/api/vnm-api';
 import { statsStore } from './stats-store';
 import type { NetworksSlice, Slice } from './types';
 
 const byName = (a: NetworkSummary, b: NetworkSummary) => a.name.localeCompare(b.name);
 
+/*
+ * Actions do not fetch again after they change a network: vnmd's lifecycle event for the
+ * change (ours or anyone's) is the one refresh path, through networkChanged.
+ */
 export const createNetworksSlice: Slice<NetworksSlice> = (set, get) => {
   const upsert = (summary: NetworkSummary) =>
     set((s) => ({ networks: [...s.networks.filter((n) => n.name !== summary.name), summary].sort(byName) }));
@@ -34,11 +38,21 @@ export const createNetworksSlice: Slice<NetworksSlice> = (set, get) => {
     networks: [],
     infos: {},
     networksLoaded: false,
+    versions: {},
     busy: {},
+    networkChanged: (name) => {
+      set((s) => ({ versions: { ...s.versions, [name]: (s.versions[name] ?? 0) + 1 } }));
+      return get().refreshNetwork(name);
+    },
     loadNetworks: async () => {
       try {
         const list = await api().listNetworks({ filter: 'all' });
-        set({ networks: [...list].sort(byName), networksLoaded: true });
+        // A full reload follows missed events: every view may be stale.
+        set((s) => ({
+          networks: [...list].sort(byName),
+          networksLoaded: true,
+          versions: Object.fromEntries(list.map((n) => [n.name, (s.versions[n.name] ?? 0) + 1])),
+        }));
         const selected = get().selected;
         if (selected && !list.some((n) => n.name === selected))
           get().navigate({ kind: 'select', network: null });
@@ -67,23 +81,19 @@ export const createNetworksSlice: Slice<NetworksSlice> = (set, get) => {
     startNetwork: (name) =>
       withBusy(name, `Could not start network ${name}`, async () => {
         upsert(await api().startNetwork({ network: name }));
-        await get().refreshNetwork(name);
       }),
     stopNetwork: (name) =>
       withBusy(name, `Could not stop network ${name}`, async () => {
         await api().stopNetwork({ network: name });
         statsStore.forget(name);
-        await get().refreshNetwork(name);
       }),
     deleteNetwork: (name) =>
       withBusy(name, `Could not delete network ${name}`, async () => {
         await api().undefineNetwork({ network: name });
-        await get().refreshNetwork(name);
       }),
     defineXml: async (xml) => {
       const summary = await api().defineNetwork({ xml });
       upsert(summary);
-      await get().refreshNetwork(summary.name);
       return summary.name;
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StatsSample } from '../../../shared/rpc/contract';
+import type { StatsSample } from '@shared/rpc/contract';
 import { RingBuffer } from './ring-buffer';
 import { HISTORY_POINTS, StatsStore } from './stats-store';
 

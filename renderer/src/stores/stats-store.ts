@@ -4,7 +4,7 @@
  * and an aggregate ring over all networks. Views subscribe and redraw at most once per
  * frame (use-stats-frame.ts).
  */
-import type { StatsSample } from '../../../shared/rpc/contract';
+import type { StatsSample } from '@shared/rpc/contract';
 import { RingBuffer } from './ring-buffer';
 
 export const HISTORY_POINTS = 600;

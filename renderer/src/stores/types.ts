@@ -1,15 +1,8 @@
 /** The app store's shape: one zustand store made of slices (app-store.ts). */
 import type { StateCreator } from 'zustand';
-import type {
-  HostInfo,
-  HostInterface,
-  Lease,
-  NetworkInfo,
-  NetworkSummary,
-} from '../../../shared/rpc/contract';
-import type { VnmErrorData } from '../../../shared/rpc/errors';
-import type { AppInfo, ConnectionStatus, ThemePreference } from '../../../shared/api/contract';
-import type { DetailsDraft } from '../lib/details-draft';
+import type { HostInfo, HostInterface, Lease, NetworkInfo, NetworkSummary } from '@shared/rpc/contract';
+import type { VnmErrorData } from '@shared/rpc/errors';
+import type { AppInfo, ConnectionStatus, ThemePreference } from '@shared/api/contract';
 
 export interface ConnectionSlice {
   connection: ConnectionStatus;
@@ -25,10 +18,14 @@ export interface NetworksSlice {
   networks: NetworkSummary[];
   infos: Record<string, NetworkInfo>;
   networksLoaded: boolean;
+  /** Bumped by each lifecycle event of the network: views fetch again when it moves. */
+  versions: Record<string, number>;
   /** Names with a start/stop/delete in flight, so buttons can wait. */
   busy: Record<string, true>;
   loadNetworks: () => Promise<void>;
   refreshNetwork: (name: string) => Promise<void>;
+  /** vnmd says the network changed: bump its version and read its summary again. */
+  networkChanged: (name: string) => Promise<void>;
   startNetwork: (name: string) => Promise<void>;
   stopNetwork: (name: string) => Promise<void>;
   deleteNetwork: (name: string) => Promise<void>;
@@ -39,26 +36,49 @@ export interface NetworksSlice {
 export type MainTab = 'overview' | 'networks' | 'interfaces';
 export type NetworkSubTab = 'details' | 'xml' | 'traffic' | 'leases';
 
-/** Unapplied edits of the Details sub-tab (renderer/src/lib/details-draft.ts). */
-export type { DetailsDraft } from '../lib/details-draft';
-
 export type Navigation =
   | { readonly kind: 'tab'; readonly tab: MainTab }
   | { readonly kind: 'select'; readonly network: string | null }
   | { readonly kind: 'subtab'; readonly subTab: NetworkSubTab };
 
-export interface SelectionSlice {
+/** How a view with unsaved edits is applied or dropped before the window moves on. */
+export interface LeaveGuard {
+  readonly network: string;
+  /** Resolves to false when applying failed (the view says why); the window then stays. */
+  apply: () => Promise<boolean>;
+  discard: () => void;
+}
+
+export interface NavigationSlice {
   tab: MainTab;
   selected: string | null;
   subTab: NetworkSubTab;
-  /** Unapplied edits in the Details sub-tab. */
-  draft: DetailsDraft | null;
-  /** A navigation waiting for the user to apply or discard the draft. */
+  /** A navigation waiting for the person to apply or discard the guarded edits. */
   pendingNavigation: Navigation | null;
+  leaveGuard: LeaveGuard | null;
+  setLeaveGuard: (guard: LeaveGuard | null) => void;
   navigate: (nav: Navigation) => void;
-  setDraft: (draft: DetailsDraft | null) => void;
   resolvePending: (choice: 'apply' | 'discard' | 'cancel') => Promise<void>;
-  applyDraft: () => Promise<boolean>;
+}
+
+export interface XmlEntry {
+  readonly xml: string | null;
+  readonly error: unknown;
+  /** The network's version (NetworksSlice.versions) this XML was read at. */
+  readonly version: number;
+}
+
+export interface NetworkXmlSlice {
+  /** By xmlKey(network, inactive). */
+  xmls: Record<string, XmlEntry>;
+  /** Fetches the XML unless the store has it at the network's current version. */
+  loadNetworkXml: (network: string, inactive: boolean) => Promise<void>;
+  /** The stored definition, read fresh (what an edit starts from); throws VnmError. */
+  readStoredXml: (network: string) => Promise<string>;
+}
+
+export interface TrafficSlice {
+  loadTrafficHistory: (network: string) => Promise<void>;
 }
 
 export interface LeasesSlice {
@@ -84,5 +104,11 @@ export interface UiSlice {
   setCreateOpen: (open: boolean) => void;
 }
 
-export type AppState = ConnectionSlice & NetworksSlice & SelectionSlice & LeasesSlice & UiSlice;
+export type AppState = ConnectionSlice &
+  NetworksSlice &
+  NetworkXmlSlice &
+  TrafficSlice &
+  NavigationSlice &
+  LeasesSlice &
+  UiSlice;
 export type Slice<T> = StateCreator<AppState, [], [], T>;

@@ -1,6 +1,6 @@
-import type { ThemePreference } from '../../../shared/api/contract';
-import { toErrorData } from '../../../shared/rpc/errors';
-import { api } from '../lib/api';
+import type { ThemePreference } from '@shared/api/contract';
+import { toErrorData } from '@shared/rpc/errors';
+import { api } from '@/api/vnm-api';
 import type { Slice, UiSlice } from './types';
 
 const THEME_KEY = 'vnm.theme';

@@ -1,6 +1,6 @@
 /** A network for the Details tests, in libvirt's own output form (the codec gives it back as is). */
-import type { NetworkDef } from '../../../shared/model/network';
-import { parseNetworkXml } from '../../../shared/xml';
+import type { NetworkDef } from '@shared/model/network';
+import { parseNetworkXml } from '@shared/xml';
 
 export const FULL = `<network>
   <name>full</name>

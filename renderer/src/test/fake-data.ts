@@ -1,5 +1,5 @@
 /** Sample data for the FAKE vnmd (fake-vnm-api.ts): a small, plausible host. */
-import type { Counters, HostInfo, HostInterface, NetworkSummary } from '../../../shared/rpc/contract';
+import type { Counters, HostInfo, HostInterface, NetworkSummary } from '@shared/rpc/contract';
 
 export function fakeNetworks(): NetworkSummary[] {
   const n = (name: string, i: number, rest: Partial<NetworkSummary>): NetworkSummary => ({

@@ -10,8 +10,8 @@ import type {
   NetworkSummary,
   StatsSample,
   VnmEvent,
-} from '../../../shared/rpc/contract';
-import type { VnmErrorData } from '../../../shared/rpc/errors';
+} from '@shared/rpc/contract';
+import type { VnmErrorData } from '@shared/rpc/errors';
 import type {
   ApiCallName,
   AppCommand,
@@ -20,7 +20,7 @@ import type {
   PushChannel,
   PushChannels,
   VnmBridge,
-} from '../../../shared/api/contract';
+} from '@shared/api/contract';
 import { fakeCounters, fakeHost, fakeInterfaces, fakeNetworkXml, fakeNetworks } from './fake-data';
 
 type Handler = (payload: never) => void;
@@ -43,11 +43,16 @@ export class FakeVnmBridge implements VnmBridge {
   readonly calls: { call: ApiCallName; params: unknown }[] = [];
   /** Makes the next call of that name fail with this error. */
   readonly failures = new Map<ApiCallName, VnmErrorData>();
+  /** Runs once just before the next call of that name is answered: someone else acting meanwhile. */
+  readonly meanwhile = new Map<ApiCallName, () => void>();
   private readonly handlers = new Map<PushChannel, Set<Handler>>();
   private seq = 0;
 
   invoke(call: ApiCallName, params: unknown): Promise<InvokeResult<never>> {
     this.calls.push({ call, params });
+    const other = this.meanwhile.get(call);
+    this.meanwhile.delete(call);
+    other?.();
     const failure = this.failures.get(call);
     if (failure) {
       this.failures.delete(call);
@@ -55,6 +60,7 @@ export class FakeVnmBridge implements VnmBridge {
     }
     try {
       const value = this.answer(call)((params ?? {}) as Record<string, unknown>);
+      this.announce(call, (params ?? {}) as Record<string, unknown>, value);
       return Promise.resolve({ ok: true, value: structuredClone(value) as never });
     } catch (err) {
       if (err instanceof FakeVnmdError) return Promise.resolve({ ok: false, error: err.data });
@@ -75,6 +81,20 @@ export class FakeVnmBridge implements VnmBridge {
 
   lifecycle(network: string, event: Extract<VnmEvent, { type: 'lifecycle' }>['event']): void {
     this.push('event', { type: 'lifecycle', seq: ++this.seq, event, network, detail: null });
+  }
+
+  /**
+   * Pushes the lifecycle event vnmd publishes after a call that changes a network, once the
+   * reply is on its way, so the window learns of its own changes the way it learns of others'.
+   */
+  private announce(call: ApiCallName, params: Record<string, unknown>, value: unknown): void {
+    const event = LIFECYCLE_OF[call];
+    if (!event) return;
+    const network =
+      call === 'defineNetwork' || call === 'createNetwork'
+        ? (value as NetworkSummary).name
+        : (this.networks.find((n) => n.uuid === params.network)?.name ?? String(params.network));
+    queueMicrotask(() => this.lifecycle(network, event));
   }
 
   command(command: AppCommand): void {
@@ -118,7 +138,7 @@ export class FakeVnmBridge implements VnmBridge {
         connections: 2,
       }),
       getNetworkXml: (p) => ({ xml: this.xml.get(this.find(p.network).name) }),
-      defineNetwork: (p) => this.define(String(p.xml)),
+      defineNetwork: (p) => this.define(String(p.xml), p.mustNotExist === true),
       createNetwork: (p) => this.define(String(p.xml)),
       startNetwork: (p) => this.replace({ ...this.find(p.network), active: true, bridge: 'virbr9' }),
       stopNetwork: (p) => this.stop(this.find(p.network)),
@@ -140,11 +160,17 @@ export class FakeVnmBridge implements VnmBridge {
     return answers[call];
   }
 
-  private define(xml: string): NetworkSummary {
+  /** Public so a test can define a network the way someone else would, behind the window. */
+  define(xml: string, mustNotExist = false): NetworkSummary {
     const name = /<name>([^<]+)<\/name>/.exec(xml)?.[1];
     if (!name)
       throw new FakeVnmdError({ kind: 'invalid-argument', message: 'Network XML has no <name>; add one.' });
     const existing = this.networks.find((n) => n.name === name);
+    if (existing && mustNotExist)
+      throw new FakeVnmdError({
+        kind: 'conflict',
+        message: `network '${name}' already exists; choose another name.`,
+      });
     const n: NetworkSummary = existing ?? {
       name,
       uuid: `00000000-0000-4000-8000-${String(this.networks.length).padStart(12, '0')}`,
@@ -176,6 +202,17 @@ export class FakeVnmBridge implements VnmBridge {
     return { ok: true };
   }
 }
+
+type LifecycleEvent = Extract<VnmEvent, { type: 'lifecycle' }>['event'];
+const LIFECYCLE_OF: Partial<Record<ApiCallName, LifecycleEvent>> = {
+  defineNetwork: 'defined',
+  createNetwork: 'started',
+  startNetwork: 'started',
+  stopNetwork: 'stopped',
+  undefineNetwork: 'undefined',
+  setAutostart: 'autostart-changed',
+  updateNetwork: 'updated',
+};
 
 function fakeSample(n: NetworkSummary, time: number, t: number): StatsSample {
   const wave = (phase: number, scale: number) => Math.round(scale * (1.2 + Math.sin(t / 7 + phase)));

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ConnectionStatus } from '../../../../shared/api/contract';
-import { resetAppStore, useAppStore } from '../../stores/app-store';
+import type { ConnectionStatus } from '@shared/api/contract';
+import { resetAppStore, useAppStore } from '@/stores/app-store';
 import { ConnectionBanner } from './connection-banner';
 
 const uri = 'unix:/run/vnm/vnmd.sock';

@@ -1,7 +1,7 @@
 /** Says the connection to vnmd is gone while it is; it goes away by itself on reconnection. */
 import { Alert, AlertTitle, LinearProgress, Typography } from '@mui/material';
-import type { ConnectionStatus } from '../../../../shared/api/contract';
-import { useAppStore } from '../../stores/app-store';
+import type { ConnectionStatus } from '@shared/api/contract';
+import { useAppStore } from '@/stores/app-store';
 
 /** Why, in the main process's words; once it has retried, how many tries have failed. */
 function detail(status: ConnectionStatus): string {

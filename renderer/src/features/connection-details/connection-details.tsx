@@ -1,10 +1,10 @@
 /** The main window, as virt-manager's Connection Details: Overview, Virtual Networks, Host Interfaces. */
 import { Box, Button, Tab, Tabs, Toolbar, Typography } from '@mui/material';
 import SettingsIcon from '@mui/icons-material/Settings';
-import { useAppStore } from '../../stores/app-store';
-import type { MainTab } from '../../stores/types';
-import { NetworksTab } from '../networks/networks-tab';
-import { HostInterfacesTab } from '../host-interfaces/host-interfaces-tab';
+import { useAppStore } from '@/stores/app-store';
+import type { MainTab } from '@/stores/types';
+import { NetworksTab } from '@/features/networks/networks-tab';
+import { HostInterfacesTab } from '@/features/host-interfaces/host-interfaces-tab';
 import { ConnectionBanner } from './connection-banner';
 import { OverviewTab } from './overview-tab';
 

@@ -1,10 +1,10 @@
 /** Overview: what host this is, how its firewall and forwarding stand, and all traffic at once. */
 import type { ReactNode } from 'react';
 import { Box, Paper, Stack, Typography } from '@mui/material';
-import { useAppStore } from '../../stores/app-store';
-import { statsStore } from '../../stores/stats-store';
-import { LazyTrafficChart as TrafficChart } from '../traffic/lazy-traffic-chart';
-import { Fact, FactGrid } from '../networks/fact-grid';
+import { useAppStore } from '@/stores/app-store';
+import { statsStore } from '@/stores/stats-store';
+import { LazyTrafficChart as TrafficChart } from '@/features/traffic/lazy-traffic-chart';
+import { Fact, FactGrid } from '@/features/network-details/fact-grid';
 
 function Section({ title, children }: { readonly title: string; readonly children: ReactNode }) {
   return (

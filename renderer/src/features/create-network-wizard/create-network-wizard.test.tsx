@@ -6,9 +6,9 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { App } from '../../app/app';
-import type { FakeVnmBridge } from '../../test/fake-vnm-api';
-import { freshFakeVnm } from '../../test/fresh-fake-vnm';
+import { App } from '@/app/app';
+import type { FakeVnmBridge } from '@/test/fake-vnm-api';
+import { freshFakeVnm } from '@/test/fresh-fake-vnm';
 
 let fake: FakeVnmBridge;
 
@@ -60,7 +60,8 @@ describe('Create a new virtual network', () => {
     expect(checkbox('Start on boot').checked).toBe(true);
     expect(within(wizard()).getByText('192.168.100.128 to 192.168.100.254', { exact: false })).toBeTruthy();
     fireEvent.click(button('Finish'));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    // Three calls and their renders; a loaded 2-core machine can take more than waitFor's 1 s.
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), { timeout: 10_000 });
     const order = fake.calls.map((c) => c.call).filter((c) => /define|start|Autostart/.test(c));
     expect(order).toEqual(['defineNetwork', 'startNetwork', 'setAutostart']);
     const [define] = callsOf('defineNetwork') as { xml: string }[];
@@ -104,6 +105,21 @@ describe('Create a new virtual network', () => {
     await next();
     expect(textbox('Network').value).toBe('10.50.0.0/16');
     expect(textbox('DHCP end').value).toBe('10.50.200.1');
+  });
+
+  it('does not replace a network someone defined under its name while Finish was on its way', async () => {
+    await openWizard();
+    type('Name', 'taken');
+    await next();
+    const theirs = "<network><name>taken</name><ip address='10.9.9.1' prefix='24'/></network>";
+    fake.meanwhile.set('defineNetwork', () => fake.define(theirs));
+    for (let i = 0; i < 3; i++) await next();
+    fireEvent.click(button('Finish'));
+    expect(
+      await within(wizard()).findByText(/A network named 'taken' was defined meanwhile: go back/),
+    ).toBeTruthy();
+    expect(fake.xml.get('taken')).toBe(theirs);
+    expect(callsOf('startNetwork')).toEqual([]);
   });
 
   it('advances with Enter on a radio and closes with Escape without defining anything', async () => {

@@ -20,17 +20,17 @@ import {
   Stepper,
 } from '@mui/material';
 import { useShallow } from 'zustand/react/shallow';
-import { api } from '../../lib/api';
-import { useAppStore } from '../../stores/app-store';
-import type { FieldErrors } from './logic/checks';
-import { checkWizard, hasErrors, stepErrors } from './logic/checks';
-import type { StepId } from './logic/steps';
-import { stepsFor, stepTitle } from './logic/steps';
-import { DnsStep } from './steps/dns-step';
-import { Ipv4Step } from './steps/ipv4-step';
-import { Ipv6Step } from './steps/ipv6-step';
-import { NameModeStep } from './steps/name-mode-step';
-import { SummaryStep } from './steps/summary-step';
+import { api } from '@/api/vnm-api';
+import { useAppStore } from '@/stores/app-store';
+import type { FieldErrors } from '@/features/create-network-wizard/logic/checks';
+import { checkWizard, hasErrors, stepErrors } from '@/features/create-network-wizard/logic/checks';
+import type { StepId } from '@/features/create-network-wizard/logic/steps';
+import { stepsFor, stepTitle } from '@/features/create-network-wizard/logic/steps';
+import { DnsStep } from '@/features/create-network-wizard/steps/dns-step';
+import { Ipv4Step } from '@/features/create-network-wizard/steps/ipv4-step';
+import { Ipv6Step } from '@/features/create-network-wizard/steps/ipv6-step';
+import { NameModeStep } from '@/features/create-network-wizard/steps/name-mode-step';
+import { SummaryStep } from '@/features/create-network-wizard/steps/summary-step';
 import { abandonWizard, finishWizard, loadWizard } from './wizard-actions';
 import { resetWizard, useWizardStore } from './wizard-store';
 
@@ -65,6 +65,7 @@ async function finish(): Promise<void> {
   if (!outcome.ok) return;
   const app = useAppStore.getState();
   app.setCreateOpen(false);
+  // Read it once before selecting it: the list must hold it when the selection moves there.
   await app.refreshNetwork(outcome.name);
   app.navigate({ kind: 'tab', tab: 'networks' });
   app.navigate({ kind: 'select', network: outcome.name });

@@ -2,11 +2,11 @@
  * The wizard's calls to vnmd: learning the host and proposals when it opens, and Finish
  * (define, start, autostart; a failed start removes the definition again).
  */
-import type { VnmClient } from '../../../../shared/api/client';
-import { toErrorData } from '../../../../shared/rpc/errors';
-import { buildNetworkXml } from '../../../../shared/wizard/build-network';
-import { buildContext } from './logic/context';
-import { followNetwork, proposeName } from './logic/proposals';
+import type { VnmClient } from '@shared/api/client';
+import { VnmError, toErrorData } from '@shared/rpc/errors';
+import { buildNetworkXml } from '@shared/wizard/build-network';
+import { buildContext } from '@/features/create-network-wizard/logic/context';
+import { followNetwork, proposeName } from '@/features/create-network-wizard/logic/proposals';
 import { INITIAL_CHOICES, useWizardStore } from './wizard-store';
 
 const NONE = new Set<never>();
@@ -89,21 +89,25 @@ function fail(message: string): FinishOutcome {
   return { ok: false };
 }
 
+/** Whether `name` is defined now; the wizard's name check learns every name there is. */
+async function nameTaken(client: VnmClient, name: string): Promise<boolean> {
+  const now = await client.listNetworks({ filter: 'all' }).catch(() => []);
+  const context = useWizardStore.getState().context;
+  useWizardStore.setState({ context: { ...context, existingNames: now.map((n) => n.name) } });
+  return now.some((n) => n.name === name);
+}
+
 /** Defines the network, then starts it and sets autostart as ticked. */
 export async function finishWizard(client: VnmClient): Promise<FinishOutcome> {
   const { values: c, phase } = useWizardStore.getState();
   if (phase !== 'ready') return { ok: false };
   useWizardStore.setState({ phase: 'finishing', finishError: null });
   try {
-    // Defining an existing name would replace that network: look again right before.
-    const now = await client.listNetworks({ filter: 'all' });
-    if (now.some((n) => n.name === c.name)) {
-      const context = useWizardStore.getState().context;
-      useWizardStore.setState({ context: { ...context, existingNames: now.map((n) => n.name) } });
-      return fail(`A network named '${c.name}' was defined meanwhile: go back and choose another name.`);
-    }
-    await client.defineNetwork({ xml: buildNetworkXml(c) });
+    // vnmd refuses the name if it exists by then: no window between a look and the define.
+    await client.defineNetwork({ xml: buildNetworkXml(c), mustNotExist: true });
   } catch (err) {
+    if (err instanceof VnmError && err.kind === 'conflict' && (await nameTaken(client, c.name)))
+      return fail(`A network named '${c.name}' was defined meanwhile: go back and choose another name.`);
     return fail(`Network ${c.name} was not defined: ${toErrorData(err).message}`);
   }
   if (c.startNow) {

@@ -3,7 +3,7 @@
  * label; a problem replaces the helper text, so it is read with the field.
  */
 import { Checkbox, FormControlLabel, TextField } from '@mui/material';
-import type { FieldKey } from './logic/steps';
+import type { FieldKey } from '@/features/create-network-wizard/logic/steps';
 import { useWizardStore } from './wizard-store';
 
 export type TextKey = Extract<

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { GOOD } from './logic/test-choices';
+import { GOOD } from '@/features/create-network-wizard/logic/test-choices';
 import { resetWizard, useWizardStore } from './wizard-store';
 
 const state = () => useWizardStore.getState();

@@ -4,12 +4,12 @@
  * nothing outside the dialog reads it; `resetWizard` starts it afresh on every open.
  */
 import { create } from 'zustand';
-import type { WizardChoices } from '../../../../shared/wizard/choices';
-import type { WizardContext } from './logic/context';
-import { EMPTY_CONTEXT } from './logic/context';
-import type { FollowingKey } from './logic/proposals';
-import { followNetwork } from './logic/proposals';
-import { stepsFor } from './logic/steps';
+import type { WizardChoices } from '@shared/wizard/choices';
+import type { WizardContext } from '@/features/create-network-wizard/logic/context';
+import { EMPTY_CONTEXT } from '@/features/create-network-wizard/logic/context';
+import type { FollowingKey } from '@/features/create-network-wizard/logic/proposals';
+import { followNetwork } from '@/features/create-network-wizard/logic/proposals';
+import { stepsFor } from '@/features/create-network-wizard/logic/steps';
 
 export type WizardPhase = 'loading' | 'ready' | 'finishing';
 

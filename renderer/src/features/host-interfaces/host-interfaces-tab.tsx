@@ -3,11 +3,11 @@
  * bridges of running networks and their guest ports; other interfaces show a dash.
  */
 import { Box, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import type { Counters } from '../../../../shared/rpc/contract';
-import { formatBitRate } from '../../lib/format';
-import { useAppStore } from '../../stores/app-store';
-import { statsStore } from '../../stores/stats-store';
-import { useStatsFrame } from '../traffic/use-stats-frame';
+import type { Counters } from '@shared/rpc/contract';
+import { formatBitRate } from '@/format/format';
+import { useAppStore } from '@/stores/app-store';
+import { statsStore } from '@/stores/stats-store';
+import { useStatsFrame } from '@/features/traffic/use-stats-frame';
 
 export function countersByInterface(): Map<string, Counters> {
   const map = new Map<string, Counters>();

@@ -10,8 +10,8 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { formatExpiry } from '../../lib/format';
-import { useAppStore } from '../../stores/app-store';
+import { formatExpiry } from '@/format/format';
+import { useAppStore } from '@/stores/app-store';
 
 /** Re-renders every few seconds so "in N min" stays true. */
 function useNow(ms = 5000): number {

@@ -2,10 +2,10 @@
 import { memo } from 'react';
 import type { KeyboardEvent } from 'react';
 import { Box, List, ListItemButton, Typography } from '@mui/material';
-import type { NetworkSummary } from '../../../../shared/rpc/contract';
-import { kindLabel, stateLabel } from '../../lib/format';
-import { useAppStore } from '../../stores/app-store';
-import { Sparkline } from '../traffic/sparkline';
+import type { NetworkSummary } from '@shared/rpc/contract';
+import { kindLabel, stateLabel } from '@/format/format';
+import { useAppStore } from '@/stores/app-store';
+import { Sparkline } from '@/features/traffic/sparkline';
 
 // Memoised: one network's change (a new summary object for it alone) re-renders its row, not
 // all of them; with hundreds of networks a full list render is a long main-thread task.

@@ -1,11 +1,11 @@
 /** The selected network's sub-tabs: Details, XML, Traffic, DHCP Leases. */
 import { Box, Tab, Tabs } from '@mui/material';
-import { useAppStore } from '../../stores/app-store';
-import type { NetworkSubTab } from '../../stores/types';
-import { LeasesTab } from '../leases/leases-tab';
-import { TrafficTab } from '../traffic/traffic-tab';
-import { XmlTab } from '../xml/xml-tab';
-import { NetworkDetails } from './network-details';
+import { useAppStore } from '@/stores/app-store';
+import type { NetworkSubTab } from '@/stores/types';
+import { LeasesTab } from '@/features/leases/leases-tab';
+import { TrafficTab } from '@/features/traffic/traffic-tab';
+import { XmlTab } from '@/features/xml/xml-tab';
+import { NetworkDetails } from '@/features/network-details/network-details';
 
 export function NetworkPane({ network }: { readonly network: string }) {
   const subTab = useAppStore((s) => s.subTab);

@@ -5,7 +5,7 @@ import AddIcon from '@mui/icons-material/Add';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import StopIcon from '@mui/icons-material/Stop';
 import DeleteIcon from '@mui/icons-material/Delete';
-import { useAppStore } from '../../stores/app-store';
+import { useAppStore } from '@/stores/app-store';
 import { ConfirmDialog } from './confirm-dialog';
 
 type Pending = 'stop' | 'delete' | null;

@@ -1,6 +1,6 @@
 /** Virtual Networks: the list with its toolbar on the left, the selected network on the right. */
 import { Box, Paper, Typography } from '@mui/material';
-import { useAppStore } from '../../stores/app-store';
+import { useAppStore } from '@/stores/app-store';
 import { NetworkList } from './network-list';
 import { NetworkPane } from './network-pane';
 import { NetworkToolbar } from './network-toolbar';

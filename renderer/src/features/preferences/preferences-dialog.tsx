@@ -17,8 +17,8 @@ import {
   Switch,
   Typography,
 } from '@mui/material';
-import type { ThemePreference } from '../../../../shared/api/contract';
-import { useAppStore } from '../../stores/app-store';
+import type { ThemePreference } from '@shared/api/contract';
+import { useAppStore } from '@/stores/app-store';
 
 export const INTERVALS = [0.5, 1, 2, 5, 10, 30, 60] as const;
 const DEFAULT_INTERVAL = 1;

@@ -1,7 +1,7 @@
 /** One row per guest port of a network: interface, MAC, IP, hostname and live rates. */
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { formatBitRate } from '../../lib/format';
-import { statsStore } from '../../stores/stats-store';
+import { formatBitRate } from '@/format/format';
+import { statsStore } from '@/stores/stats-store';
 import { useStatsFrame } from './use-stats-frame';
 
 export function PortTable({ network }: { readonly network: string }) {

@@ -3,7 +3,7 @@
  * hundred chart components in a list would cost more than they show.
  */
 import { Box } from '@mui/material';
-import { statsStore } from '../../stores/stats-store';
+import { statsStore } from '@/stores/stats-store';
 import { useStatsFrame } from './use-stats-frame';
 
 const WIDTH = 64;

@@ -7,9 +7,9 @@
  */
 import { Box, Stack, Typography } from '@mui/material';
 import { useTheme } from '@mui/material/styles';
-import { useAppStore } from '../../stores/app-store';
-import type { Series } from '../../stores/stats-store';
-import { formatBitRate } from '../../lib/format';
+import { useAppStore } from '@/stores/app-store';
+import type { Series } from '@/stores/stats-store';
+import { formatBitRate } from '@/format/format';
 import { linePath, rateTicks, timeTicks } from './chart-scale';
 import { useStatsFrame } from './use-stats-frame';
 

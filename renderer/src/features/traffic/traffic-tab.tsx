@@ -1,10 +1,9 @@
 /** The Traffic sub-tab: live chart with vnmd's history, totals, and one row per guest port. */
 import { useEffect } from 'react';
 import { Alert, Box, Stack, Typography } from '@mui/material';
-import { api } from '../../lib/api';
-import { formatBitRate, formatBytes } from '../../lib/format';
-import { useAppStore } from '../../stores/app-store';
-import { statsStore } from '../../stores/stats-store';
+import { formatBitRate, formatBytes } from '@/format/format';
+import { useAppStore } from '@/stores/app-store';
+import { statsStore } from '@/stores/stats-store';
 import { PortTable } from './port-table';
 import { LazyTrafficChart as TrafficChart } from './lazy-traffic-chart';
 import { useStatsFrame } from './use-stats-frame';
@@ -38,16 +37,10 @@ function Totals({ network }: { readonly network: string }) {
 
 export function TrafficTab({ network }: { readonly network: string }) {
   const active = useAppStore((s) => s.networks.find((n) => n.name === network)?.active ?? false);
-  const showError = useAppStore((s) => s.showError);
+  const loadHistory = useAppStore((s) => s.loadTrafficHistory);
   useEffect(() => {
-    if (!active) return;
-    let cancelled = false;
-    api()
-      .statsHistory({ network, seconds: 600 })
-      .then((samples) => !cancelled && statsStore.loadHistory(network, samples))
-      .catch((err: unknown) => showError(`Could not read the traffic history of ${network}`, err));
-    return () => void (cancelled = true);
-  }, [network, active, showError]);
+    if (active) void loadHistory(network);
+  }, [network, active, loadHistory]);
 
   if (!active) {
     return (

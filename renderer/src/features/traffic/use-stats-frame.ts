@@ -3,7 +3,7 @@
  * a burst of samples costs one redraw.
  */
 import { useEffect, useState } from 'react';
-import { statsStore } from '../../stores/stats-store';
+import { statsStore } from '@/stores/stats-store';
 
 export function useStatsFrame(): number {
   const [version, setVersion] = useState(() => statsStore.getVersion());

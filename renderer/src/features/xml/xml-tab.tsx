@@ -4,10 +4,9 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Stack, Typography } from '@mui/material';
-import { toErrorData } from '../../../../shared/rpc/errors';
-import { api } from '../../lib/api';
-import { useAppStore } from '../../stores/app-store';
-import { useNetworkXml } from '../networks/use-network-xml';
+import { toErrorData } from '@shared/rpc/errors';
+import { useAppStore } from '@/stores/app-store';
+import { useNetworkXml } from '@/stores/use-network-xml';
 import { LazyXmlEditor as XmlEditor } from './lazy-xml-editor';
 import { lineOf, lineOfQuotedValue, wellFormedProblem } from './xml-errors';
 import type { XmlProblem } from './xml-errors';
@@ -23,8 +22,7 @@ export function XmlTab({ network }: { readonly network: string }) {
   const startEditing = async () => {
     try {
       // Edits start from the stored definition, as virsh net-edit does.
-      const stored = await api().getNetworkXml({ network, inactive: true });
-      setDraft(stored.xml);
+      setDraft(await useAppStore.getState().readStoredXml(network));
       setProblem(null);
     } catch (err) {
       useAppStore.getState().showError(`Could not read the definition of ${network}`, err);

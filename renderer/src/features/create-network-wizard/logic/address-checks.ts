@@ -4,8 +4,8 @@
  * Arithmetic comes from shared/net; the range's size and order from libvirt's own rule
  * (shared/validation/range.ts).
  */
-import type { IpFamily } from '../../../../../shared/model/network';
-import type { Cidr, IpAddress } from '../../../../../shared/net';
+import type { IpFamily } from '@shared/model/network';
+import type { Cidr, IpAddress } from '@shared/net';
 import {
   broadcastAddress,
   cidrContains,
@@ -16,8 +16,8 @@ import {
   parseCidr,
   parseIp,
   sameIp,
-} from '../../../../../shared/net';
-import { rangeProblem } from '../../../../../shared/validation/range';
+} from '@shared/net';
+import { rangeProblem } from '@shared/validation/range';
 import type { OwnedSubnet } from './context';
 import { addressDefaults } from './proposals';
 

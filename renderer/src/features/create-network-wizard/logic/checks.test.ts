@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WizardChoices } from '../../../../../shared/wizard/choices';
+import type { WizardChoices } from '@shared/wizard/choices';
 import type { FieldErrors } from './checks';
 import { checkWizard, hasErrors, stepErrors } from './checks';
 import { defaultsFor } from './proposals';

@@ -3,12 +3,12 @@
  * depend on another (a gateway on its network) are checked only once that one is valid, so
  * a person sees the first thing to fix, not its echoes.
  */
-import type { IpFamily } from '../../../../../shared/model/network';
-import type { Cidr, IpAddress } from '../../../../../shared/net';
-import { validateNetworkDef } from '../../../../../shared/validation/validate-network';
-import { buildNetworkDef } from '../../../../../shared/wizard/build-network';
-import type { WizardChoices } from '../../../../../shared/wizard/choices';
-import { hasAddressing } from '../../../../../shared/wizard/choices';
+import type { IpFamily } from '@shared/model/network';
+import type { Cidr, IpAddress } from '@shared/net';
+import { validateNetworkDef } from '@shared/validation/validate-network';
+import { buildNetworkDef } from '@shared/wizard/build-network';
+import type { WizardChoices } from '@shared/wizard/choices';
+import { hasAddressing } from '@shared/wizard/choices';
 import { checkAddressSyntax, checkHostAddress, checkNetwork, checkRangeOrder } from './address-checks';
 import type { WizardContext } from './context';
 import { domainProblem, hostBridgeProblem, nameAsDomainProblem, nameProblem } from './name-checks';

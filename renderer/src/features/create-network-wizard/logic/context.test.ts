@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HostInterface, NetworkSummary } from '../../../../../shared/rpc/contract';
+import type { HostInterface, NetworkSummary } from '@shared/rpc/contract';
 import { buildContext } from './context';
 
 const net = (name: string, bridge: string | null): NetworkSummary => ({

@@ -1,5 +1,5 @@
 /** What the wizard knows about the host and its networks, for its proposals and checks. */
-import type { HostInterface, NetworkSummary } from '../../../../../shared/rpc/contract';
+import type { HostInterface, NetworkSummary } from '@shared/rpc/contract';
 
 export interface OwnedSubnet {
   /** CIDR form. */

@@ -1,7 +1,7 @@
 /** The summary: every choice in words, as rows of a term and what it means. */
-import { parseCidr, parseIp, rangeSize, subnetSize } from '../../../../../shared/net';
-import type { WizardChoices } from '../../../../../shared/wizard/choices';
-import { chosenDomain, hasAddressing, hasForwardDevice } from '../../../../../shared/wizard/choices';
+import { parseCidr, parseIp, rangeSize, subnetSize } from '@shared/net';
+import type { WizardChoices } from '@shared/wizard/choices';
+import { chosenDomain, hasAddressing, hasForwardDevice } from '@shared/wizard/choices';
 import { MODE_TEXT } from './modes';
 
 export interface SummaryRow {

@@ -2,7 +2,7 @@
  * The modes as the wizard names them, each with one line on who can reach whom (the
  * comparison table of RHEL's "Types of virtual machine network connections").
  */
-import type { WizardMode } from '../../../../../shared/wizard/choices';
+import type { WizardMode } from '@shared/wizard/choices';
 
 export interface ModeText {
   readonly label: string;

@@ -1,5 +1,5 @@
 /** Checks of the name, the host bridge and the DNS domain, each with what to change. */
-import { networkNameProblem } from '../../../../../shared/validation/names';
+import { networkNameProblem } from '@shared/validation/names';
 
 const sentence = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 

@@ -2,18 +2,10 @@
  * What the wizard proposes: a free name, and for a network the gateway and DHCP range that
  * follow it until the person edits them (as virt-manager's wizard does).
  */
-import type { IpFamily } from '../../../../../shared/model/network';
-import type { Cidr } from '../../../../../shared/net';
-import {
-  familyOf,
-  formatIp,
-  fromBigInt,
-  networkAddress,
-  parseCidr,
-  subnetSize,
-  toBigInt,
-} from '../../../../../shared/net';
-import type { WizardChoices } from '../../../../../shared/wizard/choices';
+import type { IpFamily } from '@shared/model/network';
+import type { Cidr } from '@shared/net';
+import { familyOf, formatIp, fromBigInt, networkAddress, parseCidr, subnetSize, toBigInt } from '@shared/net';
+import type { WizardChoices } from '@shared/wizard/choices';
 
 /** network, network1, network2, ...: the first not taken. */
 export function proposeName(existing: readonly string[]): string {

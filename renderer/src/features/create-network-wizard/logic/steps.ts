@@ -1,6 +1,6 @@
 /** The wizard's steps, which of them a mode shows, and which fields each step holds. */
-import type { WizardMode } from '../../../../../shared/wizard/choices';
-import { hasAddressing, hasForwardDevice } from '../../../../../shared/wizard/choices';
+import type { WizardMode } from '@shared/wizard/choices';
+import { hasAddressing, hasForwardDevice } from '@shared/wizard/choices';
 
 export type StepId = 'name' | 'ipv4' | 'ipv6' | 'dns' | 'summary';
 

@@ -1,5 +1,5 @@
 /** Choices and a host for the wizard's unit tests: a NAT network every check accepts. */
-import type { WizardChoices } from '../../../../../shared/wizard/choices';
+import type { WizardChoices } from '@shared/wizard/choices';
 import type { WizardContext } from './context';
 
 export const GOOD: WizardChoices = {

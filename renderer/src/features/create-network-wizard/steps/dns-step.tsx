@@ -9,11 +9,11 @@ import {
   Radio,
   RadioGroup,
 } from '@mui/material';
-import type { DnsChoice } from '../../../../../shared/wizard/choices';
-import { hasForwardDevice } from '../../../../../shared/wizard/choices';
-import type { FieldErrors } from '../logic/checks';
-import { WizardSelect, WizardTextField } from '../wizard-fields';
-import { useWizardStore } from '../wizard-store';
+import type { DnsChoice } from '@shared/wizard/choices';
+import { hasForwardDevice } from '@shared/wizard/choices';
+import type { FieldErrors } from '@/features/create-network-wizard/logic/checks';
+import { WizardSelect, WizardTextField } from '@/features/create-network-wizard/wizard-fields';
+import { useWizardStore } from '@/features/create-network-wizard/wizard-store';
 
 function ForwardTo() {
   const devices = useWizardStore((s) => s.context.forwardDevices);

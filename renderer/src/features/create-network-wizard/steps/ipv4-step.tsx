@@ -1,8 +1,8 @@
 /** Step 2: the IPv4 network, its gateway and the DHCPv4 range, proposed and checked as typed. */
 import { Box } from '@mui/material';
-import type { FieldErrors } from '../logic/checks';
-import { WizardCheckbox, WizardTextField } from '../wizard-fields';
-import { useWizardStore } from '../wizard-store';
+import type { FieldErrors } from '@/features/create-network-wizard/logic/checks';
+import { WizardCheckbox, WizardTextField } from '@/features/create-network-wizard/wizard-fields';
+import { useWizardStore } from '@/features/create-network-wizard/wizard-store';
 
 const FOLLOWS = 'Follows the network until you change it.';
 

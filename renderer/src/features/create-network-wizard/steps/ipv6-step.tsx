@@ -1,8 +1,8 @@
 /** Step 3: optional IPv6, a proposed unique local /64 and an optional DHCPv6 range. */
 import { Box, Typography } from '@mui/material';
-import type { FieldErrors } from '../logic/checks';
-import { WizardCheckbox, WizardTextField } from '../wizard-fields';
-import { useWizardStore } from '../wizard-store';
+import type { FieldErrors } from '@/features/create-network-wizard/logic/checks';
+import { WizardCheckbox, WizardTextField } from '@/features/create-network-wizard/wizard-fields';
+import { useWizardStore } from '@/features/create-network-wizard/wizard-store';
 
 export function Ipv6Step({ errors }: { readonly errors: FieldErrors }) {
   const enabled = useWizardStore((s) => s.values.ipv6Enabled);

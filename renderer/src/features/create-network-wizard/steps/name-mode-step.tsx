@@ -1,12 +1,12 @@
 /** Step 1: the name, and the mode with who can reach whom. */
 import { useId } from 'react';
 import { Box, FormControl, FormControlLabel, FormLabel, Radio, RadioGroup, Typography } from '@mui/material';
-import type { WizardMode } from '../../../../../shared/wizard/choices';
-import { WIZARD_MODES } from '../../../../../shared/wizard/choices';
-import type { FieldErrors } from '../logic/checks';
-import { MODE_TEXT } from '../logic/modes';
-import { WizardSelect, WizardTextField } from '../wizard-fields';
-import { useWizardStore } from '../wizard-store';
+import type { WizardMode } from '@shared/wizard/choices';
+import { WIZARD_MODES } from '@shared/wizard/choices';
+import type { FieldErrors } from '@/features/create-network-wizard/logic/checks';
+import { MODE_TEXT } from '@/features/create-network-wizard/logic/modes';
+import { WizardSelect, WizardTextField } from '@/features/create-network-wizard/wizard-fields';
+import { useWizardStore } from '@/features/create-network-wizard/wizard-store';
 
 function ModeChoice({ mode, idBase }: { readonly mode: WizardMode; readonly idBase: string }) {
   const text = MODE_TEXT[mode];

@@ -1,12 +1,12 @@
 /** Step 5: every choice in words, the XML that will be defined, and what Finish does. */
 import { useMemo } from 'react';
 import { Alert, Box, Typography } from '@mui/material';
-import { buildNetworkXml } from '../../../../../shared/wizard/build-network';
-import { LazyXmlEditor } from '../../xml/lazy-xml-editor';
-import type { FieldErrors } from '../logic/checks';
-import { describeChoices } from '../logic/describe';
-import { WizardCheckbox } from '../wizard-fields';
-import { useWizardStore } from '../wizard-store';
+import { buildNetworkXml } from '@shared/wizard/build-network';
+import { LazyXmlEditor } from '@/features/xml/lazy-xml-editor';
+import type { FieldErrors } from '@/features/create-network-wizard/logic/checks';
+import { describeChoices } from '@/features/create-network-wizard/logic/describe';
+import { WizardCheckbox } from '@/features/create-network-wizard/wizard-fields';
+import { useWizardStore } from '@/features/create-network-wizard/wizard-store';
 
 export function SummaryStep({ errors }: { readonly errors: FieldErrors }) {
   const values = useWizardStore((s) => s.values);

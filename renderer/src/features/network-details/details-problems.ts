@@ -4,8 +4,8 @@
  * here; the rest is judged by shared/validation, in libvirt's words, on the definition
  * the draft would define, so the form refuses what vnmd would refuse.
  */
-import type { IpDef, IpFamily, NetworkDef } from '../../../shared/model/network';
-import { validateNetworkDef } from '../../../shared/validation';
+import type { IpDef, IpFamily, NetworkDef } from '@shared/model/network';
+import { validateNetworkDef } from '@shared/validation';
 import type { DetailsDraft, IpDraft } from './details-draft';
 import { FAMILIES, applyDraftToDef, draftIp } from './details-draft';
 

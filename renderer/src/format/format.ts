@@ -1,7 +1,7 @@
 /** How numbers and states read in the window. */
-import type { NetworkSummary } from '../../../shared/rpc/contract';
+import type { NetworkSummary } from '@shared/rpc/contract';
 
-export { formatBitRate, formatBytes } from '../../../shared/format/units';
+export { formatBitRate, formatBytes } from '@shared/format/units';
 
 const KIND_LABELS: Record<string, string> = {
   nat: 'NAT',

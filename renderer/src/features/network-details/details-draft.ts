@@ -13,11 +13,11 @@ import type {
   IpFamily,
   NetworkDef,
   NetworkKind,
-} from '../../../shared/model/network';
-import { ipFamily, networkKind } from '../../../shared/model/network';
-import { canonicalIp } from '../../../shared/net/ip';
-import { canonicalMac } from '../../../shared/net/mac';
-import { effectivePrefix, prefixToNetmask } from '../../../shared/net/subnet';
+} from '@shared/model/network';
+import { ipFamily, networkKind } from '@shared/model/network';
+import { canonicalIp } from '@shared/net/ip';
+import { canonicalMac } from '@shared/net/mac';
+import { effectivePrefix, prefixToNetmask } from '@shared/net/subnet';
 
 /** The forward modes the Details sub-tab can switch between; others are edited as XML. */
 export const EDITABLE_MODES = ['isolated', 'nat', 'route', 'open'] as const;

@@ -2,9 +2,9 @@
  * The renderer's only way to vnmd: `window.vnm` (put there by the Electron preload or the
  * browser shell), wrapped so calls reject with `VnmError`.
  */
-import { createVnmClient } from '../../../shared/api/client';
-import type { VnmClient } from '../../../shared/api/client';
-import type { VnmBridge } from '../../../shared/api/contract';
+import { createVnmClient } from '@shared/api/client';
+import type { VnmClient } from '@shared/api/client';
+import type { VnmBridge } from '@shared/api/contract';
 
 declare global {
   interface Window {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DetailsDraft, IpDraft } from './details-draft';
 import { draftFromDef } from './details-draft';
-import { FULL, defOf } from '../test/details-xml';
+import { FULL, defOf } from '@/test/details-xml';
 import type { DraftProblem } from './details-problems';
 import { draftProblems, problemText } from './details-problems';
 

@@ -6,9 +6,9 @@
  */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { App } from '../../app/app';
-import type { FakeVnmBridge } from '../../test/fake-vnm-api';
-import { freshFakeVnm } from '../../test/fresh-fake-vnm';
+import { App } from '@/app/app';
+import type { FakeVnmBridge } from '@/test/fake-vnm-api';
+import { freshFakeVnm } from '@/test/fresh-fake-vnm';
 
 let fake: FakeVnmBridge;
 
@@ -127,8 +127,11 @@ describe('Details', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'XML' }));
     const dialog = await screen.findByRole('dialog', { name: 'Apply changes?' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Apply' }));
-    await waitFor(() =>
-      expect(screen.getByRole('tab', { name: 'XML' }).getAttribute('aria-selected')).toBe('true'),
+    // Apply's calls, then the dialog's exit (the window is hidden from roles until it ends);
+    // a loaded 2-core machine can take more than waitFor's 1 s.
+    await waitFor(
+      () => expect(screen.getByRole('tab', { name: 'XML' }).getAttribute('aria-selected')).toBe('true'),
+      { timeout: 10_000 },
     );
     expect(defined()[0]).not.toContain('<range');
     expect(defined()[0]).toContain("name='guest1'");

@@ -5,23 +5,17 @@
  */
 import { useState } from 'react';
 import { Alert, Box, Button, Checkbox, FormControlLabel, Stack, TextField, Typography } from '@mui/material';
-import type { NetworkDef } from '../../../../shared/model/network';
-import type { NetworkSummary } from '../../../../shared/rpc/contract';
-import type { DetailsDraft } from '../../lib/details-draft';
-import { FAMILIES, sameDraft } from '../../lib/details-draft';
-import type { DraftProblem } from '../../lib/details-problems';
-import { draftProblems, problemText } from '../../lib/details-problems';
-import { useAppStore } from '../../stores/app-store';
+import type { NetworkDef } from '@shared/model/network';
+import type { NetworkSummary } from '@shared/rpc/contract';
+import type { DetailsDraft } from './details-draft';
+import { FAMILIES, sameDraft } from './details-draft';
+import type { DraftProblem } from './details-problems';
+import { draftProblems, problemText } from './details-problems';
+import { useAppStore } from '@/stores/app-store';
 import { ForwardEditor } from './forward-editor';
 import { IpEditor } from './ip-editor';
-
-/** What every editing section gets: the values shown, their problems, and how to change them. */
-export interface SectionProps {
-  readonly values: DetailsDraft;
-  readonly problems: readonly DraftProblem[];
-  readonly disabled: boolean;
-  readonly edit: (patch: Partial<DetailsDraft>) => void;
-}
+import type { SectionProps } from './section-props';
+import { useDraftStore } from './draft-store';
 
 export interface DetailsFormProps {
   readonly summary: NetworkSummary;
@@ -34,7 +28,7 @@ export interface DetailsFormProps {
 }
 
 export function DetailsForm({ summary, def, current, draft }: DetailsFormProps) {
-  const setDraft = useAppStore((s) => s.setDraft);
+  const setDraft = useDraftStore((s) => s.setDraft);
   const values = draft ?? current;
   const edit = (patch: Partial<DetailsDraft>) => {
     const next = { ...values, ...patch };
@@ -106,7 +100,7 @@ function ApplyBar({
   readonly draft: DetailsDraft | null;
   readonly problems: readonly DraftProblem[];
 }) {
-  const applyDraft = useAppStore((s) => s.applyDraft);
+  const applyDraft = useDraftStore((s) => s.applyDraft);
   const connected = useAppStore((s) => s.connection.state === 'connected');
   // One Apply at a time: a second click while vnmd answers would define twice.
   const [applying, setApplying] = useState(false);

@@ -1,10 +1,10 @@
 /** Asked when leaving the Details sub-tab with edits not applied, as virt-manager does. */
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
-import { useAppStore } from '../../stores/app-store';
+import { useAppStore } from '@/stores/app-store';
 
 export function UnappliedChangesDialog() {
   const pending = useAppStore((s) => s.pendingNavigation);
-  const network = useAppStore((s) => s.draft?.network);
+  const network = useAppStore((s) => s.leaveGuard?.network);
   const resolve = useAppStore((s) => s.resolvePending);
   return (
     <Dialog open={Boolean(pending)} onClose={() => void resolve('cancel')} aria-labelledby="unapplied-title">

@@ -3,8 +3,8 @@
  * and that applying it rewrites only what the form edits.
  */
 import { describe, expect, it } from 'vitest';
-import { formatNetworkXml } from '../../../shared/xml';
-import { FULL, defOf } from '../test/details-xml';
+import { formatNetworkXml } from '@shared/xml';
+import { FULL, defOf } from '@/test/details-xml';
 import type { DetailsDraft } from './details-draft';
 import { applyDraftToDef, draftFromDef, newHostKey, sameDraft } from './details-draft';
 

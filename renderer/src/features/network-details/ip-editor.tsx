@@ -5,11 +5,11 @@
  */
 import { useId } from 'react';
 import { Box, Checkbox, FormControlLabel, FormHelperText, Stack, TextField, Typography } from '@mui/material';
-import type { IpFamily } from '../../../../shared/model/network';
-import { formatCidr, networkAddress, parseCidr, prefixToNetmask } from '../../../../shared/net/subnet';
-import type { IpDraft } from '../../lib/details-draft';
-import { problemText } from '../../lib/details-problems';
-import type { SectionProps } from './details-form';
+import type { IpFamily } from '@shared/model/network';
+import { formatCidr, networkAddress, parseCidr, prefixToNetmask } from '@shared/net/subnet';
+import type { IpDraft } from './details-draft';
+import { problemText } from './details-problems';
+import type { SectionProps } from './section-props';
 import { StaticHostsEditor } from './static-hosts-editor';
 
 const LABEL = { ipv4: 'IPv4', ipv6: 'IPv6' } as const;

@@ -7,11 +7,11 @@
 import { Box, Button, FormHelperText, IconButton, Stack, TextField, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlineOutlined';
-import type { IpFamily } from '../../../../shared/model/network';
-import type { HostDraft, IpDraft } from '../../lib/details-draft';
-import { newHostKey } from '../../lib/details-draft';
-import type { DraftProblem } from '../../lib/details-problems';
-import { problemText } from '../../lib/details-problems';
+import type { IpFamily } from '@shared/model/network';
+import type { HostDraft, IpDraft } from './details-draft';
+import { newHostKey } from './details-draft';
+import type { DraftProblem } from './details-problems';
+import { problemText } from './details-problems';
 
 export interface StaticHostsEditorProps {
   readonly family: IpFamily;

@@ -5,13 +5,13 @@
  */
 import { useId } from 'react';
 import { Box, Stack, TextField, Typography } from '@mui/material';
-import type { NetworkKind } from '../../../../shared/model/network';
-import { EDITABLE_MODES } from '../../lib/details-draft';
-import { problemText } from '../../lib/details-problems';
-import { kindLabel } from '../../lib/format';
-import { useAppStore } from '../../stores/app-store';
-import { MODE_TEXT } from '../create-network-wizard/logic/modes';
-import type { SectionProps } from './details-form';
+import type { NetworkKind } from '@shared/model/network';
+import { EDITABLE_MODES } from './details-draft';
+import { problemText } from './details-problems';
+import { kindLabel } from '@/format/format';
+import { useAppStore } from '@/stores/app-store';
+import { MODE_TEXT } from '@/features/create-network-wizard/logic/modes';
+import type { SectionProps } from './section-props';
 
 const editable = (mode: NetworkKind) => (EDITABLE_MODES as readonly string[]).includes(mode);
 

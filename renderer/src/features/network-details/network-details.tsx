@@ -5,14 +5,15 @@
  */
 import { useEffect } from 'react';
 import { Alert, Stack, Typography } from '@mui/material';
-import type { NetworkDef } from '../../../../shared/model/network';
-import { parseNetworkXml } from '../../../../shared/xml';
-import { draftFromDef } from '../../lib/details-draft';
-import { stateLabel, yesNo } from '../../lib/format';
-import { useAppStore } from '../../stores/app-store';
+import type { NetworkDef } from '@shared/model/network';
+import { parseNetworkXml } from '@shared/xml';
+import { draftFromDef } from './details-draft';
+import { stateLabel, yesNo } from '@/format/format';
+import { useAppStore } from '@/stores/app-store';
 import { DetailsForm } from './details-form';
+import { useDraftStore } from './draft-store';
 import { Fact, FactGrid } from './fact-grid';
-import { useNetworkXml } from './use-network-xml';
+import { useNetworkXml } from '@/stores/use-network-xml';
 
 /** The definition, or the reason it cannot be read; null while the XML is loading. */
 function definitionOf(xml: string | null): { def: NetworkDef } | { problem: string } | null {
@@ -25,7 +26,7 @@ function definitionOf(xml: string | null): { def: NetworkDef } | { problem: stri
 export function NetworkDetails({ network }: { readonly network: string }) {
   const summary = useAppStore((s) => s.networks.find((n) => n.name === network));
   const info = useAppStore((s) => s.infos[network]);
-  const draft = useAppStore((s) => (s.draft?.network === network ? s.draft : null));
+  const draft = useDraftStore((s) => (s.draft?.network === network ? s.draft : null));
   const refreshNetwork = useAppStore((s) => s.refreshNetwork);
   const connected = useAppStore((s) => s.connection.state === 'connected');
   const { xml, error } = useNetworkXml(network, summary?.persistent ?? false);

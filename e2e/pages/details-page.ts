@@ -1,0 +1,27 @@
+/** The Details sub-tab: facts, and the sections Apply redefines the network from. */
+import type { Locator, Page } from '@playwright/test';
+import { SubTabPage } from './sub-tab-page';
+
+export type DetailsSectionName = 'Forwarding' | 'IPv4 configuration' | 'IPv6 configuration';
+
+export class DetailsPage extends SubTabPage {
+  constructor(page: Page) {
+    super(page, 'Details');
+  }
+
+  section(name: DetailsSectionName): Locator {
+    return this.panel.getByRole('region', { name, exact: true });
+  }
+
+  field(section: DetailsSectionName, name: string): Locator {
+    return this.section(section).getByRole('textbox', { name, exact: true });
+  }
+
+  checkbox(name: 'On Boot'): Locator {
+    return this.panel.getByRole('checkbox', { name, exact: true });
+  }
+
+  get apply(): Locator {
+    return this.button('Apply');
+  }
+}
