@@ -26,13 +26,15 @@ const caps = (service.get('CapabilityBoundingSet')?.[0] ?? '').split(' ').filter
 /** setpriv's spelling: -all,+net_admin,+net_raw,... */
 const boundingSet = ['-all', ...caps.map((c) => `+${c.replace(/^CAP_/, '').toLowerCase()}`)].join(',');
 
+const wrap = ['setpriv', `--bounding-set=${boundingSet}`, '--no-new-privs'];
+
 let sb: Sandbox;
 let vnmd: Vnmd;
 
 beforeAll(async () => {
   expect(service.get('NoNewPrivileges')).toEqual(['yes']);
   sb = await createSandbox('caps');
-  vnmd = await startVnmd(sb.host, { wrap: ['setpriv', `--bounding-set=${boundingSet}`, '--no-new-privs'] });
+  vnmd = await startVnmd(sb.host, { wrap });
 });
 
 afterAll(async () => {
@@ -63,14 +65,26 @@ describe('vnmd with vnmd.service’s capability bounding set and no_new_privs', 
       const info = await c.call('network.info', { network: 'caps' });
       expect(info).toMatchObject({ active: true, problem: null });
       expect(info.dnsmasqPid).toBeGreaterThan(0);
+      // dnsmasq drops to nobody with the unit's SETUID/SETGID, as libvirt's does.
+      expect(readFileSync(`/proc/${info.dnsmasqPid}/status`, 'utf8')).toMatch(/^Uid:\s+65534\s/m);
       const guest = await createGuest(sb.host, 'vnmbr0');
       const lease = await runUdhcpc(guest.ns);
       expect(lease.ip).toMatch(/^10\.78\.0\./);
       await guest.ns.destroy();
-      await c.call('network.destroy', { network: 'caps' });
-      await c.call('network.undefine', { network: 'caps' });
     } finally {
       c.close();
+    }
+    // A restart adopts that dnsmasq: telling it is ours must not need CAP_SYS_PTRACE.
+    await vnmd.kill();
+    vnmd = await startVnmd(sb.host, { dirs: vnmd.dirs, wrap });
+    const c2 = await vnmd.client();
+    try {
+      const info = await c2.call('network.info', { network: 'caps' });
+      expect(info).toMatchObject({ active: true, problem: null });
+      await c2.call('network.destroy', { network: 'caps' });
+      await c2.call('network.undefine', { network: 'caps' });
+    } finally {
+      c2.close();
     }
     expect(await hostSnapshot(sb.host)).toEqual(before);
   });
