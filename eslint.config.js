@@ -49,5 +49,43 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Process seams: vnmd and its clients meet only at the socket. What both sides must agree
+    // on (the default socket paths, the line framing) lives in electron/wire/.
+    files: ['electron/helper/**/*.ts'],
+    ignores: ['electron/helper/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/client/*', '**/main/*', '**/cli/*', '**/sandbox/*', 'electron'],
+              message:
+                'vnmd does not import its clients or the app: share through electron/wire/ or shared/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/client/**/*.ts', 'electron/main/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/helper/*', '**/helper/**'],
+              message:
+                'The client and the app reach vnmd through the socket only: share through electron/wire/ or shared/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['**/*.{js,mjs,cjs}'], extends: [tseslint.configs.disableTypeChecked] },
 );

@@ -12,7 +12,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync, spawn } from 'node:child_process';
-import { StatsSampler, type StatsNetwork } from '../electron/helper/stats/sampler';
+import type { StatsNetwork } from '../electron/helper/stats/inputs';
+import { StatsSampler } from '../electron/helper/stats/sampler';
 import { CounterTable, ProcNetDevReader } from '../electron/helper/stats/counters';
 import { Netns, destroyAll, nsPrefix } from '../test/integration/stats-netns';
 

@@ -4,7 +4,7 @@ import type { Server, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_LINE_BYTES } from '../helper/rpc/line-reader';
+import { MAX_LINE_BYTES } from '../wire/line-reader';
 import { connectVnmd } from './client';
 import type { VnmClient } from './client';
 

@@ -7,7 +7,7 @@ import type { Socket } from 'node:net';
 import { CLOSING_NOTIFICATION, EVENT_NOTIFICATION, RPC_METHODS, VnmEvent } from '../../shared/rpc/contract';
 import type { RpcMethodName, RpcParams, RpcResult } from '../../shared/rpc/contract';
 import { isVnmErrorData, VnmError } from '../../shared/rpc/errors';
-import { LineReader, MAX_LINE_BYTES } from '../helper/rpc/line-reader';
+import { LineReader, MAX_LINE_BYTES } from '../wire/line-reader';
 import { accessFacts, connectErrorMessage } from './connect-error';
 
 const MIB = 1024 * 1024;

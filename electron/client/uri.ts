@@ -1,6 +1,7 @@
 /** Where the CLI and Electron main find vnmd: `-c unix:PATH`, VNM_CONNECT, or the default. */
-export const DEFAULT_SOCKET = '/run/vnm/vnmd.sock';
-export const DEFAULT_RO_SOCKET = '/run/vnm/vnmd-ro.sock';
+import { DEFAULT_RO_SOCKET, DEFAULT_SOCKET } from '../wire/sockets';
+
+export { DEFAULT_RO_SOCKET, DEFAULT_SOCKET };
 
 /** Accepts `unix:PATH`, `unix://PATH` or a plain absolute path; returns the socket path. */
 export function socketPathFromUri(uri: string): string {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { VnmError } from '../../shared/rpc/errors';
-import { DEFAULT_RO_SOCKET, DEFAULT_SOCKET } from '../client/uri';
+import { DEFAULT_RO_SOCKET, DEFAULT_SOCKET } from '../wire/sockets';
 import { DnsmasqWatchdog } from './driver/watchdog';
 import { dnsmasqControl } from './driver/dnsmasq-control';
 import { NetworkDriver } from './driver/driver';

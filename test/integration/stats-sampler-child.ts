@@ -5,7 +5,8 @@
  * stdin: `history SECONDS` prints `{"history": [...]}`; EOF stops it.
  */
 import { createInterface } from 'node:readline';
-import { StatsSampler, type StatsLease } from '../../electron/helper/stats/sampler';
+import type { StatsLease } from '../../electron/helper/stats/inputs';
+import { StatsSampler } from '../../electron/helper/stats/sampler';
 
 interface ChildConfig {
   intervalSec: number;

@@ -4,7 +4,7 @@
  */
 import { VnmError } from '../../../shared/rpc/errors';
 import { run, runJson } from '../exec';
-import { parseCidr } from '../host/cidr';
+import { parseCidr } from '../../../shared/net/cidr';
 import { ipBatch } from './ip-batch';
 
 /** One link as `ip -json -details link show` describes it, trimmed to what vnm uses. */

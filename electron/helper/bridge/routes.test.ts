@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCidr } from '../host/cidr';
+import { parseCidr } from '../../../shared/net/cidr';
 import { routeConflictError, routeConflictIn, type HostRoute } from './routes';
 
 describe('routeConflictIn', () => {

@@ -5,7 +5,7 @@
  */
 import { VnmError } from '../../../shared/rpc/errors';
 import { runJson } from '../exec';
-import { formatCidr, parseCidr, sameCidr, tryParseCidr, type Cidr } from '../host/cidr';
+import { formatCidr, parseCidr, sameCidr, tryParseCidr, type Cidr } from '../../../shared/net/cidr';
 
 export interface HostRoute {
   /** Destination in CIDR form ('0.0.0.0/0' for the default route). */

@@ -9,7 +9,7 @@
 import type { NetworkDef } from '../../../shared/model/network';
 import { dnsmasqNeeded } from '../../../shared/dnsmasq/config';
 import { ipBatch } from '../bridge/ip-batch';
-import { parseAddress, tryParseCidr, formatCidr } from '../host/cidr';
+import { parseAddress, tryParseCidr, formatCidr } from '../../../shared/net/cidr';
 import { runJson } from '../exec';
 import type { RunStatus } from '../store/status-store';
 import type { DriverContext } from './context';

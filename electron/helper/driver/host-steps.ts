@@ -7,7 +7,7 @@ import { ipFamily, networkKind } from '../../../shared/model/network';
 import { ipPrefix } from '../../../shared/dnsmasq/addr';
 import { VnmError } from '../../../shared/rpc/errors';
 import { assertLinkName, createBridge, deleteLink } from '../bridge/links';
-import { parseCidr } from '../host/cidr';
+import { parseCidr } from '../../../shared/net/cidr';
 import { enableIpv4Forwarding, enableIpv6Forwarding, setBridgeIpv6 } from '../bridge/sysctl';
 import { ipBatch } from '../bridge/ip-batch';
 import type { FirewallPlan } from '../firewall';

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import type { HostRoute } from '../bridge/routes';
-import { formatCidr, tryParseCidr } from '../host/cidr';
+import { formatCidr, tryParseCidr } from '../../../shared/net/cidr';
 
 const PROC = '/proc/self/net';
 

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parseLeases, toLeaseRows } from '../../../shared/dnsmasq/leases';
 import type { Lease, NetworkInfo } from '../../../shared/rpc/contract';
 import { bridgePorts } from '../bridge/links';
-import { formatCidr, tryParseCidr } from '../host/cidr';
+import { formatCidr, tryParseCidr } from '../../../shared/net/cidr';
 import { addressCidrs } from './host-steps';
 import type { NetworkEntry } from './table';
 import { currentDef, summarize } from './table';

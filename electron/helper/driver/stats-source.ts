@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parseLeases } from '../../../shared/dnsmasq/leases';
-import type { StatsLease, StatsNetwork } from '../stats/sampler';
+import type { StatsLease, StatsNetwork } from '../stats/inputs';
 import type { DriverContext } from './context';
 import { networkFiles } from './files';
 

@@ -10,7 +10,7 @@ import type { NetworkDef } from '../../../shared/model/network';
 import { VnmError } from '../../../shared/rpc/errors';
 import type { HostRoute } from '../bridge/routes';
 import { runJson } from '../exec';
-import { cidrsOverlap, formatCidr, parseCidr, tryParseCidr } from '../host/cidr';
+import { cidrsOverlap, formatCidr, parseCidr, tryParseCidr } from '../../../shared/net/cidr';
 import { addressCidrs } from './host-steps';
 import { hostRoutes } from './proc-net';
 import type { NetworkTable } from './table';

@@ -3,7 +3,7 @@ import type { NetworkDef } from '../../../shared/model/network';
 import { ipPrefix } from '../../../shared/dnsmasq/addr';
 import { VnmError } from '../../../shared/rpc/errors';
 import { validateForStart } from '../../../shared/validation';
-import { cidrContains, formatCidr, parseAddress, tryParseCidr } from '../host/cidr';
+import { cidrContains, formatCidr, parseAddress, tryParseCidr } from '../../../shared/net/cidr';
 import { findingsError } from './xml';
 
 /** Throws the first reason the network cannot start (unsupported or invalid), all of them in details. */

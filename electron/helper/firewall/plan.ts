@@ -5,7 +5,7 @@
  */
 import { VnmError } from '../../../shared/rpc/errors';
 import { assertLinkName } from '../bridge/links';
-import { formatCidr, parseAddress, parseCidr } from '../host/cidr';
+import { formatCidr, parseAddress, parseCidr } from '../../../shared/net/cidr';
 import { firewallTableName } from './table-name';
 
 export type FirewallMode = 'nat' | 'route' | 'isolated' | 'open';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VnmError } from '../../../shared/rpc/errors';
-import { parseCidr } from './cidr';
+import { parseCidr } from '../../../shared/net/cidr';
 import { pickFreeSubnet, proposeBridgeName, proposeIpv6Subnet } from './propose';
 
 const taken = (...s: string[]) => s.map((x) => parseCidr(x));

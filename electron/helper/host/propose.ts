@@ -6,7 +6,14 @@ import { randomBytes } from 'node:crypto';
 import { VnmError } from '../../../shared/rpc/errors';
 import { listLinks } from '../bridge/links';
 import { listRoutes } from '../bridge/routes';
-import { cidrsOverlap, formatCidr, nextCidr, parseCidr, tryParseCidr, type Cidr } from './cidr';
+import {
+  cidrsOverlap,
+  formatCidr,
+  nextCidr,
+  parseCidr,
+  tryParseCidr,
+  type Cidr,
+} from '../../../shared/net/cidr';
 import { HOST_READ_INTERVAL_MS, hostInterfaces } from './facts';
 import { throttled } from './throttle';
 

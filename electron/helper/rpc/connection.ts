@@ -15,7 +15,7 @@ import { EventQueue } from '../events/queue';
 import type { CallContext, Handlers } from './dispatch';
 import { dispatch } from './dispatch';
 import type { FairGate } from './fair-gate';
-import { LineReader, MAX_LINE_BYTES } from './line-reader';
+import { LineReader, MAX_LINE_BYTES } from '../../wire/line-reader';
 import type { RpcRequest } from './protocol';
 import {
   errorObject,

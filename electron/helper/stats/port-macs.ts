@@ -7,7 +7,7 @@
  */
 import { guestMacs, type FdbReader } from './bridge-ports';
 import { sameList } from './port-list';
-import type { StatsLease, StatsNetwork } from './sampler';
+import type { StatsLease, StatsNetwork } from './inputs';
 
 export interface PortIdentity {
   readonly mac: string | null;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StatsSample } from '../../../shared/rpc/contract';
 import { VnmError } from '../../../shared/rpc/errors';
-import { StatsSampler, type StatsLease, type StatsSamplerOptions } from './sampler';
+import type { StatsLease } from './inputs';
+import { StatsSampler, type StatsSamplerOptions } from './sampler';
 
 /**
  * A fake host on disk: a /proc/net/dev file and a /sys/class/net tree (brif/, port_no,

@@ -34,19 +34,7 @@ import { PortMacs, type PortIdentity } from './port-macs';
 import { CHANGE_WATCH_SEC, PORT_RESCAN_SEC, PortList } from './port-list';
 import { RateTracker, type RateState } from './rates';
 import { totalOf } from './sample-shape';
-
-export interface StatsLease {
-  readonly mac: string;
-  readonly ip: string;
-  readonly hostname: string | null;
-}
-
-export interface StatsNetwork {
-  readonly name: string;
-  readonly bridge: string;
-  /** Current leases. Return the same array while they are unchanged: it is re-indexed only on change. */
-  readonly leases: () => readonly StatsLease[];
-}
+import type { StatsNetwork } from './inputs';
 
 export interface StatsSamplerOptions {
   /** Running networks, called once per tick; keep it cheap. */

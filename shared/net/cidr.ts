@@ -1,9 +1,10 @@
 /**
- * Subnet arithmetic for the host layer (routes, proposals, firewall rules), in BigInt so
- * IPv4 and IPv6 share one code path.
+ * Subnet arithmetic for vnmd's host layer (routes, proposals, overlaps, firewall rules), in
+ * BigInt so IPv4 and IPv6 share one code path. Beside subnet.ts, which the codec and the
+ * window use: the two are to become one (issue 11, item 1).
  */
 import ipaddr from 'ipaddr.js';
-import { VnmError } from '../../../shared/rpc/errors';
+import { VnmError } from '../rpc/errors';
 
 export interface Cidr {
   readonly family: 4 | 6;

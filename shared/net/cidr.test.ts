@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VnmError } from '../../../shared/rpc/errors';
+import { VnmError } from '../rpc/errors';
 import { addressAt, cidrsOverlap, formatCidr, nextCidr, parseCidr, tryParseCidr } from './cidr';
 
 const c = (s: string) => parseCidr(s);
