@@ -7,8 +7,10 @@ cd "$(dirname "$0")/.."
 
 # chromium: e2e and the browser shell; dnsmasq-base: DHCP/DNS; nftables, iproute2: the
 # firewall and links; busybox (udhcpc), iputils-ping, netcat-openbsd: guests in tests;
-# xvfb: a display for the app window; procps: ps/pgrep for leak checks.
-DEB_PACKAGES=(chromium dnsmasq-base nftables iproute2 busybox iputils-ping netcat-openbsd xvfb procps)
+# xvfb: a display for the app window; procps: ps/pgrep for leak checks; iptables
+# (iptables-nft, iptables-save): net-diagnose reads opaque iptables matches, Docker's
+# DOCKER-USER rules, and the tests build Docker's chains with it.
+DEB_PACKAGES=(chromium dnsmasq-base nftables iproute2 busybox iputils-ping netcat-openbsd xvfb procps iptables)
 
 missing=()
 for p in "${DEB_PACKAGES[@]}"; do
