@@ -11,6 +11,7 @@ import { CliFailure } from './context';
 import type { Verb, VerbContext } from './context';
 import { daemonVerb } from './verbs/daemon';
 import { demoVerb } from './verbs/demo';
+import { diagnoseVerb } from './verbs/diagnose';
 import { editVerbs } from './verbs/edit';
 import { eventVerb } from './verbs/event';
 import { lifecycleVerbs } from './verbs/lifecycle';
@@ -23,6 +24,7 @@ const VERBS: readonly Verb[] = [
   ...editVerbs,
   eventVerb,
   netStatsVerb,
+  diagnoseVerb,
   daemonVerb,
   demoVerb,
 ];

@@ -148,6 +148,27 @@ export const VnmEvent = z.discriminatedUnion('type', [
 export type VnmEvent = z.infer<typeof VnmEvent>;
 export const EVENT_TYPES = ['lifecycle', 'stats', 'leases', 'interfaces'] as const;
 
+/** One line of net-diagnose: what was checked, how it stands, and the command that fixes it. */
+export const DiagnoseCheck = z.strictObject({
+  /** Stable identifier of the check, e.g. 'bridge', 'dnsmasq', 'firewall-dhcp'. */
+  id: z.string(),
+  status: z.enum(['ok', 'warn', 'fail']),
+  /** One sentence a person can act on. */
+  summary: z.string(),
+  /** The exact command that would fix it, or null. */
+  fix: z.string().nullable(),
+  /** Facts behind the verdict (tables and chains named, values read). */
+  details: z.array(z.string()),
+});
+export type DiagnoseCheck = z.infer<typeof DiagnoseCheck>;
+
+export const DiagnoseResult = z.strictObject({
+  network: z.string(),
+  /** In the order a person would check them. */
+  checks: z.array(DiagnoseCheck),
+});
+export type DiagnoseResult = z.infer<typeof DiagnoseResult>;
+
 const Ok = z.strictObject({ ok: z.literal(true) });
 
 type Permission = 'read' | 'write';
@@ -226,6 +247,12 @@ export const RPC_METHODS = {
     result: z.array(Lease),
     permission: 'read',
     doc: 'Current DHCP leases, expired ones dropped.',
+  }),
+  'network.diagnose': method({
+    params: NetworkRef.extend({ guest: z.string().min(1).max(255).optional() }),
+    result: DiagnoseResult,
+    permission: 'read',
+    doc: 'A checklist of why a network or one of its guests may not work: state, bridge, dnsmasq, forwarding, foreign firewall chains, uplink.',
   }),
   'network.statsHistory': method({
     params: NetworkRef.extend({ seconds: z.number().positive().max(3600).default(600) }),

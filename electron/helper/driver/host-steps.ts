@@ -13,6 +13,7 @@ import { ipBatch } from '../bridge/ip-batch';
 import type { FirewallPlan } from '../firewall';
 import { applyNetworkRules, removeNetworkRules } from '../firewall';
 import type { Revert } from '../revert';
+import { addDockerAccepts } from '../coexist/docker-user';
 import { linkNames } from './proc-net';
 
 /** Each <ip> with an address, as ADDRESS/PREFIX. */
@@ -134,5 +135,7 @@ export async function installFirewall(def: NetworkDef, bridge: string, r: Revert
   if (!plan) return false;
   await applyNetworkRules(plan);
   r.add(() => removeNetworkRules(def.name), `remove the firewall rules of ${def.name}`);
+  const undoDocker = await addDockerAccepts(plan);
+  if (undoDocker) r.add(undoDocker, `remove the DOCKER-USER/FORWARD accepts of ${def.name}`);
   return true;
 }

@@ -9,6 +9,7 @@
 import { deleteLink } from '../bridge/links';
 import { linkNames } from './proc-net';
 import { removeNetworkRules } from '../firewall';
+import { removeDockerAccepts } from '../coexist/docker-user';
 import type { RunStatus, StatusStore } from '../store/status-store';
 import type { DnsmasqControl } from './dnsmasq-control';
 import type { DaemonDirs } from './files';
@@ -50,6 +51,7 @@ export async function stopNetwork(status: RunStatus, deps: StopDeps, thorough = 
   const steps: Promise<void>[] = [];
   if (created.firewall || (thorough && bridge)) {
     steps.push(attempt('removing the firewall rules', () => removeNetworkRules(name)));
+    steps.push(attempt('removing the Docker accept rules', () => removeDockerAccepts(name)));
   }
   if (created.dnsmasq || (thorough && bridge)) {
     const record = created.dnsmasq ?? { pidFile: files.pidFile, configFile: files.configFile, pid: 0 };

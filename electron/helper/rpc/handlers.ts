@@ -3,6 +3,7 @@ import { hostInfo, hostInterfaces, proposeBridgeNameOnHost, proposeIpv6Subnet, p
 import type { NetworkDriver } from '../driver/driver';
 import { addressCidrs } from '../driver/host-steps';
 import { currentDef } from '../driver/table';
+import { diagnoseNetwork } from '../diagnose/diagnose';
 import { VERSION } from '../version';
 import type { StatsSample } from '../../../shared/rpc/contract';
 import type { Handlers } from './dispatch';
@@ -41,6 +42,8 @@ export function buildHandlers(driver: NetworkDriver, stats: StatsAccess): Handle
     'network.setAutostart': (p) => driver.setAutostart(p.network, p.autostart),
     'network.update': (p) => driver.update(p.network, p),
     'network.leases': (p) => driver.leases(p.network, p.mac),
+    'network.diagnose': (p) =>
+      diagnoseNetwork(driver.ctx.table.lookup(p.network), () => driver.leases(p.network), p.guest),
     'network.statsHistory': (p) => stats.history(driver.ctx.table.lookup(p.network).name, p.seconds),
     'host.info': async () => ({
       ...(await hostInfo()),

@@ -1,0 +1,90 @@
+/**
+ * The exact command that would let a network's traffic through a foreign chain, in the
+ * words of the tool that owns it: Docker's documented DOCKER-USER chain, firewalld's zones,
+ * ufw's route rules, iptables for iptables' own tables, else `nft insert rule`. vnm prints
+ * these; it never runs them on another tool's table by itself.
+ */
+import type { NftChain, NftRuleset } from './nft-ruleset';
+import { tableChains } from './nft-ruleset';
+
+/** What the traffic is, for the wording of the rule. */
+export type Purpose = 'out' | 'in-reply' | 'in' | 'bridged' | 'dhcp' | 'dhcp6' | 'dns' | 'tftp';
+
+export interface FixTarget {
+  readonly bridge: string;
+  readonly family: 4 | 6;
+  /** The network's subnet for forwarded traffic, in CIDR form. */
+  readonly subnet: string;
+}
+
+export type Tool = 'docker' | 'firewalld' | 'ufw' | 'iptables' | 'nft';
+
+const IPTABLES_TABLES = ['filter', 'nat', 'mangle', 'raw', 'security'];
+
+export function toolOf(rs: NftRuleset, chain: NftChain): Tool {
+  if (chain.table === 'firewalld') return 'firewalld';
+  const ipt = (chain.family === 'ip' || chain.family === 'ip6') && IPTABLES_TABLES.includes(chain.table);
+  if (!ipt) return 'nft';
+  const names = tableChains(rs, chain.family, chain.table);
+  if (names.some((n) => n.startsWith('ufw-'))) return 'ufw';
+  if (chain.hook === 'forward' && names.includes('DOCKER-USER')) return 'docker';
+  return 'iptables';
+}
+
+const PORTS: Partial<Record<Purpose, { proto: 'udp' | 'both'; port: number }>> = {
+  dhcp: { proto: 'udp', port: 67 },
+  dhcp6: { proto: 'udp', port: 547 },
+  dns: { proto: 'both', port: 53 },
+  tftp: { proto: 'udp', port: 69 },
+};
+
+function iptablesArgs(purpose: Purpose, t: FixTarget): string[] {
+  const p = PORTS[purpose];
+  if (p) {
+    const protos = p.proto === 'both' ? ['udp', 'tcp'] : ['udp'];
+    return protos.map((proto) => `-i ${t.bridge} -p ${proto} --dport ${p.port} -j ACCEPT`);
+  }
+  if (purpose === 'out') return [`-i ${t.bridge} -s ${t.subnet} -j ACCEPT`];
+  if (purpose === 'bridged') return [`-i ${t.bridge} -o ${t.bridge} -j ACCEPT`];
+  const state = purpose === 'in-reply' ? ' -m conntrack --ctstate RELATED,ESTABLISHED' : '';
+  return [`-o ${t.bridge} -d ${t.subnet}${state} -j ACCEPT`];
+}
+
+function nftRule(purpose: Purpose, t: FixTarget): string {
+  const br = `"${t.bridge}"`;
+  const ip = t.family === 4 ? 'ip' : 'ip6';
+  const p = PORTS[purpose];
+  if (p) {
+    const l4 = p.proto === 'both' ? `meta l4proto { tcp, udp } th dport ${p.port}` : `udp dport ${p.port}`;
+    return `iifname ${br} ${l4} accept`;
+  }
+  if (purpose === 'out') return `iifname ${br} ${ip} saddr ${t.subnet} accept`;
+  if (purpose === 'bridged') return `iifname ${br} oifname ${br} accept`;
+  const state = purpose === 'in-reply' ? ' ct state related,established' : '';
+  return `oifname ${br} ${ip} daddr ${t.subnet}${state} accept`;
+}
+
+function ufwCommand(purpose: Purpose, t: FixTarget): string {
+  const p = PORTS[purpose];
+  if (!p)
+    return purpose === 'out' ? `ufw route allow in on ${t.bridge}` : `ufw route allow out on ${t.bridge}`;
+  const proto = p.proto === 'udp' ? ' proto udp' : '';
+  return `ufw allow in on ${t.bridge} to any port ${p.port}${proto}`;
+}
+
+/** The commands, in order, that make `chain` accept this traffic. */
+export function fixCommands(rs: NftRuleset, chain: NftChain, purpose: Purpose, t: FixTarget): string[] {
+  const ipt = chain.family === 'ip6' ? 'ip6tables' : 'iptables';
+  switch (toolOf(rs, chain)) {
+    case 'firewalld':
+      return [`firewall-cmd --zone=libvirt --add-interface=${t.bridge}`];
+    case 'ufw':
+      return [ufwCommand(purpose, t)];
+    case 'docker':
+      return iptablesArgs(purpose, t).map((a) => `${ipt} -I DOCKER-USER ${a}`);
+    case 'iptables':
+      return iptablesArgs(purpose, t).map((a) => `${ipt} -t ${chain.table} -I ${chain.name} ${a}`);
+    case 'nft':
+      return [`nft insert rule ${chain.family} ${chain.table} ${chain.name} '${nftRule(purpose, t)}'`];
+  }
+}

@@ -1,0 +1,252 @@
+/**
+ * `vnm net-diagnose` against real breakage (issue 13): in a sandbox host, a NAT network is
+ * healthy (every line ok), then each thing a guest's connectivity depends on is broken once
+ * — a Docker-style FORWARD drop, an iptables input reject of DHCP, an admin `inet filter`
+ * table with a forward drop policy, forwarding off, dnsmasq gone, the uplink down, a route
+ * shadowing the subnet, a smaller uplink MTU — and exactly the line for it fails. For the
+ * firewall cases the printed fix is applied as printed, and the guest works again. All rules
+ * are made with Debian's iptables (iptables-nft) and nft inside the test namespace only.
+ */
+import { performance } from 'node:perf_hooks';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { VnmClient } from '../../electron/client/client';
+import type { DiagnoseResult } from '../../shared/rpc/contract';
+import { recordEvents } from '../helpers/events-recorder';
+import { createGuest, runUdhcpc, type Guest } from '../helpers/guest';
+import { destroyAllNetns } from '../helpers/netns';
+import { createSandbox, UPLINK, type Sandbox } from '../helpers/sandbox';
+import { tcpProbe } from '../helpers/traffic';
+import { removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
+
+let sb: Sandbox;
+let vnmd: Vnmd;
+let client: VnmClient;
+let guest: Guest;
+let port = 7300;
+
+const NET = 'dg';
+const BR = 'vnmdg';
+const XML = `<network>
+  <name>${NET}</name><forward mode='nat'/>
+  <bridge name='${BR}' stp='off'/>
+  <ip address='10.41.1.1' prefix='24'><dhcp><range start='10.41.1.100' end='10.41.1.150'/></dhcp></ip>
+</network>`;
+
+beforeAll(async () => {
+  sb = await createSandbox('diag');
+  vnmd = await startVnmd(sb.host);
+  client = await vnmd.client();
+  await client.call('network.define', { xml: XML });
+  await client.call('network.start', { network: NET });
+  guest = await createGuest(sb.host, BR);
+  await runUdhcpc(guest.ns);
+});
+
+afterAll(async () => {
+  client?.close();
+  await vnmd?.kill();
+  await destroyAllNetns();
+  if (vnmd) removeDirs(vnmd.dirs);
+});
+
+const diagnose = (guestRef?: string): Promise<DiagnoseResult> =>
+  client.call('network.diagnose', guestRef ? { network: NET, guest: guestRef } : { network: NET });
+
+const notOk = (r: DiagnoseResult) => r.checks.filter((c) => c.status !== 'ok').map((c) => c.id);
+const line = (r: DiagnoseResult, id: string) => r.checks.find((c) => c.id === id)!;
+const host = (cmd: string, args: string[]) => sb.host.exec(cmd, args);
+/** Applies a printed fix as a person would paste it (a shell line, in the host namespace). */
+const applyFix = (fix: string) => host('sh', ['-c', fix]);
+const reachesWan = async () => (await tcpProbe(guest.ns, sb.wan, UPLINK.wanAddress, port++)).connected;
+const ruleset = async (family: string, table: string) =>
+  (await host('nft', ['list', 'table', family, table])).stdout;
+
+/** The healthy state again, whatever a test broke. */
+afterEach(async () => {
+  await host('sh', ['-c', 'nft delete table ip filter; nft delete table inet filter; true']);
+  await host('sysctl', ['-q', '-w', 'net.ipv4.ip_forward=1']);
+});
+
+describe('a healthy network', () => {
+  it('passes every line, for the network and for its guest', async () => {
+    const r = await diagnose();
+    expect(notOk(r)).toEqual([]);
+    expect(r.checks.map((c) => c.id)).toEqual([
+      'state',
+      'bridge',
+      'dnsmasq',
+      'forwarding',
+      'vnm-firewall',
+      'firewall-forward',
+      'firewall-dhcp',
+      'firewall-dns',
+      'br-netfilter',
+      'uplink',
+      'subnet-shadowed',
+      'mtu',
+    ]);
+    const g = await diagnose(guest.mac);
+    expect(notOk(g)).toEqual([]);
+    expect(g.checks.slice(-3).map((c) => c.id)).toEqual(['guest-lease', 'guest-neighbour', 'guest-traffic']);
+    const cli = await vnmd.cli(['net-diagnose', NET]);
+    expect(cli.code).toBe(0);
+    expect(cli.stdout.split('\n').filter((l) => l.startsWith('ok  ')).length).toBe(12);
+    const times: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const t0 = performance.now();
+      await diagnose();
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    console.log(
+      `net-diagnose (RPC) on a healthy network: median ${times[5]!.toFixed(1)} ms, max ${times[9]!.toFixed(1)} ms`,
+    );
+    console.log(cli.stdout);
+  });
+});
+
+describe('foreign firewalls', () => {
+  it("Docker's FORWARD drop: fails the forward line naming the chain; the DOCKER-USER fix brings the wan back", async () => {
+    const docker = [
+      '-N DOCKER',
+      '-N DOCKER-ISOLATION-STAGE-1',
+      '-N DOCKER-ISOLATION-STAGE-2',
+      '-N DOCKER-USER',
+      '-P FORWARD DROP',
+      '-A FORWARD -j DOCKER-USER',
+      '-A FORWARD -j DOCKER-ISOLATION-STAGE-1',
+      '-A FORWARD -o docker0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
+      '-A FORWARD -o docker0 -j DOCKER',
+      '-A FORWARD -i docker0 ! -o docker0 -j ACCEPT',
+      '-A FORWARD -i docker0 -o docker0 -j ACCEPT',
+      '-A DOCKER-ISOLATION-STAGE-1 -i docker0 ! -o docker0 -j DOCKER-ISOLATION-STAGE-2',
+      '-A DOCKER-ISOLATION-STAGE-1 -j RETURN',
+      '-A DOCKER-ISOLATION-STAGE-2 -o docker0 -j DROP',
+      '-A DOCKER-ISOLATION-STAGE-2 -j RETURN',
+      '-A DOCKER-USER -j RETURN',
+    ];
+    for (const rule of docker) await host('iptables', rule.split(' '));
+    expect(await reachesWan()).toBe(false);
+    const before = await ruleset('ip', 'filter');
+    const r = await diagnose();
+    expect(await ruleset('ip', 'filter')).toBe(before);
+    const fwd = line(r, 'firewall-forward');
+    expect(fwd.status).toBe('fail');
+    expect(fwd.summary).toContain('table ip filter chain FORWARD');
+    expect(fwd.fix).toContain(`iptables -I DOCKER-USER -i ${BR}`);
+    // br_netfilter (on by default) also sends guest-to-guest traffic through that FORWARD.
+    expect(line(r, 'br-netfilter').status).toBe('fail');
+    expect(notOk(r).sort()).toEqual(['br-netfilter', 'firewall-forward']);
+    console.log(`docker: ${fwd.summary}\n  fix: ${fwd.fix}`);
+    await applyFix(fwd.fix!);
+    expect(await reachesWan()).toBe(true);
+    expect(line(await diagnose(), 'firewall-forward').status).toBe('ok');
+  });
+
+  it('an iptables input reject of DHCP: fails the DHCP line; the printed fix gives the guest a lease', async () => {
+    await host('iptables', ['-A', 'INPUT', '-p', 'udp', '--dport', '67', '-j', 'REJECT']);
+    const other = await createGuest(sb.host, BR);
+    await expect(runUdhcpc(other.ns, { tries: 2 })).rejects.toThrow(/no lease/);
+    const r = await diagnose();
+    expect(notOk(r)).toEqual(['firewall-dhcp']);
+    const dhcp = line(r, 'firewall-dhcp');
+    expect(dhcp.summary).toContain('table ip filter chain INPUT');
+    console.log(`dhcp: ${dhcp.summary}\n  fix: ${dhcp.fix}`);
+    await applyFix(dhcp.fix!);
+    expect((await runUdhcpc(other.ns)).ip).toMatch(/^10\.41\.1\./);
+    await other.ns.destroy();
+  });
+
+  it("an admin's inet filter table with forward policy drop: fails naming it; the nft fix brings the wan back", async () => {
+    await host('nft', ['add table inet filter']);
+    await host('nft', [
+      'add chain inet filter forward { type filter hook forward priority 0; policy drop; }',
+    ]);
+    await host('nft', ['add rule inet filter forward ct state established,related accept']);
+    expect(await reachesWan()).toBe(false);
+    const before = await ruleset('inet', 'filter');
+    const r = await diagnose();
+    expect(await ruleset('inet', 'filter')).toBe(before);
+    const fwd = line(r, 'firewall-forward');
+    expect(notOk(r).sort()).toEqual(['br-netfilter', 'firewall-forward']);
+    expect(fwd.summary).toContain('table inet filter chain forward');
+    expect(fwd.fix).toMatch(/^nft insert rule inet filter forward /);
+    console.log(`nft: ${fwd.summary}\n  fix: ${fwd.fix}`);
+    await applyFix(fwd.fix!);
+    expect(await reachesWan()).toBe(true);
+  });
+});
+
+describe('each other check, broken once', () => {
+  it('forwarding off', async () => {
+    await host('sysctl', ['-q', '-w', 'net.ipv4.ip_forward=0']);
+    const r = await diagnose();
+    expect(notOk(r)).toEqual(['forwarding']);
+    await applyFix(line(r, 'forwarding').fix!);
+    expect(await reachesWan()).toBe(true);
+  });
+
+  it('uplink down', async () => {
+    await host('ip', ['link', 'set', 'dev', UPLINK.hostIf, 'down']);
+    try {
+      const r = await diagnose();
+      expect(notOk(r)).toEqual(['uplink']);
+      console.log(`uplink: ${line(r, 'uplink').summary} fix: ${line(r, 'uplink').fix}`);
+      await applyFix(line(r, 'uplink').fix!);
+    } finally {
+      await host('ip', ['link', 'set', 'dev', UPLINK.hostIf, 'up']);
+      await host('ip', ['route', 'replace', 'default', 'via', UPLINK.wanAddress]);
+    }
+  });
+
+  it('a host route shadowing part of the subnet', async () => {
+    await host('ip', ['route', 'add', '10.41.1.128/25', 'dev', UPLINK.hostIf]);
+    const r = await diagnose();
+    expect(notOk(r)).toEqual(['subnet-shadowed']);
+    expect(line(r, 'subnet-shadowed').summary).toContain('10.41.1.128/25');
+    await applyFix(line(r, 'subnet-shadowed').fix!);
+    expect(notOk(await diagnose())).toEqual([]);
+  });
+
+  it('an uplink MTU below the network MTU', async () => {
+    await host('ip', ['link', 'set', 'dev', UPLINK.hostIf, 'mtu', '1400']);
+    const r = await diagnose();
+    expect(notOk(r)).toEqual(['mtu']);
+    await applyFix(line(r, 'mtu').fix!);
+    expect(notOk(await diagnose())).toEqual([]);
+  });
+
+  it('dnsmasq gone (killed until vnmd stops restarting it)', async () => {
+    const events = recordEvents(client);
+    await client.call('events.subscribe', { types: ['lifecycle'] });
+    for (let i = 0; ; i++) {
+      const { dnsmasqPid } = await client.call('network.info', { network: NET });
+      process.kill(dnsmasqPid!, 'SIGKILL');
+      const from = events.received.length;
+      const e = await events.waitFor(
+        (x) => x.type === 'lifecycle' && x.event.startsWith('dnsmasq-'),
+        10_000,
+        from,
+      );
+      if (
+        e.event.type === 'lifecycle' &&
+        e.event.event === 'dnsmasq-died' &&
+        /not restarting/.test(e.event.detail ?? '')
+      )
+        break;
+      if (e.event.type === 'lifecycle' && e.event.event === 'dnsmasq-died') {
+        await events.waitFor((x) => x.type === 'lifecycle' && x.event === 'dnsmasq-restarted', 10_000, from);
+      }
+      expect(i).toBeLessThan(10);
+    }
+    events.stop();
+    const r = await diagnose();
+    // The state line carries vnmd's own problem report as a warning.
+    expect(r.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['dnsmasq']);
+    const cli = await vnmd.cli(['net-diagnose', NET]);
+    expect(cli.code).toBe(1);
+    expect(cli.stdout).toMatch(/^fail {2}dnsmasq \(pid \d+\) is not running/m);
+    expect(cli.stdout).toContain(`      fix: vnm net-destroy ${NET} && vnm net-start ${NET}`);
+    console.log(cli.stdout);
+  });
+});
