@@ -88,7 +88,13 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<RunningDaem
   const socket = opts.socket ?? (opts.runtimeDir ? `${runtimeDir}/vnmd.sock` : DEFAULT_SOCKET);
   const roSocket = opts.roSocket ?? (opts.runtimeDir ? `${runtimeDir}/vnmd-ro.sock` : DEFAULT_RO_SOCKET);
   // Before anything is read or changed: a second vnmd on these directories must not adopt.
-  const lock = await acquireInstanceLock(runtimeDir, [socket, roSocket], log);
+  // A socket systemd passed answers because systemd holds it for us: it says nothing of
+  // another vnmd, so only the paths vnmd listens on itself are asked.
+  const own = [
+    ...(passed.readWrite === undefined ? [socket] : []),
+    ...(passed.readOnly === undefined ? [roSocket] : []),
+  ];
+  const lock = await acquireInstanceLock(runtimeDir, own, log);
   try {
     return await serve(opts, dirs, { socket, roSocket, passed }, lock);
   } catch (err) {
