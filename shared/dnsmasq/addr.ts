@@ -4,6 +4,7 @@
  */
 import ipaddr from 'ipaddr.js';
 import type { IpDef } from '../model/network';
+import { libvirtPrefix } from '../net/subnet';
 import { VnmError } from '../rpc/errors';
 
 export type ParsedAddr = ipaddr.IPv4 | ipaddr.IPv6;
@@ -80,25 +81,9 @@ function longestZeroRun(parts: readonly number[]): { start: number; len: number 
   return best;
 }
 
-/**
- * The prefix length of an <ip> (virNetworkIPDefPrefix): prefix attribute, else netmask,
- * else the classful default for IPv4 and 64 for IPv6. -1 when the netmask is not contiguous.
- */
+/** The prefix length of an <ip> as libvirt computes it (one rule: shared/net/subnet.ts). */
 export function ipPrefix(ip: Pick<IpDef, 'address' | 'netmask' | 'prefix'>): number {
-  if (ip.prefix !== undefined && ip.prefix > 0) return ip.prefix;
-  const mask = parseAddr(ip.netmask);
-  if (mask) return mask.prefixLengthFromSubnetMask() ?? -1;
-  const addr = parseAddr(ip.address);
-  if (!addr) return 0;
-  if (addr.kind() === 'ipv6') {
-    return (addr as ipaddr.IPv6).parts.every((p) => p === 0) ? 0 : 64;
-  }
-  const first = (addr as ipaddr.IPv4).octets[0] ?? 0;
-  if ((addr as ipaddr.IPv4).octets.every((o) => o === 0)) return 0;
-  if ((first & 0x80) === 0) return 8;
-  if ((first & 0xc0) === 0x80) return 16;
-  if ((first & 0xe0) === 0xc0) return 24;
-  return -1;
+  return libvirtPrefix(ip);
 }
 
 /** The dotted IPv4 netmask for a prefix length (dnsmasq wants a netmask, not a prefix). */

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { formatIp, parseIp } from './ip';
 import type { IpAddress } from './ip';
+import { ipPrefix } from '../dnsmasq/addr';
 import {
   broadcastAddress,
   cidrContains,
   cidrOverlaps,
   effectivePrefix,
+  libvirtPrefix,
   firstHost,
   formatCidr,
   lastHost,
@@ -93,17 +95,36 @@ describe('CIDR arithmetic', () => {
   });
 });
 
-describe('effectivePrefix (libvirt virNetworkIPDefPrefix)', () => {
+describe('libvirtPrefix: libvirt 9.0 virSocketAddrGetIPPrefix, edge cases included', () => {
   it.each([
-    [{ address: '10.24.10.1' }, 8],
-    [{ address: '172.16.0.1' }, 16],
-    [{ address: '192.168.1.1' }, 24],
-    [{ address: '224.0.0.1' }, undefined],
-    [{ address: '2001:db8::1' }, 64],
+    // The prefix attribute wins when it is above 0; 0 means "not given".
     [{ address: '10.0.0.1', prefix: 20 }, 20],
     [{ address: '10.0.0.1', prefix: 0, netmask: '255.255.255.0' }, 24],
-    [{ address: '10.0.0.1', netmask: '255.0.255.0' }, undefined],
-  ])('%j -> %s', (def, prefix) => expect(effectivePrefix(def)).toBe(prefix));
+    // Then the netmask: its bits, -1 when they are not contiguous, 0 for 0.0.0.0.
+    [{ address: '10.0.0.1', netmask: '255.255.255.128' }, 25],
+    [{ address: '10.0.0.1', netmask: '255.0.255.0' }, -1],
+    [{ address: '10.0.0.1', netmask: '0.0.0.0' }, 0],
+    // Then the address: all zeros is a default route's destination, 0 in both families.
+    [{ address: '0.0.0.0' }, 0],
+    [{ address: '::' }, 0],
+    [{ address: '2001:db8::1' }, 64],
+    [{ address: '::1' }, 64],
+    // IPv4: its class; none for class D (multicast) and E.
+    [{ address: '10.24.10.1' }, 8],
+    [{ address: '127.0.0.1' }, 8],
+    [{ address: '172.16.0.1' }, 16],
+    [{ address: '192.168.1.1' }, 24],
+    [{ address: '224.0.0.1' }, -1],
+    [{ address: '240.0.0.1' }, -1],
+    // Nothing usable at all: 0, as libvirt returns for a default route.
+    [{}, 0],
+    [{ address: 'not-an-address' }, 0],
+  ])('%j -> %s', (def, prefix) => {
+    expect(libvirtPrefix(def)).toBe(prefix);
+    // The dnsmasq writer and the window use the same rule.
+    expect(ipPrefix(def)).toBe(prefix);
+    expect(effectivePrefix(def)).toBe(prefix < 0 ? undefined : prefix);
+  });
 });
 
 describe('reverseZone', () => {

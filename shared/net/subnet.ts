@@ -108,24 +108,39 @@ export function subnetSize(cidr: Cidr): bigint {
 }
 
 /**
- * The prefix libvirt uses for an <ip>: the prefix attribute when > 0, else the netmask's
- * (undefined when it is not contiguous), else 64 for IPv6 or the classful default for IPv4.
+ * The prefix libvirt uses for an <ip> (virSocketAddrGetIPPrefix), edge cases included: the
+ * prefix attribute when > 0; else the netmask's, -1 when it is not contiguous; else for an
+ * address of all zeros 0 (a default route's destination), for IPv6 64, for IPv4 its class's
+ * (A 8, B 16, C 24; -1 for D and E); and 0 when nothing is given. The one place this rule
+ * lives: dnsmasq's files (shared/dnsmasq/addr.ts), vnmd and the window all use it.
  */
+export function libvirtPrefix(ip: {
+  readonly address?: string;
+  readonly netmask?: string;
+  readonly prefix?: number;
+}): number {
+  if (ip.prefix !== undefined && ip.prefix > 0) return ip.prefix;
+  if (ip.netmask !== undefined && parseIp(ip.netmask)) return netmaskToPrefix(ip.netmask) ?? -1;
+  const addr = ip.address === undefined ? undefined : parseIp(ip.address);
+  if (!addr) return 0;
+  const bytes = addr.toByteArray();
+  if (bytes.every((b) => b === 0)) return 0;
+  if (addr.kind() === 'ipv6') return 64;
+  const first = bytes[0] ?? 0;
+  if ((first & 0x80) === 0) return 8;
+  if ((first & 0xc0) === 0x80) return 16;
+  if ((first & 0xe0) === 0xc0) return 24;
+  return -1;
+}
+
+/** libvirtPrefix, with "no usable prefix" (libvirt's -1) as undefined. */
 export function effectivePrefix(ip: {
   readonly address?: string;
   readonly netmask?: string;
   readonly prefix?: number;
 }): number | undefined {
-  if (ip.prefix !== undefined && ip.prefix > 0) return ip.prefix;
-  if (ip.netmask !== undefined) return netmaskToPrefix(ip.netmask);
-  const addr = ip.address === undefined ? undefined : parseIp(ip.address);
-  if (!addr) return undefined;
-  if (addr.kind() === 'ipv6') return 64;
-  const first = addr.toByteArray()[0] ?? 0;
-  if ((first & 0x80) === 0) return 8;
-  if ((first & 0xc0) === 0x80) return 16;
-  if ((first & 0xe0) === 0xc0) return 24;
-  return undefined;
+  const prefix = libvirtPrefix(ip);
+  return prefix < 0 ? undefined : prefix;
 }
 
 /**
