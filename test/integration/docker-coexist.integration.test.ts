@@ -5,6 +5,7 @@
  * destroy the chains are exactly as Docker left them. iptables-nft inside the test namespace.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOCKER_IPTABLES_RULES } from '../helpers/docker-chains';
 import type { VnmClient } from '../../electron/client/client';
 import { createGuest, runUdhcpc } from '../helpers/guest';
 import { destroyAllNetns } from '../helpers/netns';
@@ -17,24 +18,7 @@ let vnmd: Vnmd;
 let client: VnmClient;
 let port = 7400;
 
-const DOCKER = [
-  '-N DOCKER',
-  '-N DOCKER-ISOLATION-STAGE-1',
-  '-N DOCKER-ISOLATION-STAGE-2',
-  '-N DOCKER-USER',
-  '-P FORWARD DROP',
-  '-A FORWARD -j DOCKER-USER',
-  '-A FORWARD -j DOCKER-ISOLATION-STAGE-1',
-  '-A FORWARD -o docker0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
-  '-A FORWARD -o docker0 -j DOCKER',
-  '-A FORWARD -i docker0 ! -o docker0 -j ACCEPT',
-  '-A FORWARD -i docker0 -o docker0 -j ACCEPT',
-  '-A DOCKER-ISOLATION-STAGE-1 -i docker0 ! -o docker0 -j DOCKER-ISOLATION-STAGE-2',
-  '-A DOCKER-ISOLATION-STAGE-1 -j RETURN',
-  '-A DOCKER-ISOLATION-STAGE-2 -o docker0 -j DROP',
-  '-A DOCKER-ISOLATION-STAGE-2 -j RETURN',
-  '-A DOCKER-USER -j RETURN',
-];
+const DOCKER = DOCKER_IPTABLES_RULES;
 
 const xml = (name: string, mode: string, third: number) => `<network>
   <name>${name}</name><forward mode='${mode}'/>

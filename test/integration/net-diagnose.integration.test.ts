@@ -9,6 +9,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DOCKER_IPTABLES_RULES } from '../helpers/docker-chains';
 import type { VnmClient } from '../../electron/client/client';
 import type { DiagnoseResult } from '../../shared/rpc/contract';
 import { recordEvents } from '../helpers/events-recorder';
@@ -107,24 +108,7 @@ describe('a healthy network', () => {
 
 describe('foreign firewalls', () => {
   it("Docker's FORWARD drop: fails the forward line naming the chain; the DOCKER-USER fix brings the wan back", async () => {
-    const docker = [
-      '-N DOCKER',
-      '-N DOCKER-ISOLATION-STAGE-1',
-      '-N DOCKER-ISOLATION-STAGE-2',
-      '-N DOCKER-USER',
-      '-P FORWARD DROP',
-      '-A FORWARD -j DOCKER-USER',
-      '-A FORWARD -j DOCKER-ISOLATION-STAGE-1',
-      '-A FORWARD -o docker0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
-      '-A FORWARD -o docker0 -j DOCKER',
-      '-A FORWARD -i docker0 ! -o docker0 -j ACCEPT',
-      '-A FORWARD -i docker0 -o docker0 -j ACCEPT',
-      '-A DOCKER-ISOLATION-STAGE-1 -i docker0 ! -o docker0 -j DOCKER-ISOLATION-STAGE-2',
-      '-A DOCKER-ISOLATION-STAGE-1 -j RETURN',
-      '-A DOCKER-ISOLATION-STAGE-2 -o docker0 -j DROP',
-      '-A DOCKER-ISOLATION-STAGE-2 -j RETURN',
-      '-A DOCKER-USER -j RETURN',
-    ];
+    const docker = DOCKER_IPTABLES_RULES;
     for (const rule of docker) await host('iptables', rule.split(' '));
     expect(await reachesWan()).toBe(false);
     const before = await ruleset('ip', 'filter');
