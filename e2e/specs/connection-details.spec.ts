@@ -4,7 +4,7 @@
  * every tab is saved as a screenshot in light and dark for a person to look at.
  */
 import { CAN_SANDBOX, SANDBOX_SKIP, expect, test, vnm } from '../fixtures/sandbox';
-import type { Sandbox } from '../fixtures/sandbox';
+import { networkNames } from '../fixtures/sandbox-networks';
 import { ConnectionDetailsPage } from '../pages/connection-details-page';
 
 // Only where network namespaces cannot be made (not root); CI runs as root, so these run.
@@ -12,22 +12,12 @@ test.skip(!CAN_SANDBOX, SANDBOX_SKIP ?? '');
 // Under a busy machine (other suites in parallel) a run took 70 s of the default 90 s.
 test.describe.configure({ timeout: 180_000 });
 
-/** Network names from `vnm net-list --all` (skips the header and rule lines). */
-async function cliNetworkNames(sandbox: Sandbox): Promise<string[]> {
-  const out = await vnm(sandbox, 'net-list', '--all');
-  return out
-    .split('\n')
-    .slice(2)
-    .map((l) => l.trim().split(/\s+/)[0] ?? '')
-    .filter(Boolean);
-}
-
 test('lists the networks vnmd has, with no connection banner', async ({ page, sandbox, sandboxApp }) => {
   const app = new ConnectionDetailsPage(page);
   await app.open(sandboxApp.url);
   await app.tab('Virtual Networks').click();
   await expect(app.connectionBanner).toHaveCount(0);
-  const names = await cliNetworkNames(sandbox);
+  const names = await networkNames(sandbox);
   expect(names).toEqual(expect.arrayContaining(['default', 'lab']));
   await expect(app.networkList.getByRole('option')).toHaveCount(names.length);
   for (const name of names) await expect(app.network(name)).toBeVisible();
