@@ -1,4 +1,4 @@
-import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ let files: WatchedLeaseFile[];
 let changes: string[];
 let errors: unknown[];
 let watcher: LeaseWatcher;
+let onChangeHook: () => void = () => {};
 
 const lease = (n: number) => `${1_900_000_000 + n} 52:54:00:00:00:0${n} 10.0.0.${n} host${n} *\n`;
 
@@ -20,9 +21,13 @@ beforeEach(() => {
   ];
   changes = [];
   errors = [];
+  onChangeHook = () => {};
   watcher = new LeaseWatcher({
     list: () => files,
-    onChange: (n) => changes.push(n),
+    onChange: (n) => {
+      changes.push(n);
+      onChangeHook();
+    },
     onError: (e) => errors.push(e),
     intervalMs: 20,
   });
@@ -67,8 +72,11 @@ describe('LeaseWatcher.tick', () => {
     const file = files[0]!.file;
     writeFileSync(file, lease(1));
     await watcher.tick();
-    await new Promise((r) => setTimeout(r, 5));
+    // File times come from the kernel's coarse clock: two writes within one tick of it can
+    // share them. dnsmasq's renewals are seconds apart, so give the rewrite a later mtime.
     writeFileSync(file, lease(1).replace('19', '18'));
+    const later = new Date(statSync(file).mtimeMs + 1000);
+    utimesSync(file, later, later);
     await watcher.tick();
     expect(changes).toEqual(['a']);
   });
@@ -89,15 +97,19 @@ describe('LeaseWatcher.tick', () => {
 describe('LeaseWatcher timer', () => {
   it('publishes a change on its own within a few intervals and stops when told', async () => {
     writeFileSync(files[0]!.file, lease(1));
+    // The first look is taken by hand: were it the timer's, a loaded machine could let the
+    // write below land before it, and the first look would record the changed file.
+    await watcher.tick();
+    const published = new Promise<void>((resolve) => (onChangeHook = resolve));
     watcher.start();
-    await new Promise((r) => setTimeout(r, 60));
     writeFileSync(files[0]!.file, lease(1) + lease(4));
-    const deadline = Date.now() + 1000;
-    while (changes.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    await published;
     expect(changes).toEqual(['a']);
     watcher.stop();
     writeFileSync(files[0]!.file, '');
+    // Nothing to await for an event that must not come: a few intervals of the timer pass.
     await new Promise((r) => setTimeout(r, 80));
+    await watcher.tick();
     expect(changes).toEqual(['a']);
   });
 });

@@ -3,7 +3,7 @@ import { createConnection } from 'node:net';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RPC_METHODS } from '../../../shared/rpc/contract';
 import { VnmError } from '../../../shared/rpc/errors';
 import { connectVnmd } from '../../client/client';
@@ -120,7 +120,8 @@ describe('the RPC server', () => {
     let received = '';
     s.on('data', (d: Buffer) => (received += d.toString()));
     s.write('{"jsonrpc":"2.0","id":1,"method":"events.subscribe","params":{}}\n');
-    await new Promise((r) => setTimeout(r, 50));
+    // Events published before vnmd has answered the subscription would not be sent at all.
+    await vi.waitFor(() => expect(received).toContain('"id":1'), { timeout: 10_000 });
     s.pause();
     const detail = 'x'.repeat(64 * 1024);
     for (let i = 0; i < 200; i++) bus.publish({ type: 'lifecycle', event: 'updated', network: 'n', detail });

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { createVnmClient } from '../../../../shared/api/client';
 import { createSocketBridge } from '../../../../shared/api/socket-bridge';
@@ -228,7 +228,8 @@ describe('browser shell WebSocket', () => {
     expect(statuses[0]).toEqual({ state: 'connected', uri: 'unix:/fake.sock' });
     backend.emit({ type: 'leases', seq: 7, network: 'default' });
     backend.setStatus({ state: 'lost', uri: 'unix:/fake.sock', reason: 'gone', attempt: 1 });
-    await new Promise((r) => setTimeout(r, 50));
+    // The status is sent after the event on the same socket: once it is here, so is the event.
+    await vi.waitFor(() => expect(statuses.at(-1)).toMatchObject({ state: 'lost' }), { timeout: 10_000 });
     expect(events).toEqual([{ type: 'leases', seq: 7, network: 'default' }]);
     expect(statuses.at(-1)).toMatchObject({ state: 'lost', reason: 'gone' });
     ws.close();
@@ -240,7 +241,6 @@ describe('browser shell WebSocket', () => {
     const closed = new Promise<number>((r) => ws.on('close', (code) => r(code)));
     ws.send('{"type":"invoke","id":1,"call":"__proto__"}');
     expect(await closed).toBe(1008);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(backend.listenerCount).toBe(0);
+    await vi.waitFor(() => expect(backend.listenerCount).toBe(0), { timeout: 10_000 });
   });
 });
