@@ -125,7 +125,8 @@ function WizardContent({ view }: { readonly view: ReturnType<typeof useWizardVie
   const notice = useWizardStore((s) => s.notice);
   const finishError = useWizardStore((s) => s.finishError);
   return (
-    <DialogContent dividers sx={{ minHeight: 530 }}>
+    // Only the content scrolls: the title and the buttons stay in view in any window (760x480 up).
+    <DialogContent dividers sx={{ flex: '1 1 auto', minHeight: 0, overflowY: 'auto' }}>
       <Stepper activeStep={view.index} sx={{ mb: 3 }} aria-label="Steps">
         {view.titles.map((title) => (
           <Step key={title}>
@@ -184,10 +185,15 @@ export function CreateNetworkWizard() {
       maxWidth="md"
       fullWidth
       aria-labelledby={titleId}
+      // A fixed height (capped by the window) so the dialog does not jump between steps.
+      slotProps={{
+        paper: { sx: { height: 'min(680px, calc(100% - 32px))', maxHeight: 'calc(100% - 32px)', m: 2 } },
+      }}
     >
       <Box
         component="form"
         noValidate
+        sx={{ display: 'flex', flexDirection: 'column', flex: '1 1 auto', minHeight: 0 }}
         onSubmit={(e) => {
           e.preventDefault();
           submit();
