@@ -96,4 +96,22 @@ describe('ReconnectingBackend', () => {
     client.drop('bye');
     expect(timers).toHaveLength(0);
   });
+
+  it('says it is still connecting, not lost, when vnmd was never reached', async () => {
+    const client = new FakeClient();
+    const { backend, statuses, tick } = harness([new Error('ECONNREFUSED'), new Error('ENOENT'), client]);
+    await backend.start();
+    expect(statuses.at(-1)).toEqual({
+      state: 'connecting',
+      uri: 'unix:/t.sock',
+      reason: 'ECONNREFUSED',
+      attempt: 1,
+    });
+    await tick();
+    expect(statuses.at(-1)).toMatchObject({ state: 'connecting', reason: 'ENOENT', attempt: 2 });
+    await tick();
+    expect(statuses.at(-1)).toEqual({ state: 'connected', uri: 'unix:/t.sock' });
+    client.drop('vnmd closed the connection');
+    expect(statuses.at(-1)).toMatchObject({ state: 'lost', attempt: 1 });
+  });
 });

@@ -24,6 +24,7 @@ export class ReconnectingBackend implements Backend {
   private attempt = 0;
   private timer: unknown = null;
   private stopped = false;
+  private everConnected = false;
   private readonly eventHandlers = new Set<(event: VnmEvent) => void>();
   private readonly statusHandlers = new Set<(status: ConnectionStatus) => void>();
 
@@ -85,6 +86,7 @@ export class ReconnectingBackend implements Backend {
     if (this.stopped) return client.close();
     this.client = client;
     this.attempt = 0;
+    this.everConnected = true;
     client.onEvent((event) => {
       for (const h of [...this.eventHandlers]) h(event);
     });
@@ -99,7 +101,13 @@ export class ReconnectingBackend implements Backend {
   private lost(reason: string): void {
     if (this.stopped) return;
     this.attempt += 1;
-    const state = this.attempt === 1 && this.current.state === 'connected' ? 'lost' : 'reconnecting';
+    // Never connected yet: it stays 'connecting' (with why and how often), so the window says
+    // "not connected yet" rather than "lost" for a connection it never had.
+    const state = !this.everConnected
+      ? 'connecting'
+      : this.attempt === 1 && this.current.state === 'connected'
+        ? 'lost'
+        : 'reconnecting';
     this.setStatus({ state, uri: this.opts.uri, reason, attempt: this.attempt });
     const delays = this.opts.retryDelays ?? DEFAULT_DELAYS;
     const delay = delays[Math.min(this.attempt - 1, delays.length - 1)] ?? 1000;

@@ -44,4 +44,12 @@ describe('ConnectionBanner', () => {
     show({ state: 'lost', uri, reason: 'vnmd closed the connection', attempt: 1 });
     expect(show({ state: 'connected', uri })).toBe('');
   });
+
+  it('says "not connected yet", not "lost", when vnmd was never reached, with the tries so far', () => {
+    const text = show({ state: 'connecting', uri, reason: refused, attempt: 2 });
+    expect(text).toContain('Not connected to vnmd yet');
+    expect(text).toContain('check that vnmd is running');
+    expect(text).toContain(`Tried 2 times so far; last error: ${refused}.`);
+    expect(text).not.toContain('lost');
+  });
 });

@@ -1,35 +1,60 @@
-/** Says the connection to vnmd is gone while it is; it goes away by itself on reconnection. */
+/**
+ * Says the window is not connected to vnmd while it is not: either it has not reached vnmd
+ * yet (the window opened before vnmd was up) or it lost a connection it had. It goes away by
+ * itself once connected.
+ */
 import { Alert, AlertTitle, LinearProgress, Typography } from '@mui/material';
 import type { ConnectionStatus } from '@shared/api/contract';
 import { useAppStore } from '@/stores/app-store';
+
+type Phase = 'first-try' | 'not-yet' | 'lost';
+
+function phaseOf(status: ConnectionStatus): Phase {
+  if (status.state !== 'connecting') return 'lost';
+  return status.attempt ? 'not-yet' : 'first-try';
+}
 
 /** Why, in the main process's words; once it has retried, how many tries have failed. */
 function detail(status: ConnectionStatus): string {
   if (!status.reason) return '';
   const reason = status.reason.replace(/\.?$/, '.');
-  const tries = (status.attempt ?? 0) - 1;
-  if (status.state !== 'reconnecting' || tries < 1) return `Cause: ${reason}`;
+  // 'connecting' counts every failed try; 'reconnecting' counts from the loss, which was one.
+  const tries = (status.attempt ?? 0) - (status.state === 'connecting' ? 0 : 1);
+  if (status.state === 'lost' || tries < 1) return `Cause: ${reason}`;
   return `Tried ${tries} ${tries === 1 ? 'time' : 'times'} so far; last error: ${reason}`;
 }
+
+const TITLES: Record<Phase, string> = {
+  'first-try': 'Connecting to vnmd…',
+  'not-yet': 'Not connected to vnmd yet',
+  lost: 'Connection to vnmd lost',
+};
+
+const BODIES: Record<Phase, string | null> = {
+  'first-try': null,
+  'not-yet':
+    'vnm keeps trying and fills this window in once vnmd answers; check that vnmd is running. ' +
+    'Until then nothing here is known, and networks cannot be added or changed.',
+  lost:
+    'vnm reconnects by itself and updates this window when vnmd is back. Until then the window ' +
+    'shows what vnmd last reported, and changes to networks are unavailable.',
+};
 
 export function ConnectionBanner() {
   const status = useAppStore((s) => s.connection);
   if (status.state === 'connected') return null;
-  const connecting = status.state === 'connecting';
+  const phase = phaseOf(status);
   const why = detail(status);
   return (
-    <Alert severity={connecting ? 'info' : 'warning'} square sx={{ borderRadius: 0 }} role="status">
-      <AlertTitle>{connecting ? 'Connecting to vnmd…' : 'Connection to vnmd lost'}</AlertTitle>
-      {connecting
-        ? null
-        : 'vnm reconnects by itself and updates this window when vnmd is back. Until then the window ' +
-          'shows what vnmd last reported, and changes to networks are unavailable.'}
+    <Alert severity={phase === 'lost' ? 'warning' : 'info'} square sx={{ borderRadius: 0 }} role="status">
+      <AlertTitle>{TITLES[phase]}</AlertTitle>
+      {BODIES[phase]}
       {why ? (
         <Typography variant="body2" sx={{ mt: 0.5, opacity: 0.8, overflowWrap: 'anywhere' }}>
           {why}
         </Typography>
       ) : null}
-      <LinearProgress sx={{ mt: 1 }} aria-label="Reconnecting" />
+      <LinearProgress sx={{ mt: 1 }} aria-label={phase === 'lost' ? 'Reconnecting' : 'Connecting'} />
     </Alert>
   );
 }

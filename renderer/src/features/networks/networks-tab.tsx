@@ -5,9 +5,17 @@ import { NetworkList } from './network-list';
 import { NetworkPane } from './network-pane';
 import { NetworkToolbar } from './network-toolbar';
 
+/** Points to Add network only while it can be pressed. */
+export function emptyPaneText(connected: boolean): string {
+  return connected
+    ? 'Select a network, or add one with Add network.'
+    : 'No network selected. Networks can be added once vnm is connected to vnmd.';
+}
+
 export function NetworksTab() {
   const selected = useAppStore((s) => s.selected);
   const exists = useAppStore((s) => s.networks.some((n) => n.name === selected));
+  const connected = useAppStore((s) => s.connection.state === 'connected');
   return (
     <Box sx={{ display: 'flex', flex: 1, minHeight: 0, gap: 1.5, p: 1.5 }}>
       <Paper variant="outlined" sx={{ width: 300, display: 'flex', flexDirection: 'column', minHeight: 0 }}>
@@ -18,8 +26,8 @@ export function NetworksTab() {
         {selected && exists ? (
           <NetworkPane network={selected} />
         ) : (
-          <Typography color="text.secondary" sx={{ m: 'auto' }}>
-            Select a network, or add one with Add network.
+          <Typography color="text.secondary" sx={{ m: 'auto', px: 2, textAlign: 'center' }}>
+            {emptyPaneText(connected)}
           </Typography>
         )}
       </Paper>
