@@ -86,6 +86,8 @@ export type ThemePreference = 'system' | 'light' | 'dark';
 export type AppCommand =
   | { readonly type: 'new-network' }
   | { readonly type: 'preferences' }
+  /** Read everything from vnmd again (F5). */
+  | { readonly type: 'refresh' }
   | { readonly type: 'set-theme'; readonly theme: ThemePreference };
 
 /** Push channels from the main process to the window. */

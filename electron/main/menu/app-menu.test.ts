@@ -43,4 +43,15 @@ describe('application menu', () => {
       'vnm 0.1.0\nvnmd 0.1.0\nelectron 45.4.1\nnode 22.1.0',
     );
   });
+
+  it('closes the window on Ctrl+W and refreshes on F5, as the browser shell does', () => {
+    const sent: AppCommand[] = [];
+    const menu = menuTemplate({ send: (c) => sent.push(c), quit: vi.fn(), about: vi.fn(), theme: 'system' });
+    const close = find(menu, ['File', 'Close Window']);
+    expect(close).toMatchObject({ role: 'close', accelerator: 'CmdOrCtrl+W' });
+    const refresh = find(menu, ['View', 'Refresh']);
+    expect(refresh?.accelerator).toBe('F5');
+    click(refresh);
+    expect(sent).toEqual([{ type: 'refresh' }]);
+  });
 });

@@ -1,4 +1,4 @@
-/** The application menu: File (New Network…, Preferences, Quit), View (theme), Help (About). */
+/** The application menu: File (New Network…, Preferences, Close Window, Quit), View (theme, Refresh), Help (About). */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { AppCommand, ThemePreference } from '../../../shared/api/contract';
 
@@ -31,6 +31,7 @@ export function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[]
           click: () => actions.send({ type: 'preferences' }),
         },
         { type: 'separator' },
+        { label: 'Close Window', role: 'close', accelerator: 'CmdOrCtrl+W' },
         { label: 'Quit', accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() },
       ],
     },
@@ -47,6 +48,8 @@ export function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[]
           })),
         },
         { type: 'separator' },
+        // F5 reads vnmd again and keeps the window's place; the page reload stays on Ctrl+R.
+        { label: 'Refresh', accelerator: 'F5', click: () => actions.send({ type: 'refresh' }) },
         { role: 'reload' },
         { role: 'toggleDevTools' },
       ],

@@ -10,11 +10,13 @@ import { CreateNetworkWizard } from '@/features/create-network-wizard/create-net
 import { UnappliedChangesDialog } from '@/features/network-details/unapplied-changes-dialog';
 import { ErrorDialog } from './error-dialog';
 import { useAppTheme } from './theme';
+import { useShortcuts } from './shortcuts';
 
 export function App() {
   const preference = useAppStore((s) => s.theme);
   const theme = useAppTheme(preference);
   useEffect(() => startSync(api()), []);
+  useShortcuts();
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />

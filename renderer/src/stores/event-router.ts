@@ -54,6 +54,7 @@ export function startSync(client: VnmClient): () => void {
     const s = useAppStore.getState();
     if (command.type === 'new-network') s.setCreateOpen(true);
     else if (command.type === 'preferences') s.setPreferencesOpen(true);
+    else if (command.type === 'refresh') void loadEverything();
     else s.setTheme(command.theme);
   });
   void client

@@ -43,7 +43,7 @@ export function HostInterfacesTab() {
             {interfaces.map((i) => {
               const c = rates.get(i.name);
               return (
-                <TableRow key={i.name} sx={{ color: i.state === 'down' ? 'text.disabled' : 'text.primary' }}>
+                <TableRow key={i.name} sx={{ color: i.state === 'down' ? 'text.secondary' : 'text.primary' }}>
                   <TableCell sx={{ color: 'inherit', fontWeight: 500 }}>{i.name}</TableCell>
                   <TableCell sx={{ color: 'inherit' }}>{i.type}</TableCell>
                   <TableCell sx={{ color: 'inherit' }}>{i.mac ?? '—'}</TableCell>
