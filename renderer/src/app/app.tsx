@@ -9,6 +9,7 @@ import { PreferencesDialog } from '@/features/preferences/preferences-dialog';
 import { CreateNetworkWizard } from '@/features/create-network-wizard/create-network-wizard';
 import { UnappliedChangesDialog } from '@/features/network-details/unapplied-changes-dialog';
 import { ErrorDialog } from './error-dialog';
+import { ConfirmationSnackbar } from './confirmation-snackbar';
 import { useAppTheme } from './theme';
 import { useShortcuts } from './shortcuts';
 
@@ -25,6 +26,7 @@ export function App() {
       <CreateNetworkWizard />
       <UnappliedChangesDialog />
       <ErrorDialog />
+      <ConfirmationSnackbar />
     </ThemeProvider>
   );
 }

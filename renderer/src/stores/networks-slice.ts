@@ -81,15 +81,18 @@ export const createNetworksSlice: Slice<NetworksSlice> = (set, get) => {
     startNetwork: (name) =>
       withBusy(name, `Could not start network ${name}`, async () => {
         upsert(await api().startNetwork({ network: name }));
+        get().confirm(`Network ${name} started.`);
       }),
     stopNetwork: (name) =>
       withBusy(name, `Could not stop network ${name}`, async () => {
         await api().stopNetwork({ network: name });
         statsStore.forget(name);
+        get().confirm(`Network ${name} stopped.`);
       }),
     deleteNetwork: (name) =>
       withBusy(name, `Could not delete network ${name}`, async () => {
         await api().undefineNetwork({ network: name });
+        get().confirm(`Network ${name} deleted.`);
       }),
     defineXml: async (xml) => {
       const summary = await api().defineNetwork({ xml });

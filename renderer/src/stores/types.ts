@@ -102,6 +102,10 @@ export interface UiSlice {
   dismissError: () => void;
   setPreferencesOpen: (open: boolean) => void;
   setCreateOpen: (open: boolean) => void;
+  /** The short confirmation shown after an action succeeded (a Snackbar); seq tells repeats apart. */
+  confirmation: { readonly text: string; readonly seq: number; readonly open: boolean } | null;
+  confirm: (text: string) => void;
+  dismissConfirmation: () => void;
 }
 
 export type AppState = ConnectionSlice &

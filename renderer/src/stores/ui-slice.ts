@@ -44,4 +44,10 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   dismissError: () => set((s) => ({ errors: s.errors.slice(1) })),
   setPreferencesOpen: (open) => set({ preferencesOpen: open }),
   setCreateOpen: (open) => set({ createOpen: open }),
+  confirmation: null,
+  confirm: (text) =>
+    set((s) => ({ confirmation: { text, seq: (s.confirmation?.seq ?? 0) + 1, open: true } })),
+  // Keeps the text while the Snackbar slides out.
+  dismissConfirmation: () =>
+    set((s) => ({ confirmation: s.confirmation && { ...s.confirmation, open: false } })),
 });

@@ -37,6 +37,7 @@ export const useDraftStore = create<DraftState>()((set, get) => ({
     try {
       await applyToNetwork(draft, app.networks.find((n) => n.name === draft.network)?.autostart);
       get().setDraft(null);
+      app.confirm(`Changes to network ${draft.network} applied.`);
       return true;
     } catch (err) {
       app.showError(`Could not apply the changes to network ${draft.network}`, err);
