@@ -19,8 +19,8 @@ export class TrafficPage extends SubTabPage {
 
   /** Bytes the network's guests sent so far, read from the first totals line. */
   async totalReceived(): Promise<number> {
-    const line = this.panel.getByText(/^Received .* Sent /).first();
-    const m = /^Received ([\d.]+) (\w+)/.exec((await line.textContent()) ?? '');
+    const line = this.panel.getByText(/^Sent by guests .* Received by guests /).first();
+    const m = /^Sent by guests ([\d.]+) (\w+)/.exec((await line.textContent()) ?? '');
     return m ? Number(m[1]) * (UNITS[m[2] ?? ''] ?? Number.NaN) : Number.NaN;
   }
 }

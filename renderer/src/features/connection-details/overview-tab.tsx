@@ -5,6 +5,7 @@ import { useAppStore } from '@/stores/app-store';
 import { statsStore } from '@/stores/stats-store';
 import { LazyTrafficChart as TrafficChart } from '@/features/traffic/lazy-traffic-chart';
 import { Fact, FactGrid } from '@/features/network-details/fact-grid';
+import { GUESTS_POINT_OF_VIEW, GUESTS_RECEIVED, GUESTS_SENT } from '@/features/traffic/directions';
 
 function Section({ title, children }: { readonly title: string; readonly children: ReactNode }) {
   return (
@@ -88,10 +89,14 @@ export function OverviewTab() {
       <Stack sx={{ mt: 1.5 }}>
         <Section title="Traffic of all networks">
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-            The sum over every running network’s guest ports. Received is what the guests sent; Sent is what
-            they received.
+            The sum over every running network’s guest ports. {GUESTS_POINT_OF_VIEW}
           </Typography>
-          <TrafficChart series={() => statsStore.aggregate} rxLabel="Received" txLabel="Sent" height={200} />
+          <TrafficChart
+            series={() => statsStore.aggregate}
+            rxLabel={GUESTS_SENT}
+            txLabel={GUESTS_RECEIVED}
+            height={200}
+          />
         </Section>
       </Stack>
     </Box>

@@ -8,6 +8,7 @@ import { formatBitRate } from '@/format/format';
 import { useAppStore } from '@/stores/app-store';
 import { statsStore } from '@/stores/stats-store';
 import { useStatsFrame } from '@/features/traffic/use-stats-frame';
+import { HOST_RECEIVED, HOST_SENT } from '@/features/traffic/directions';
 
 export function countersByInterface(): Map<string, Counters> {
   const map = new Map<string, Counters>();
@@ -35,8 +36,8 @@ export function HostInterfacesTab() {
               <TableCell>Addresses</TableCell>
               <TableCell align="right">MTU</TableCell>
               <TableCell>Bridge</TableCell>
-              <TableCell align="right">Receive</TableCell>
-              <TableCell align="right">Send</TableCell>
+              <TableCell align="right">{HOST_RECEIVED}</TableCell>
+              <TableCell align="right">{HOST_SENT}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>

@@ -3,6 +3,7 @@ import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@m
 import { formatBitRate } from '@/format/format';
 import { statsStore } from '@/stores/stats-store';
 import { useStatsFrame } from './use-stats-frame';
+import { GUESTS_RECEIVED, GUESTS_SENT } from './directions';
 
 export function PortTable({ network }: { readonly network: string }) {
   useStatsFrame();
@@ -24,8 +25,8 @@ export function PortTable({ network }: { readonly network: string }) {
           <TableCell>MAC</TableCell>
           <TableCell>IP</TableCell>
           <TableCell>Hostname</TableCell>
-          <TableCell align="right">Guest sends</TableCell>
-          <TableCell align="right">Guest receives</TableCell>
+          <TableCell align="right">{GUESTS_SENT}</TableCell>
+          <TableCell align="right">{GUESTS_RECEIVED}</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>

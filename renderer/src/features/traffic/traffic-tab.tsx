@@ -7,6 +7,7 @@ import { statsStore } from '@/stores/stats-store';
 import { PortTable } from './port-table';
 import { LazyTrafficChart as TrafficChart } from './lazy-traffic-chart';
 import { useStatsFrame } from './use-stats-frame';
+import { GUESTS_POINT_OF_VIEW, GUESTS_RECEIVED, GUESTS_SENT } from './directions';
 
 export const TRAFFIC_EXPLANATION =
   'Bridge: traffic between the guests and the host (NAT or routed traffic, DHCP, DNS). ' +
@@ -26,7 +27,7 @@ function Totals({ network }: { readonly network: string }) {
         <Box key={label}>
           <Typography variant="subtitle2">{label}</Typography>
           <Typography variant="body2">
-            Received {formatBytes(c.rxBytes)} ({formatBitRate(c.rxBytesPerSec)}) · Sent{' '}
+            {GUESTS_SENT} {formatBytes(c.rxBytes)} ({formatBitRate(c.rxBytesPerSec)}) · {GUESTS_RECEIVED}{' '}
             {formatBytes(c.txBytes)} ({formatBitRate(c.txBytesPerSec)})
           </Typography>
         </Box>
@@ -52,9 +53,13 @@ export function TrafficTab({ network }: { readonly network: string }) {
   return (
     <Stack spacing={2}>
       <Typography variant="body2" color="text.secondary">
-        {TRAFFIC_EXPLANATION} Received is what the guests sent; Sent is what they received.
+        {TRAFFIC_EXPLANATION} {GUESTS_POINT_OF_VIEW}
       </Typography>
-      <TrafficChart series={() => statsStore.seriesOf(network)} rxLabel="Received" txLabel="Sent" />
+      <TrafficChart
+        series={() => statsStore.seriesOf(network)}
+        rxLabel={GUESTS_SENT}
+        txLabel={GUESTS_RECEIVED}
+      />
       <Totals network={network} />
       <PortTable network={network} />
     </Stack>
