@@ -5,6 +5,7 @@ import { useAppStore } from '@/stores/app-store';
 import { statsStore } from '@/stores/stats-store';
 import { LazyTrafficChart as TrafficChart } from '@/features/traffic/lazy-traffic-chart';
 import { Fact, FactGrid } from '@/features/network-details/fact-grid';
+import { StatsOffNotice } from '@/features/traffic/stats-off-notice';
 import { GUESTS_POINT_OF_VIEW, GUESTS_RECEIVED, GUESTS_SENT } from '@/features/traffic/directions';
 
 function Section({ title, children }: { readonly title: string; readonly children: ReactNode }) {
@@ -91,6 +92,7 @@ export function OverviewTab() {
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
             The sum over every running network’s guest ports. {GUESTS_POINT_OF_VIEW}
           </Typography>
+          <StatsOffNotice />
           <TrafficChart
             series={() => statsStore.aggregate}
             rxLabel={GUESTS_SENT}

@@ -1,5 +1,6 @@
 /** Preferences: how often vnmd samples traffic (or not at all), and the theme. */
 import {
+  Alert,
   Button,
   Dialog,
   DialogActions,
@@ -19,6 +20,7 @@ import {
 } from '@mui/material';
 import type { ThemePreference } from '@shared/api/contract';
 import { useAppStore } from '@/stores/app-store';
+import { STATS_OFF_SCOPE } from '@/features/traffic/stats-off-notice';
 
 export const INTERVALS = [0.5, 1, 2, 5, 10, 30, 60] as const;
 const DEFAULT_INTERVAL = 1;
@@ -57,8 +59,10 @@ function StatsSettings() {
         </Select>
       </FormControl>
       <Typography variant="caption" color="text.secondary">
-        vnmd samples every running network at this interval, for every window connected to it.
+        This is vnmd’s setting, not this window’s: vnmd samples every running network at this interval{' '}
+        {STATS_OFF_SCOPE}, and turning it off stops the traffic charts in all of them.
       </Typography>
+      {interval === 0 ? <Alert severity="info">Statistics are off {STATS_OFF_SCOPE}.</Alert> : null}
     </Stack>
   );
 }

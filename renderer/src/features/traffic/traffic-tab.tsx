@@ -7,6 +7,7 @@ import { statsStore } from '@/stores/stats-store';
 import { PortTable } from './port-table';
 import { LazyTrafficChart as TrafficChart } from './lazy-traffic-chart';
 import { useStatsFrame } from './use-stats-frame';
+import { StatsOffNotice } from './stats-off-notice';
 import { GUESTS_POINT_OF_VIEW, GUESTS_RECEIVED, GUESTS_SENT } from './directions';
 
 export const TRAFFIC_EXPLANATION =
@@ -55,6 +56,7 @@ export function TrafficTab({ network }: { readonly network: string }) {
       <Typography variant="body2" color="text.secondary">
         {TRAFFIC_EXPLANATION} {GUESTS_POINT_OF_VIEW}
       </Typography>
+      <StatsOffNotice />
       <TrafficChart
         series={() => statsStore.seriesOf(network)}
         rxLabel={GUESTS_SENT}
