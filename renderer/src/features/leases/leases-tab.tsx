@@ -11,7 +11,24 @@ import {
   Typography,
 } from '@mui/material';
 import { formatExpiry } from '@/format/format';
+import type { Lease } from '@shared/rpc/contract';
 import { useAppStore } from '@/stores/app-store';
+
+/**
+ * Below this width of the table's own box (the window below ~1100 px), Protocol and Client ID
+ * leave their columns for a detail line under the IP address, so nothing is squeezed, clipped
+ * or wrapped mid-row. A container query: the list beside the table takes part of the window.
+ */
+const NARROW = '@container leases (max-width: 820px)';
+const WIDE_ONLY = { [NARROW]: { display: 'none' } } as const;
+const NARROW_ONLY = { display: 'none', [NARROW]: { display: 'block' } } as const;
+
+const protocolLabel = (l: Lease) => (l.protocol === 'ipv4' ? 'IPv4' : 'IPv6');
+
+/** The detail line a narrow table shows under the IP address: protocol and client ID. */
+export function leaseDetail(l: Lease): string {
+  return l.clientId ? `${protocolLabel(l)} · client ID ${l.clientId}` : protocolLabel(l);
+}
 
 /** Re-renders every few seconds so "in N min" stays true. */
 function useNow(ms = 5000): number {
@@ -55,16 +72,23 @@ export function LeasesTab({ network }: { readonly network: string }) {
   // `contain: inline-size` keeps the table's width out of the layout around it (which would
   // otherwise widen the panel past the window); a table wider than the panel scrolls inside it.
   return (
-    <TableContainer sx={{ overflowX: 'auto', contain: 'inline-size' }}>
+    <TableContainer
+      sx={{
+        overflowX: 'auto',
+        contain: 'inline-size',
+        containerType: 'inline-size',
+        containerName: 'leases',
+      }}
+    >
       <Table size="small" aria-label="DHCP leases">
         <TableHead>
           <TableRow>
             <TableCell>Expiry</TableCell>
             <TableCell>MAC address</TableCell>
-            <TableCell>Protocol</TableCell>
+            <TableCell sx={WIDE_ONLY}>Protocol</TableCell>
             <TableCell>IP address</TableCell>
             <TableCell>Hostname</TableCell>
-            <TableCell>Client ID</TableCell>
+            <TableCell sx={WIDE_ONLY}>Client ID</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -72,10 +96,19 @@ export function LeasesTab({ network }: { readonly network: string }) {
             <TableRow key={`${l.ip}-${l.mac ?? l.clientId ?? ''}`}>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatExpiry(l.expiry, now)}</TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{l.mac ?? '—'}</TableCell>
-              <TableCell>{l.protocol === 'ipv4' ? 'IPv4' : 'IPv6'}</TableCell>
-              <TableCell>{l.ipPrefix}</TableCell>
-              <TableCell>{l.hostname ?? '—'}</TableCell>
-              <TableCell>{l.clientId ? breakAtColons(l.clientId) : '—'}</TableCell>
+              <TableCell sx={WIDE_ONLY}>{protocolLabel(l)}</TableCell>
+              <TableCell>
+                <span style={{ whiteSpace: 'nowrap' }}>{l.ipPrefix}</span>
+                <Typography
+                  variant="caption"
+                  color="text.secondary"
+                  sx={{ ...NARROW_ONLY, overflowWrap: 'anywhere' }}
+                >
+                  {breakAtColons(leaseDetail(l))}
+                </Typography>
+              </TableCell>
+              <TableCell sx={{ overflowWrap: 'anywhere' }}>{l.hostname ?? '—'}</TableCell>
+              <TableCell sx={WIDE_ONLY}>{l.clientId ? breakAtColons(l.clientId) : '—'}</TableCell>
             </TableRow>
           ))}
         </TableBody>
