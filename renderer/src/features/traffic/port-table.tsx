@@ -1,5 +1,5 @@
 /** One row per guest port of a network: interface, MAC, IP, hostname and live rates. */
-import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import { formatBitRate } from '@/format/format';
 import { statsStore } from '@/stores/stats-store';
 import { useStatsFrame } from './use-stats-frame';
@@ -18,29 +18,36 @@ export function PortTable({ network }: { readonly network: string }) {
     );
   }
   return (
-    <Table size="small" aria-label="Guest ports">
-      <TableHead>
-        <TableRow>
-          <TableCell>Interface</TableCell>
-          <TableCell>MAC</TableCell>
-          <TableCell>IP</TableCell>
-          <TableCell>Hostname</TableCell>
-          <TableCell align="right">{GUESTS_SENT}</TableCell>
-          <TableCell align="right">{GUESTS_RECEIVED}</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {ports.map((p) => (
-          <TableRow key={p.name}>
-            <TableCell>{p.name}</TableCell>
-            <TableCell>{p.mac ?? '—'}</TableCell>
-            <TableCell>{p.ip ?? '—'}</TableCell>
-            <TableCell>{p.hostname ?? '—'}</TableCell>
-            <TableCell align="right">{formatBitRate(p.rxBytesPerSec)}</TableCell>
-            <TableCell align="right">{formatBitRate(p.txBytesPerSec)}</TableCell>
+    // As the leases table: its width stays out of the panel's layout; a rate never breaks.
+    <TableContainer sx={{ overflowX: 'auto', contain: 'inline-size' }}>
+      <Table size="small" aria-label="Guest ports" sx={{ '& .MuiTableCell-root': { px: 1 } }}>
+        <TableHead>
+          <TableRow>
+            <TableCell>Interface</TableCell>
+            <TableCell>MAC</TableCell>
+            <TableCell>IP</TableCell>
+            <TableCell>Hostname</TableCell>
+            <TableCell align="right">{GUESTS_SENT}</TableCell>
+            <TableCell align="right">{GUESTS_RECEIVED}</TableCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHead>
+        <TableBody>
+          {ports.map((p) => (
+            <TableRow key={p.name}>
+              <TableCell>{p.name}</TableCell>
+              <TableCell>{p.mac ?? '—'}</TableCell>
+              <TableCell>{p.ip ?? '—'}</TableCell>
+              <TableCell>{p.hostname ?? '—'}</TableCell>
+              <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                {formatBitRate(p.rxBytesPerSec)}
+              </TableCell>
+              <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                {formatBitRate(p.txBytesPerSec)}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
   );
 }
