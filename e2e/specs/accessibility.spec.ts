@@ -1,0 +1,68 @@
+/**
+ * axe-core finds no serious or critical violation on each tab, sub-tab and dialog of the
+ * window, in light and dark (#15). Minor and moderate findings do not fail it.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { CAN_SANDBOX, SANDBOX_SKIP, expect, test } from '../fixtures/sandbox';
+import type { ColorScheme } from '../pages/base-page';
+import { WindowFitPage } from '../pages/window-fit-page';
+
+test.skip(!CAN_SANDBOX, SANDBOX_SKIP ?? '');
+test.describe.configure({ timeout: 240_000 });
+
+/**
+ * Findings known and left open (named in the #15 report), each checked everywhere but where it
+ * is known, so anything new still fails:
+ * - a network row is named by the network alone ("default"), its state line its description,
+ *   which label-content-name-mismatch (WCAG 2.5.3) flags; every spec and page object finds rows
+ *   by that name, so renaming them is a change of its own;
+ * - CodeMirror's dark theme (the XML tab) draws its gutter and attribute names below 4.5:1.
+ */
+const KNOWN: readonly { readonly rule: string; readonly where: string }[] = [
+  { rule: 'label-content-name-mismatch', where: '[role="listbox"][aria-label="Virtual networks"]' },
+  { rule: 'color-contrast', where: '.cm-editor' },
+];
+
+async function expectNoSeriousViolation(page: Page, where: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).disableRules(KNOWN.map((k) => k.rule)).analyze();
+  for (const known of KNOWN) {
+    const rest = await new AxeBuilder({ page }).exclude(known.where).withRules([known.rule]).analyze();
+    violations.push(...rest.violations);
+  }
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const lines = serious.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`,
+  );
+  expect(lines, `axe on ${where}`).toEqual([]);
+}
+
+for (const scheme of ['light', 'dark'] as const satisfies readonly ColorScheme[]) {
+  test(`no serious or critical axe violation on each tab and dialog (${scheme})`, async ({
+    page,
+    sandboxApp,
+  }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const app = new WindowFitPage(page);
+    await app.open(sandboxApp.url);
+    await expect(app.network('default')).toBeVisible();
+    await app.tab('Overview').click();
+    await expectNoSeriousViolation(page, 'Overview');
+    await app.tab('Host Interfaces').click();
+    await expectNoSeriousViolation(page, 'Host Interfaces');
+    await app.selectNetwork('default');
+    for (const sub of ['Details', 'XML', 'Traffic', 'DHCP Leases'] as const) {
+      await app.subTab(sub).click();
+      await expect(app.subTab(sub)).toHaveAttribute('aria-selected', 'true');
+      await expectNoSeriousViolation(page, `Virtual Networks → ${sub}`);
+    }
+    await app.wizard.open();
+    await expectNoSeriousViolation(page, 'the wizard');
+    await app.wizard.button('Cancel').click();
+    await expect(app.wizard.dialog).toBeHidden();
+    await page.getByRole('button', { name: 'Preferences' }).click();
+    await expect(app.dialog('Preferences')).toBeVisible();
+    await expectNoSeriousViolation(page, 'Preferences');
+  });
+}
