@@ -6,6 +6,7 @@ import type { NetworkSummary } from '@shared/rpc/contract';
 import { kindLabel, stateLabel } from '@/format/format';
 import { useAppStore } from '@/stores/app-store';
 import { Sparkline } from '@/features/traffic/sparkline';
+import { SavedChangesMark } from '@/features/network-details/saved-changes';
 
 // Memoised: one network's change (a new summary object for it alone) re-renders its row, not
 // all of them; with hundreds of networks a full list render is a long main-thread task.
@@ -37,6 +38,7 @@ const NetworkRow = memo(function NetworkRow({
           {n.persistent ? '' : ' · transient'}
           {n.problem ? ` · ${n.problem}` : ''}
         </Typography>
+        {n.active && n.persistent ? <SavedChangesMark network={n.name} /> : null}
       </Box>
       {n.active ? <Sparkline network={n.name} /> : null}
     </ListItemButton>
