@@ -115,7 +115,7 @@ export function formatDns(w: XmlWriter, dns: Dns | undefined): void {
   });
 }
 
-function formatLeaseHolder(
+export function formatLeaseHolder(
   w: XmlWriter,
   name: string,
   list: readonly (readonly [string, string | undefined])[],

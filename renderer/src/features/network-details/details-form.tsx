@@ -1,17 +1,15 @@
 /**
  * The editable part of Details: On Boot, Domain, MTU, forwarding and the IPv4 and IPv6
- * sections, applied together with Apply. Problems show on their fields as they are typed,
- * and Apply waits until there are none.
+ * sections, applied together with Apply (apply-bar.tsx). Problems show on their fields as
+ * they are typed, all at once, and Apply waits until there are none.
  */
-import { useState } from 'react';
-import { Alert, Box, Button, Checkbox, FormControlLabel, Stack, TextField, Typography } from '@mui/material';
+import { Box, Checkbox, FormControlLabel, Stack, TextField, Typography } from '@mui/material';
 import type { NetworkDef } from '@shared/model/network';
 import type { NetworkSummary } from '@shared/rpc/contract';
 import type { DetailsDraft } from './details-draft';
 import { FAMILIES, sameDraft } from './details-draft';
-import type { DraftProblem } from './details-problems';
 import { draftProblems, problemText } from './details-problems';
-import { useAppStore } from '@/stores/app-store';
+import { ApplyBar } from './apply-bar';
 import { ForwardEditor } from './forward-editor';
 import { IpEditor } from './ip-editor';
 import type { SectionProps } from './section-props';
@@ -21,29 +19,38 @@ export interface DetailsFormProps {
   readonly summary: NetworkSummary;
   /** The stored definition the draft applies to. */
   readonly def: NetworkDef;
+  /** The running definition, while the network runs and it has been read. */
+  readonly running: NetworkDef | null;
   /** The values the network has now. */
   readonly current: DetailsDraft;
   /** Unapplied edits, if any. */
   readonly draft: DetailsDraft | null;
 }
 
-export function DetailsForm({ summary, def, current, draft }: DetailsFormProps) {
+export function DetailsForm({ summary, def, running, current, draft }: DetailsFormProps) {
   const setDraft = useDraftStore((s) => s.setDraft);
   const values = draft ?? current;
   const edit = (patch: Partial<DetailsDraft>) => {
     const next = { ...values, ...patch };
-    setDraft(sameDraft(next, current) ? null : next);
+    setDraft(sameDraft(next, current) ? null : next, def);
   };
   const problems = draft ? draftProblems(draft, def) : [];
   const section: SectionProps = { values, problems, disabled: !summary.persistent, edit };
   return (
     <>
+      <Typography variant="body2" color="text.secondary">
+        {summary.persistent
+          ? summary.active
+            ? 'Showing the saved definition. Apply saves it and changes the running network where it can.'
+            : 'Showing the saved definition.'
+          : 'Showing the running definition (a transient network has no saved one).'}
+      </Typography>
       <BasicFields {...section} />
       <ForwardEditor {...section} />
       {FAMILIES.map((family) => (
         <IpEditor key={family} family={family} {...section} />
       ))}
-      <ApplyBar summary={summary} draft={draft} problems={problems} />
+      <ApplyBar summary={summary} def={def} running={running} draft={draft} problems={problems} />
     </>
   );
 }
@@ -88,55 +95,5 @@ function BasicFields({ values, problems, disabled, edit }: SectionProps) {
         />
       </Stack>
     </>
-  );
-}
-
-function ApplyBar({
-  summary,
-  draft,
-  problems,
-}: {
-  readonly summary: NetworkSummary;
-  readonly draft: DetailsDraft | null;
-  readonly problems: readonly DraftProblem[];
-}) {
-  const applyDraft = useDraftStore((s) => s.applyDraft);
-  const connected = useAppStore((s) => s.connection.state === 'connected');
-  // One Apply at a time: a second click while vnmd answers would define twice.
-  const [applying, setApplying] = useState(false);
-  const apply = () => {
-    setApplying(true);
-    void applyDraft().finally(() => setApplying(false));
-  };
-  const general = problemText(problems, 'general');
-  return (
-    <Stack spacing={1.5}>
-      {general ? <Alert severity="error">{general}</Alert> : null}
-      {problems.length > 0 ? (
-        <Typography variant="body2" color="error">
-          Fix the {problems.length === 1 ? 'problem' : `${problems.length} problems`} shown above to apply the
-          changes.
-        </Typography>
-      ) : null}
-      {draft && !connected ? (
-        <Typography variant="body2" color="text.secondary">
-          vnmd is not connected: your changes are kept, and Apply works again when it is back.
-        </Typography>
-      ) : null}
-      {draft && summary.active ? (
-        <Alert severity="info">
-          The network is running: the changes are saved now and take effect the next time it starts.
-        </Alert>
-      ) : null}
-      <Box>
-        <Button
-          variant="contained"
-          disabled={!draft || problems.length > 0 || applying || !connected}
-          onClick={apply}
-        >
-          Apply
-        </Button>
-      </Box>
-    </Stack>
   );
 }

@@ -107,6 +107,47 @@ describe('draftProblems', () => {
   });
 });
 
+describe('draftProblems finds every problem at once', () => {
+  it('reports a bad MTU, a bad domain, a range outside the network and a multicast MAC together', () => {
+    const problems = draftProblems(
+      {
+        ...draft,
+        mtu: 'big',
+        domain: 'not a name',
+        ipv4: {
+          ...draft.ipv4,
+          dhcpEnd: '10.0.0.9',
+          hosts: [{ key: 'n0', mac: '01:00:5e:00:00:01', id: '', name: 'web', ip: '192.168.122.20' }],
+        },
+        ipv6: { ...draft.ipv6, prefix: 'x' },
+      },
+      base,
+    );
+    expect(problems.map((p) => p.field)).toEqual([
+      'mtu',
+      'domain',
+      'ipv6.address',
+      'ipv4.range',
+      'ipv4.host.n0',
+    ]);
+    expect(problemText(problems, 'ipv4.range')).toMatch(/is not entirely within network/);
+    expect(problemText(problems, 'ipv4.host.n0')).toMatch(/expected unicast mac address, found multicast/);
+  });
+
+  it('still judges the hosts when a new section has no address yet', () => {
+    const bare = defOf(FULL.replace(/ {2}<ip family='ipv6'[\s\S]*?<\/ip>\n/, ''));
+    const problems = draftProblems(
+      {
+        ...draftFromDef('full', false, bare),
+        mtu: '40',
+        ipv6: { ...draft.ipv6, enabled: true, address: '', dhcp: true, dhcpStart: '', dhcpEnd: '' },
+      },
+      bare,
+    );
+    expect(problems.map((p) => p.field)).toEqual(['mtu', 'ipv6.address', 'ipv6.range']);
+  });
+});
+
 describe('problemText', () => {
   it('joins the messages of one field, or is undefined', () => {
     const list = [

@@ -2,12 +2,13 @@
  * What is wrong with a Details draft, each problem tied to the field that shows it. Values
  * that cannot even be put in a NetworkDef (an MTU of "big", an empty gateway) are caught
  * here; the rest is judged by shared/validation, in libvirt's words, on the definition
- * the draft would define, so the form refuses what vnmd would refuse.
+ * the draft would define, so the form refuses what vnmd would refuse. Every problem is
+ * returned at once, each on its own field.
  */
 import type { IpDef, IpFamily, NetworkDef } from '@shared/model/network';
 import { validateNetworkDef } from '@shared/validation';
 import type { DetailsDraft, IpDraft } from './details-draft';
-import { FAMILIES, applyDraftToDef, draftIp } from './details-draft';
+import { FAMILIES, applyDraftToDef, draftFromDef, draftIp } from './details-draft';
 
 /**
  * Where a problem shows: 'mtu', 'domain', 'forward', 'general', or per family
@@ -100,17 +101,49 @@ function fieldOf(element: string): ProblemField {
   return 'general';
 }
 
-/** Every problem of the draft applied to `base`; empty when Apply may go ahead. */
+/**
+ * The draft with each field the form refused put back as `base` has it, so libvirt's checks
+ * can still judge every other field: all problems show at once, not one at a time.
+ */
+function withoutRefused(
+  draft: DetailsDraft,
+  base: NetworkDef,
+  refused: ReadonlySet<ProblemField>,
+): DetailsDraft {
+  const stored = draftFromDef(draft.network, draft.autostart, base);
+  const ip = (family: IpFamily): IpDraft => {
+    let d = draft[family];
+    if (refused.has(`${family}.address`)) {
+      // With no stored address to fall back on, the section cannot be judged further.
+      if (!stored[family].enabled) return { ...d, enabled: false };
+      d = { ...d, address: stored[family].address, prefix: stored[family].prefix };
+    }
+    return refused.has(`${family}.range`) ? { ...d, dhcp: false } : d;
+  };
+  return {
+    ...draft,
+    mtu: refused.has('mtu') ? stored.mtu : draft.mtu,
+    domain: refused.has('domain') ? stored.domain : draft.domain,
+    ipv4: ip('ipv4'),
+    ipv6: ip('ipv6'),
+  };
+}
+
+/** Every problem of the draft applied to `base`, each on its field; empty when Apply may go ahead. */
 export function draftProblems(draft: DetailsDraft, base: NetworkDef): DraftProblem[] {
   const form = formProblems(draft);
-  if (form.length > 0) return form;
-  const def = applyDraftToDef(base, draft);
-  const placed = FAMILIES.flatMap((family) => ipProblems(base, draft, family));
+  const refused = new Set(form.map((p) => p.field));
+  const judged = withoutRefused(draft, base, refused);
+  const def = applyDraftToDef(base, judged);
+  const placed = FAMILIES.flatMap((family) => ipProblems(base, judged, family)).filter(
+    (p) => !refused.has(p.field),
+  );
   const seen = new Set(placed.map((p) => p.message));
   const rest = validateNetworkDef(def)
     .filter((e) => !seen.has(e.message))
-    .map((e) => ({ field: fieldOf(e.element), message: e.message }));
-  return [...placed, ...rest];
+    .map((e) => ({ field: fieldOf(e.element), message: e.message }))
+    .filter((p) => !refused.has(p.field));
+  return [...form, ...placed, ...rest];
 }
 
 /** The messages for one field, joined for a helper text; undefined when it is fine. */

@@ -3,25 +3,26 @@
  * draft it guards navigation (navigation-slice.ts), so leaving asks to apply or discard.
  */
 import { create } from 'zustand';
-import { VnmError } from '@shared/rpc/errors';
-import { formatNetworkXml, parseNetworkXml } from '@shared/xml';
-import { api } from '@/api/vnm-api';
+import type { NetworkDef } from '@shared/model/network';
 import { useAppStore } from '@/stores/app-store';
-import { applyDraftToDef } from './details-draft';
+import { applyDraftTo } from './apply-draft';
+import type { ApplyMode } from './apply-draft';
 import type { DetailsDraft } from './details-draft';
-import { draftProblems } from './details-problems';
 
 interface DraftState {
   draft: DetailsDraft | null;
-  setDraft: (draft: DetailsDraft | null) => void;
-  /** Applies the draft to vnmd; false (and an error dialog) when it could not. */
-  applyDraft: () => Promise<boolean>;
+  /** The saved definition the draft was made from: what the prompt on leaving checks it against. */
+  base: NetworkDef | null;
+  setDraft: (draft: DetailsDraft | null, base?: NetworkDef) => void;
+  /** Applies the draft to vnmd as `mode` says; false (and an error dialog) when it could not. */
+  applyDraft: (mode?: ApplyMode) => Promise<boolean>;
 }
 
 export const useDraftStore = create<DraftState>()((set, get) => ({
   draft: null,
-  setDraft: (draft) => {
-    set({ draft });
+  base: null,
+  setDraft: (draft, base) => {
+    set({ draft, base: draft ? (base ?? get().base) : null });
     useAppStore
       .getState()
       .setLeaveGuard(
@@ -30,12 +31,16 @@ export const useDraftStore = create<DraftState>()((set, get) => ({
           : null,
       );
   },
-  applyDraft: async () => {
+  applyDraft: async (mode = 'auto') => {
     const draft = get().draft;
     if (!draft) return true;
     const app = useAppStore.getState();
     try {
-      await applyToNetwork(draft, app.networks.find((n) => n.name === draft.network)?.autostart);
+      await applyDraftTo(
+        draft,
+        app.networks.find((n) => n.name === draft.network),
+        mode,
+      );
       get().setDraft(null);
       app.confirm(`Changes to network ${draft.network} applied.`);
       return true;
@@ -51,28 +56,4 @@ const initial = useDraftStore.getState();
 /** Tests start every case with no draft. */
 export function resetDraftStore(): void {
   useDraftStore.setState(initial, true);
-}
-
-/**
- * Redefines the network from its stored (inactive) definition with the draft's values in
- * place, when they change it, then sets autostart. Throws a VnmError a person can read when
- * the draft is wrong for the definition as it is now (it may have changed meanwhile).
- */
-async function applyToNetwork(draft: DetailsDraft, autostart: boolean | undefined): Promise<void> {
-  const { xml } = await api().getNetworkXml({ network: draft.network, inactive: true });
-  const parsed = parseNetworkXml(xml);
-  if (!parsed.ok) {
-    const reason = parsed.errors[0]?.message ?? 'it cannot be read';
-    throw new VnmError(
-      'invalid-argument',
-      `The stored definition cannot be edited here: ${reason} Fix it in the XML tab.`,
-    );
-  }
-  const problem = draftProblems(draft, parsed.def)[0];
-  if (problem) throw new VnmError('invalid-argument', problem.message);
-  const next = formatNetworkXml(applyDraftToDef(parsed.def, draft));
-  if (next !== formatNetworkXml(parsed.def)) await api().defineNetwork({ xml: next });
-  if (autostart !== draft.autostart) {
-    await api().setAutostart({ network: draft.network, autostart: draft.autostart });
-  }
 }

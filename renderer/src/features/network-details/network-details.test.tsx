@@ -137,10 +137,90 @@ describe('Details', () => {
     expect(defined()[0]).toContain("name='guest1'");
   });
 
-  it('says a running network takes the changes at its next start', async () => {
+  it('changes a running network live: a new static host becomes one net-update, live and saved', async () => {
+    await openDetails('default');
+    expect(
+      screen.getByText(/Showing the saved definition\. Apply saves it and changes the running network/),
+    ).toBeTruthy();
+    fireEvent.click(within(ipv4()).getByRole('button', { name: 'Add host' }));
+    type(textbox(ipv4(), 'Host 2 MAC address'), '52:54:00:00:00:33');
+    type(textbox(ipv4(), 'Host 2 IP address'), '192.168.122.33');
+    expect(await screen.findByText(/Apply changes it now, without a restart/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Apply and restart' })).toBeNull();
+    fireEvent.click(applyButton());
+    await waitFor(() => expect(fake.calls.some((c) => c.call === 'updateNetwork')).toBe(true));
+    expect(fake.calls.filter((c) => c.call === 'updateNetwork').map((c) => c.params)).toEqual([
+      {
+        network: 'default',
+        command: 'add-last',
+        section: 'ip-dhcp-host',
+        parentIndex: 0,
+        xml: "<host mac='52:54:00:00:00:33' ip='192.168.122.33'/>",
+        live: true,
+        config: true,
+      },
+    ]);
+    // Running and saved were the same, so nothing is redefined before the update and nothing
+    // restarts. The FAKE's update changes nothing, so the check after it saves the host itself.
+    await waitFor(() => expect(defined()).toHaveLength(1));
+    const order = fake.calls
+      .map((c) => c.call)
+      .filter((c) => ['updateNetwork', 'defineNetwork', 'stopNetwork'].includes(c));
+    expect(order).toEqual(['updateNetwork', 'defineNetwork']);
+    expect(defined()[0]).toContain("<host mac='52:54:00:00:00:33' ip='192.168.122.33'/>");
+  });
+
+  it('offers Apply and restart or Apply (next start) for an address change of a running network', async () => {
     await openDetails('default');
     type(textbox(ipv4(), 'Prefix length'), '16');
-    expect(await screen.findByText(/take effect the next time it starts/)).toBeTruthy();
+    expect(await screen.findByText(/Changing the addresses takes effect only when it restarts/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Apply' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Apply (next start)' }));
+    await waitFor(() => expect(defined()).toHaveLength(1));
+    expect(defined()[0]).toContain("netmask='255.255.0.0'");
+    expect(fake.calls.some((c) => c.call === 'stopNetwork' || c.call === 'updateNetwork')).toBe(false);
+
+    type(textbox(ipv4(), 'Gateway'), '192.168.122.2');
+    fireEvent.click(await screen.findByRole('button', { name: 'Apply and restart' }));
+    await waitFor(() => expect(fake.calls.some((c) => c.call === 'startNetwork')).toBe(true));
+    const order = fake.calls
+      .map((c) => c.call)
+      .filter((c) => ['defineNetwork', 'stopNetwork', 'startNetwork'].includes(c));
+    expect(order).toEqual(['defineNetwork', 'defineNetwork', 'stopNetwork', 'startNetwork']);
+    expect(defined()[1]).toContain("address='192.168.122.2'");
+  });
+
+  it('never offers a doomed Apply on leaving: not with problems, not while vnmd is away', async () => {
+    await openDetails('lab');
+    type(textbox(ipv4(), 'DHCP end'), '10.0.0.9');
+    type(screen.getByRole('textbox', { name: 'MTU' }), 'big');
+    fireEvent.click(screen.getByRole('tab', { name: 'XML' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Apply changes?' });
+    expect(within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Apply' }).disabled).toBe(true);
+    expect(within(dialog).getByText(/The changes have 2 problems, so they cannot be applied/)).toBeTruthy();
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' })),
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Apply changes?' })).toBeNull(), {
+      timeout: 10_000,
+    });
+
+    type(textbox(ipv4(), 'DHCP end'), '192.168.122.200');
+    type(screen.getByRole('textbox', { name: 'MTU' }), '');
+    const status = fake.status;
+    act(() => fake.setConnection({ ...status, state: 'lost', reason: 'vnmd went away' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'XML' }));
+    dialog = await screen.findByRole('dialog', { name: 'Apply changes?' });
+    expect(within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Apply' }).disabled).toBe(true);
+    expect(
+      within(dialog).getByText(/vnmd is not connected, so the changes cannot be applied now/),
+    ).toBeTruthy();
+    act(() => fake.setConnection(status));
+    await waitFor(() =>
+      expect(within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Apply' }).disabled).toBe(false),
+    );
+    expect(defined()).toEqual([]);
   });
 
   it('shows a transient network read-only', async () => {

@@ -1,7 +1,8 @@
 /**
  * The Details sub-tab: facts about the network, and its editable fields. The fields show the
- * stored (inactive) definition of a persistent network, the one Apply redefines; a
- * transient network has only its live one, shown read-only.
+ * saved (inactive) definition of a persistent network, the one Apply saves, and say so; the
+ * running definition is what Apply changes live (apply-draft.ts). A transient network has
+ * only its running one, shown read-only.
  */
 import { useEffect } from 'react';
 import { Alert, Stack, Typography } from '@mui/material';
@@ -14,6 +15,7 @@ import { DetailsForm } from './details-form';
 import { useDraftStore } from './draft-store';
 import { Fact, FactGrid } from './fact-grid';
 import { useNetworkXml } from '@/stores/use-network-xml';
+import { SavedChangesNotice } from './saved-changes';
 
 /** The definition, or the reason it cannot be read; null while the XML is loading. */
 function definitionOf(xml: string | null): { def: NetworkDef } | { problem: string } | null {
@@ -30,10 +32,12 @@ export function NetworkDetails({ network }: { readonly network: string }) {
   const refreshNetwork = useAppStore((s) => s.refreshNetwork);
   const connected = useAppStore((s) => s.connection.state === 'connected');
   const { xml, error } = useNetworkXml(network, summary?.persistent ?? false);
+  const live = useNetworkXml(network, false);
   useEffect(() => void refreshNetwork(network), [network, refreshNetwork]);
 
   if (!summary) return null;
   const read = definitionOf(xml);
+  const running = summary.active ? definitionOf(live.xml) : null;
   return (
     <Stack spacing={2.5} sx={{ maxWidth: 760 }}>
       {error ? (
@@ -56,10 +60,12 @@ export function NetworkDetails({ network }: { readonly network: string }) {
         <Fact label="Guests attached" value={info ? String(info.connections) : '—'} />
       </FactGrid>
       {summary.problem ? <Alert severity="warning">{summary.problem}</Alert> : null}
+      {summary.persistent ? <SavedChangesNotice network={network} /> : null}
       {read && 'def' in read ? (
         <DetailsForm
           summary={summary}
           def={read.def}
+          running={running && 'def' in running ? running.def : null}
           current={draftFromDef(network, summary.autostart, read.def)}
           draft={draft}
         />

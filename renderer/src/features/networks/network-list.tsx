@@ -13,6 +13,7 @@ import { kindLabel, stateLabel } from '@/format/format';
 import { useAppStore } from '@/stores/app-store';
 import { Sparkline } from '@/features/traffic/sparkline';
 import { focusSelectedSubTab, rowId, stepTarget } from './list-keys';
+import { SavedChangesMark } from '@/features/network-details/saved-changes';
 
 // Memoised: one network's change (a new summary object for it alone) re-renders its row, not
 // all of them; with hundreds of networks a full list render is a long main-thread task.
@@ -51,6 +52,7 @@ const NetworkRow = memo(function NetworkRow({
           {n.persistent ? '' : ' · transient'}
           {n.problem ? ` · ${n.problem}` : ''}
         </Typography>
+        {n.active && n.persistent ? <SavedChangesMark network={n.name} /> : null}
       </Box>
       {n.active ? <Sparkline network={n.name} /> : null}
     </ListItemButton>

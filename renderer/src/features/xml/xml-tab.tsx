@@ -1,9 +1,11 @@
 /**
  * The XML sub-tab: the network's XML, read-only until Edit. Save checks the XML, defines
- * the network again, and on an error shows the reason and marks its line.
+ * the network again, and on an error shows the reason and marks its line. It says which
+ * definition it shows: a running persistent network has two (running and saved), and a
+ * switch picks one.
  */
 import { useState } from 'react';
-import { Alert, Button, Stack, Typography } from '@mui/material';
+import { Alert, Button, Stack, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { toErrorData } from '@shared/rpc/errors';
 import { useAppStore } from '@/stores/app-store';
 import { useNetworkXml } from '@/stores/use-network-xml';
@@ -12,8 +14,12 @@ import { lineOf, lineOfQuotedValue, wellFormedProblem } from './xml-errors';
 import type { XmlProblem } from './xml-errors';
 
 export function XmlTab({ network }: { readonly network: string }) {
-  const active = useAppStore((s) => s.networks.find((n) => n.name === network)?.active ?? false);
-  const { xml, error } = useNetworkXml(network);
+  const summary = useAppStore((s) => s.networks.find((n) => n.name === network));
+  const active = summary?.active ?? false;
+  const both = active && (summary?.persistent ?? false);
+  const [shown, setShown] = useState<'running' | 'saved'>('running');
+  const showSaved = !active || (both && shown === 'saved');
+  const { xml, error } = useNetworkXml(network, showSaved);
   const [draft, setDraft] = useState<string | null>(null);
   const [problem, setProblem] = useState<XmlProblem | null>(null);
   const [saving, setSaving] = useState(false);
@@ -69,10 +75,23 @@ export function XmlTab({ network }: { readonly network: string }) {
             ? 'vnmd is not connected: your edit is kept, and Save works again when it is back.'
             : editing
               ? active
-                ? 'Editing the stored definition; changes take effect the next time the network starts.'
-                : 'Editing the stored definition.'
-              : 'Read-only. Press Edit to change the definition.'}
+                ? 'Editing the saved definition; changes take effect the next time the network starts.'
+                : 'Editing the saved definition.'
+              : `Showing the ${showSaved ? 'saved' : 'running'} definition, read-only. Press Edit to change the saved one.`}
         </Typography>
+        {both && !editing ? (
+          <ToggleButtonGroup
+            size="small"
+            exclusive
+            value={shown}
+            onChange={(_e, v: 'running' | 'saved' | null) => v && setShown(v)}
+            aria-label="Definition shown"
+            sx={{ ml: 'auto' }}
+          >
+            <ToggleButton value="running">Running</ToggleButton>
+            <ToggleButton value="saved">Saved</ToggleButton>
+          </ToggleButtonGroup>
+        ) : null}
       </Stack>
       {problem ? (
         <Alert severity="error">

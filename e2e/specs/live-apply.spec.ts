@@ -1,0 +1,173 @@
+/**
+ * Apply on the running `default` of a sandbox host, checked with the CLI and a guest: a
+ * static host for the guest and a new DHCP range go live without a restart, and the guest
+ * gets its reserved address on its next lease; an address change offers Apply and restart;
+ * Apply (next start) leaves a mark and Restart clears it. default is put back afterwards.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CAN_SANDBOX, SANDBOX_SKIP, expect, test, vnm } from '../fixtures/sandbox';
+import type { Sandbox } from '../fixtures/sandbox';
+import { leasedGuest } from '../fixtures/sandbox-networks';
+import { ConnectionDetailsPage } from '../pages/connection-details-page';
+import { LiveApplyPage } from '../pages/live-apply-page';
+import type { Guest } from '../../electron/sandbox/guest';
+
+test.skip(!CAN_SANDBOX, SANDBOX_SKIP ?? '');
+test.describe.configure({ timeout: 240_000, mode: 'serial' });
+
+let original = '';
+let dir = '';
+
+test.beforeAll(async ({ sandbox }) => {
+  original = await vnm(sandbox, 'net-dumpxml', '--inactive', 'default');
+  dir = mkdtempSync(join(tmpdir(), 'vnm-e2e-live-'));
+});
+
+test.afterAll(async ({ sandbox }) => {
+  if (original && dir) {
+    const file = join(dir, 'default.xml');
+    writeFileSync(file, original);
+    await vnm(sandbox, 'net-define', file);
+    await vnm(sandbox, 'net-destroy', 'default').catch(() => undefined);
+    await vnm(sandbox, 'net-start', 'default');
+  }
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The first three octets of default's gateway ("192.168.122"). */
+async function subnetOf(sandbox: Sandbox): Promise<string> {
+  const xml = await vnm(sandbox, 'net-dumpxml', 'default');
+  const m = /<ip address='(\d+\.\d+\.\d+)\.\d+'/.exec(xml);
+  if (!m?.[1]) throw new Error(`default has no IPv4 address:\n${xml}`);
+  return m[1];
+}
+
+/** Releases and renews the guest's lease: SIGUSR2 then SIGUSR1 to its own udhcpc (the sandbox started it). */
+function renewLease(guest: Guest): void {
+  const pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  const udhcpc: number[] = [];
+  for (const pid of pids) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (cmd.includes('udhcpc') && cmd.includes(`hostname:${guest.hostname}`)) udhcpc.push(Number(pid));
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  if (udhcpc.length !== 1)
+    throw new Error(`expected one udhcpc of ${guest.hostname}, found ${udhcpc.length}`);
+  process.kill(udhcpc[0]!, 'SIGUSR2');
+  process.kill(udhcpc[0]!, 'SIGUSR1');
+}
+
+async function openDefault(page: ConnectionDetailsPage['page'], url: string) {
+  const app = new ConnectionDetailsPage(page);
+  await app.open(url);
+  await app.selectNetwork('default');
+  await app.details.open();
+  const details = new LiveApplyPage(page);
+  await expect(details.field('IPv4 configuration', 'Gateway')).not.toHaveValue('');
+  return { app, details };
+}
+
+test('a static host and a DHCP range go live without a restart, and the guest gets its reserved address', async ({
+  page,
+  sandbox,
+  sandboxApp,
+}) => {
+  const net = await subnetOf(sandbox);
+  const guest = await leasedGuest(sandbox, 'default');
+  const reserved = `${net}.250`;
+  const { app, details } = await openDefault(page, sandboxApp.url);
+  const bridgeBefore = (await vnm(sandbox, 'net-info', 'default')).match(/Bridge:\s+(\S+)/)?.[1];
+  const v4 = details.section('IPv4 configuration');
+  await details.field('IPv4 configuration', 'DHCP start').fill(`${net}.100`);
+  await details.field('IPv4 configuration', 'DHCP end').fill(`${net}.199`);
+  await v4.getByRole('button', { name: 'Add host' }).click();
+  const rows = await v4.getByRole('button', { name: /^Remove host \d+$/ }).count();
+  await details.field('IPv4 configuration', `Host ${rows} MAC address`).fill(guest.mac);
+  await details.field('IPv4 configuration', `Host ${rows} Host name`).fill('reserved');
+  await details.field('IPv4 configuration', `Host ${rows} IP address`).fill(reserved);
+  await expect(details.liveNotice).toBeVisible();
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 1024, height: 640 },
+  ]) {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.setViewportSize(size);
+      await page.emulateMedia({ colorScheme: scheme });
+      await details.apply.scrollIntoViewIfNeeded();
+      await app.screenshot(`live-apply-live-${size.width}`, scheme);
+    }
+  }
+  await details.apply.click();
+  await expect(details.apply).toBeDisabled();
+  await expect
+    .poll(() => vnm(sandbox, 'net-dumpxml', 'default'))
+    .toContain(`<host mac='${guest.mac}' name='reserved' ip='${reserved}'/>`);
+  const live = await vnm(sandbox, 'net-dumpxml', 'default');
+  expect(live).toContain(`<range start='${net}.100' end='${net}.199'/>`);
+  expect(await vnm(sandbox, 'net-dumpxml', '--inactive', 'default')).toContain(`ip='${reserved}'`);
+  // Not restarted: the same bridge, still active.
+  expect((await vnm(sandbox, 'net-info', 'default')).match(/Bridge:\s+(\S+)/)?.[1]).toBe(bridgeBefore);
+  renewLease(guest);
+  await expect.poll(() => guest.leasedIp(), { timeout: 60_000 }).toBe(reserved);
+  await expect(details.savedDiffers).toBeHidden();
+});
+
+test('an address change offers Apply and restart, and the network then runs the new address', async ({
+  page,
+  sandbox,
+  sandboxApp,
+}) => {
+  const net = await subnetOf(sandbox);
+  const { app, details } = await openDefault(page, sandboxApp.url);
+  await details.field('IPv4 configuration', 'Gateway').fill(`${net}.2`);
+  await expect(details.restartNotice).toBeVisible();
+  await expect(details.apply).toBeHidden();
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 1024, height: 640 },
+  ]) {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.setViewportSize(size);
+      await page.emulateMedia({ colorScheme: scheme });
+      await details.applyAndRestart.scrollIntoViewIfNeeded();
+      await app.screenshot(`live-apply-restart-${size.width}`, scheme);
+    }
+  }
+  await details.applyAndRestart.click();
+  await expect.poll(() => vnm(sandbox, 'net-dumpxml', 'default')).toContain(`<ip address='${net}.2'`);
+  expect(await vnm(sandbox, 'net-info', 'default')).toMatch(/Active:\s+yes/);
+});
+
+test('Apply (next start) leaves a mark in the list and Details, and Restart clears it', async ({
+  page,
+  sandbox,
+  sandboxApp,
+}) => {
+  const { app, details } = await openDefault(page, sandboxApp.url);
+  await details.field('IPv4 configuration', 'Prefix length').fill('23');
+  await details.applyNextStart.click();
+  await expect(details.savedDiffers).toBeVisible();
+  const mark = app.network('default').getByText('Restart to apply saved changes');
+  await expect(mark).toBeVisible();
+  const wider = /prefix='23'|netmask='255\.255\.254\.0'/;
+  expect(await vnm(sandbox, 'net-dumpxml', 'default')).not.toMatch(wider);
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 1024, height: 640 },
+  ]) {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.setViewportSize(size);
+      await page.emulateMedia({ colorScheme: scheme });
+      await app.screenshot(`live-apply-saved-differs-${size.width}`, scheme);
+    }
+  }
+  await details.restart.click();
+  await expect(details.savedDiffers).toBeHidden({ timeout: 30_000 });
+  await expect(mark).toBeHidden();
+  expect(await vnm(sandbox, 'net-dumpxml', 'default')).toMatch(wider);
+});
