@@ -7,6 +7,7 @@
  */
 import type { DiagnoseCheck } from '../../../shared/rpc/contract';
 import { isVnmTableName, VNM_TABLE } from '../firewall/table-name';
+import { shellLine, type Argv } from './argv';
 import type { NetFacts, SubnetFacts } from './facts';
 import { forwards } from './facts';
 import { fixCommands, type FixTarget, type Purpose } from './firewall-fixes';
@@ -153,10 +154,11 @@ export function verdictLine(id: string, rs: NftRuleset, f: NetFacts, cases: read
   const sure = blocked.filter((b) => b.maybe === null);
   const shown = sure.length > 0 ? sure : blocked;
   const chains = [...new Map(shown.map((b) => [chainName(b.chain), b])).values()];
-  const fixes = new Set<string>();
+  // Keyed by the printed line: the same command for two probes is given once.
+  const fixes = new Map<string, Argv>();
   for (const b of shown) {
     const t: FixTarget = { bridge: f.bridge, family: b.c.subnet.family, subnet: b.c.subnet.cidr };
-    for (const cmd of fixCommands(rs, b.chain, b.c.purpose, t)) fixes.add(cmd);
+    for (const argv of fixCommands(rs, b.chain, b.c.purpose, t)) fixes.set(shellLine([argv]), argv);
   }
   const names = chains.map((b) => chainName(b.chain)).join(', ');
   const details = shown.map(
@@ -165,7 +167,7 @@ export function verdictLine(id: string, rs: NftRuleset, f: NetFacts, cases: read
   );
   const status = sure.length > 0 ? 'fail' : 'warn';
   const verb = status === 'fail' ? 'drops' : 'may drop';
-  return { id, status, summary: `${names} ${verb} ${what}.`, fix: [...fixes].join(' && '), details };
+  return { id, status, summary: `${names} ${verb} ${what}.`, fix: shellLine([...fixes.values()]), details };
 }
 
 /** Lines for forwarded traffic, DHCP, DNS and TFTP, each present only where the network has it. */

@@ -4,6 +4,7 @@
  * ufw's route rules, iptables for iptables' own tables, else `nft insert rule`. vnm prints
  * these; it never runs them on another tool's table by itself.
  */
+import type { Argv } from './argv';
 import type { NftChain, NftRuleset } from './nft-ruleset';
 import { tableChains } from './nft-ruleset';
 
@@ -38,16 +39,17 @@ const PORTS: Partial<Record<Purpose, { proto: 'udp' | 'both'; port: number }>> =
   tftp: { proto: 'udp', port: 69 },
 };
 
-function iptablesArgs(purpose: Purpose, t: FixTarget): string[] {
+/** The match and target of each iptables rule, one array per rule. */
+function iptablesArgs(purpose: Purpose, t: FixTarget): string[][] {
   const p = PORTS[purpose];
   if (p) {
     const protos = p.proto === 'both' ? ['udp', 'tcp'] : ['udp'];
-    return protos.map((proto) => `-i ${t.bridge} -p ${proto} --dport ${p.port} -j ACCEPT`);
+    return protos.map((proto) => ['-i', t.bridge, '-p', proto, '--dport', String(p.port), '-j', 'ACCEPT']);
   }
-  if (purpose === 'out') return [`-i ${t.bridge} -s ${t.subnet} -j ACCEPT`];
-  if (purpose === 'bridged') return [`-i ${t.bridge} -o ${t.bridge} -j ACCEPT`];
-  const state = purpose === 'in-reply' ? ' -m conntrack --ctstate RELATED,ESTABLISHED' : '';
-  return [`-o ${t.bridge} -d ${t.subnet}${state} -j ACCEPT`];
+  if (purpose === 'out') return [['-i', t.bridge, '-s', t.subnet, '-j', 'ACCEPT']];
+  if (purpose === 'bridged') return [['-i', t.bridge, '-o', t.bridge, '-j', 'ACCEPT']];
+  const state = purpose === 'in-reply' ? ['-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED'] : [];
+  return [['-o', t.bridge, '-d', t.subnet, ...state, '-j', 'ACCEPT']];
 }
 
 function nftRule(purpose: Purpose, t: FixTarget): string {
@@ -64,27 +66,26 @@ function nftRule(purpose: Purpose, t: FixTarget): string {
   return `oifname ${br} ${ip} daddr ${t.subnet}${state} accept`;
 }
 
-function ufwCommand(purpose: Purpose, t: FixTarget): string {
+function ufwCommand(purpose: Purpose, t: FixTarget): Argv {
   const p = PORTS[purpose];
-  if (!p)
-    return purpose === 'out' ? `ufw route allow in on ${t.bridge}` : `ufw route allow out on ${t.bridge}`;
-  const proto = p.proto === 'udp' ? ' proto udp' : '';
-  return `ufw allow in on ${t.bridge} to any port ${p.port}${proto}`;
+  if (!p) return ['ufw', 'route', 'allow', purpose === 'out' ? 'in' : 'out', 'on', t.bridge];
+  const proto = p.proto === 'udp' ? ['proto', 'udp'] : [];
+  return ['ufw', 'allow', 'in', 'on', t.bridge, 'to', 'any', 'port', String(p.port), ...proto];
 }
 
-/** The commands, in order, that make `chain` accept this traffic. */
-export function fixCommands(rs: NftRuleset, chain: NftChain, purpose: Purpose, t: FixTarget): string[] {
+/** The commands, in order, that make `chain` accept this traffic, as argument arrays. */
+export function fixCommands(rs: NftRuleset, chain: NftChain, purpose: Purpose, t: FixTarget): Argv[] {
   const ipt = chain.family === 'ip6' ? 'ip6tables' : 'iptables';
   switch (toolOf(rs, chain)) {
     case 'firewalld':
-      return [`firewall-cmd --zone=libvirt --add-interface=${t.bridge}`];
+      return [['firewall-cmd', '--zone=libvirt', `--add-interface=${t.bridge}`]];
     case 'ufw':
       return [ufwCommand(purpose, t)];
     case 'docker':
-      return iptablesArgs(purpose, t).map((a) => `${ipt} -I DOCKER-USER ${a}`);
+      return iptablesArgs(purpose, t).map((a) => [ipt, '-I', 'DOCKER-USER', ...a]);
     case 'iptables':
-      return iptablesArgs(purpose, t).map((a) => `${ipt} -t ${chain.table} -I ${chain.name} ${a}`);
+      return iptablesArgs(purpose, t).map((a) => [ipt, '-t', chain.table, '-I', chain.name, ...a]);
     case 'nft':
-      return [`nft insert rule ${chain.family} ${chain.table} ${chain.name} '${nftRule(purpose, t)}'`];
+      return [['nft', 'insert', 'rule', chain.family, chain.table, chain.name, nftRule(purpose, t)]];
   }
 }
