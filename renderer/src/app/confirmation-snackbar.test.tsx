@@ -40,8 +40,9 @@ describe('confirmation snackbar', () => {
     render(<App />);
     const domain = await screen.findByRole('textbox', { name: 'Domain' });
     await waitFor(() => expect((domain as HTMLInputElement).value).toBe('default.lan'));
+    // The domain of the running default takes effect at its next start: Apply saves it.
     fireEvent.change(domain, { target: { value: 'other.lan' } });
-    fireEvent.click(button('Apply'));
+    fireEvent.click(button('Apply (next start)'));
     expect((await confirmation()).textContent).toContain('Changes to network default applied.');
   });
 
