@@ -94,6 +94,10 @@ const hostKey = (h: DhcpHost) => h.mac ?? (h.id !== undefined ? `id:${h.id}` : `
 const hostWords = (h: DhcpHost) =>
   `static host ${[h.name, h.mac ?? h.id, h.ip].filter(Boolean).join(' ')}`.trim();
 
+/**
+ * Hosts keep their order: those that stay in place are modified where they changed; from the
+ * first one out of place on, the old ones are deleted and the new ones added in order.
+ */
 function hostOps(before: readonly DhcpHost[], after: readonly DhcpHost[], parentIndex: number): UpdateOp[] {
   const op = (command: UpdateOp['command'], h: DhcpHost, verb: string): UpdateOp => ({
     command,
@@ -102,16 +106,15 @@ function hostOps(before: readonly DhcpHost[], after: readonly DhcpHost[], parent
     xml: hostXml(h),
     label: `${verb} ${hostWords(h)}`,
   });
-  const afterKeys = new Map(after.map((h) => [hostKey(h), h]));
-  const beforeKeys = new Map(before.map((h) => [hostKey(h), h]));
-  const deletes = before.filter((h) => !afterKeys.has(hostKey(h))).map((h) => op('delete', h, 'remove'));
+  let kept = 0;
+  while (kept < before.length && kept < after.length && hostKey(before[kept]!) === hostKey(after[kept]!))
+    kept++;
   const modifies = after
-    .filter((h) => {
-      const old = beforeKeys.get(hostKey(h));
-      return old !== undefined && hostXml(old) !== hostXml(h);
-    })
+    .slice(0, kept)
+    .filter((h, i) => hostXml(h) !== hostXml(before[i]!))
     .map((h) => op('modify', h, 'change'));
-  const adds = after.filter((h) => !beforeKeys.has(hostKey(h))).map((h) => op('add-last', h, 'add'));
+  const deletes = before.slice(kept).map((h) => op('delete', h, 'remove'));
+  const adds = after.slice(kept).map((h) => op('add-last', h, 'add'));
   return [...deletes, ...modifies, ...adds];
 }
 

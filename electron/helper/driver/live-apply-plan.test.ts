@@ -63,6 +63,9 @@ const EDITS: Record<string, NetworkDef> = {
       { ...v4dhcp.hosts[1]!, ip: '10.77.0.10' },
     ],
   }),
+  'a host deleted and added again with the same MAC at the end': withV4Dhcp({
+    hosts: [v4dhcp.hosts[1]!, { mac: '52:54:00:77:00:10', name: 'reserved', ip: '10.77.0.250' }],
+  }),
   'the range changed': withV4Dhcp({ ranges: [{ start: '10.77.0.120', end: '10.77.0.180' }] }),
   'a second range after the first': withV4Dhcp({
     ranges: [...v4dhcp.ranges, { start: '10.77.0.220', end: '10.77.0.230' }],

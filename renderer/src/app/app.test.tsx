@@ -50,7 +50,7 @@ describe('Virtual Networks', () => {
     expect(callsOf('startNetwork')).toEqual([{ network: 'lab' }]);
   });
 
-  it('fetches the network once after a Start click: one start, at most one info and one XML', async () => {
+  it('fetches the network once after a Start click: one start, at most one info and its two XMLs', async () => {
     await renderApp();
     fireEvent.click(await option('lab'));
     await screen.findByDisplayValue('lab.lan');
@@ -69,7 +69,9 @@ describe('Virtual Networks', () => {
     console.log(`calls after one Start click: ${JSON.stringify(counts)}`);
     expect(counts.start).toBe(1);
     expect(counts.info).toBeLessThanOrEqual(1);
-    expect(counts.xml).toBeLessThanOrEqual(1);
+    // A running persistent network has two definitions, running and saved, each read once:
+    // the list and Details compare them (Restart to apply saved changes, issue #15).
+    expect(counts.xml).toBeLessThanOrEqual(2);
   });
 
   it('deletes an inactive network only after a confirmation naming it', async () => {
@@ -143,7 +145,8 @@ describe('Details', () => {
     await screen.findByDisplayValue('default.lan');
     fireEvent.change(mtu, { target: { value: '9000' } });
     fireEvent.click(screen.getByRole('checkbox', { name: 'On Boot' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    // default runs, and its MTU changes only with a restart: saved for the next start.
+    fireEvent.click(await screen.findByRole('button', { name: 'Apply (next start)' }));
     await waitFor(() => expect(callsOf('setAutostart')).toEqual([{ network: 'default', autostart: false }]));
     const [defined] = callsOf('defineNetwork') as { xml: string }[];
     expect(defined?.xml).toContain("<mtu size='9000'/>");

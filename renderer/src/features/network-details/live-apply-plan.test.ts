@@ -31,9 +31,21 @@ const ROWS: readonly Row[] = [
     restartFor: [],
   },
   {
-    what: 'a static host removed',
+    what: 'the last static host removed',
+    edit: v4({ hosts: draft.ipv4.hosts.slice(0, 1) }),
+    ops: [
+      `delete ip-dhcp-host 0 <host mac='00:16:3e:3e:a9:1a' name='bar' ip='192.168.122.11'>\n  <lease expiry='0'/>\n</host>`,
+    ],
+    restartFor: [],
+  },
+  {
+    what: 'the first static host removed (the rest re-added, so the order stays)',
     edit: v4({ hosts: draft.ipv4.hosts.slice(1) }),
-    ops: [`delete ip-dhcp-host 0 <host mac='00:16:3e:77:e2:ed' name='foo' ip='192.168.122.10'/>`],
+    ops: [
+      `delete ip-dhcp-host 0 <host mac='00:16:3e:77:e2:ed' name='foo' ip='192.168.122.10'/>`,
+      `delete ip-dhcp-host 0 <host mac='00:16:3e:3e:a9:1a' name='bar' ip='192.168.122.11'>\n  <lease expiry='0'/>\n</host>`,
+      `add-last ip-dhcp-host 0 <host mac='00:16:3e:3e:a9:1a' name='bar' ip='192.168.122.11'>\n  <lease expiry='0'/>\n</host>`,
+    ],
     restartFor: [],
   },
   {
