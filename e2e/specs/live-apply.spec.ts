@@ -161,7 +161,7 @@ test('Apply (next start) leaves a mark in the list and Details, and Restart clea
   await details.field('IPv4 configuration', 'Prefix length').fill('23');
   await details.applyNextStart.click();
   await expect(details.savedDiffers).toBeVisible();
-  const mark = app.network('default').getByText('Restart to apply saved changes');
+  const mark = app.network('default').getByText('Restart to apply changes');
   await expect(mark).toBeVisible();
   const wider = /prefix='23'|netmask='255\.255\.254\.0'/;
   expect(await vnm(sandbox, 'net-dumpxml', 'default')).not.toMatch(wider);

@@ -81,10 +81,12 @@ export function SavedChangesMark({ network }: { readonly network: string }) {
       variant="caption"
       component="div"
       noWrap
+      title="The saved definition differs from what runs: restart to apply saved changes"
       sx={{ color: 'text.primary', display: 'flex', alignItems: 'center', gap: 0.5 }}
     >
       <WarningAmberIcon fontSize="inherit" sx={{ color: 'warning.main' }} aria-hidden />
-      Restart to apply saved changes
+      {/* Short enough for the list's width at 1024 px; the title says it whole. */}
+      Restart to apply changes
     </Typography>
   );
 }
