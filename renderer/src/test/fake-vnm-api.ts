@@ -154,6 +154,10 @@ export class FakeVnmBridge implements VnmBridge {
         (this.host = { ...this.host, statsInterval: Number(p.seconds ?? 0) }),
         { ok: true }
       ),
+      // Port forwards (#14): the window's helper gives these a memory; the contract needs the keys.
+      listForwards: () => ({ forwards: [] }),
+      addForward: () => ({ ok: true }),
+      removeForward: () => ({ ok: true }),
       connectionStatus: () => this.status,
       appInfo: () => ({ name: 'vnm', version: '0.1.0', shell: 'browser', versions: { node: '20' } }),
     };
