@@ -50,7 +50,11 @@ export function buildHandlers(driver: NetworkDriver, stats: StatsAccess): Handle
     'network.leases': (p) => driver.leases(p.network, p.mac),
     'network.diagnose': (p) =>
       diagnoseNetwork(driver.ctx.table.lookup(p.network), () => driver.leases(p.network), p.guest),
-    'network.forwards': () => notYet(),
+    'network.forwards': (p) => {
+      const entry = driver.ctx.table.lookup(p.name);
+      const def = p.inactive ? (entry.config ?? currentDef(entry)) : currentDef(entry);
+      return { forwards: [...(def.forwards ?? [])] };
+    },
     'network.addForward': () => notYet(),
     'network.removeForward': () => notYet(),
     'network.statsHistory': (p) => stats.history(driver.ctx.table.lookup(p.network).name, p.seconds),
