@@ -6,9 +6,15 @@ import { currentDef } from '../driver/table';
 import { diagnoseNetwork } from '../diagnose/diagnose';
 import { VERSION } from '../version';
 import type { StatsSample } from '../../../shared/rpc/contract';
+import { VnmError } from '../../../shared/rpc/errors';
 import type { Handlers } from './dispatch';
 
 const OK = { ok: true as const };
+
+// Port forwards (#14): the contract lands first so the window can be built against it.
+function notYet(): never {
+  throw new VnmError('unsupported', 'Port forwards are not implemented yet in this vnmd; update vnm.');
+}
 
 /** The part of the stats sampler the RPC methods use. */
 export interface StatsAccess {
@@ -44,6 +50,9 @@ export function buildHandlers(driver: NetworkDriver, stats: StatsAccess): Handle
     'network.leases': (p) => driver.leases(p.network, p.mac),
     'network.diagnose': (p) =>
       diagnoseNetwork(driver.ctx.table.lookup(p.network), () => driver.leases(p.network), p.guest),
+    'network.forwards': () => notYet(),
+    'network.addForward': () => notYet(),
+    'network.removeForward': () => notYet(),
     'network.statsHistory': (p) => stats.history(driver.ctx.table.lookup(p.network).name, p.seconds),
     'host.info': async () => ({
       ...(await hostInfo()),
