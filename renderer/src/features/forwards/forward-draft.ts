@@ -7,7 +7,7 @@
 import type { NetworkDef } from '@shared/model/network';
 import type { ForwardProtocol, PortForward } from '@shared/model/port-forward';
 import { parsePortRange } from '@shared/model/port-forward';
-import type { ForwardOwner } from '@shared/validation/port-forward';
+import type { OtherNetwork } from '@shared/validation/port-forward';
 import { forwardProblems } from '@shared/validation/port-forward';
 
 export interface ForwardDraft {
@@ -54,7 +54,7 @@ export function forwardFromDraft(d: ForwardDraft): PortForward | null {
 export function draftProblems(
   d: ForwardDraft,
   network: NetworkDef,
-  others: readonly ForwardOwner[],
+  others: readonly OtherNetwork[],
 ): Partial<Record<DraftField | 'network', string>> {
   const out: Partial<Record<DraftField | 'network', string>> = {};
   const note = (field: DraftField | 'network', message: string) => {

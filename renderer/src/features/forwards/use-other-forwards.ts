@@ -4,10 +4,10 @@
  */
 import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ForwardOwner } from '@shared/validation/port-forward';
+import type { OtherNetwork } from '@shared/validation/port-forward';
 import { useAppStore } from '@/stores/app-store';
 
-export function useOtherForwards(network: string): ForwardOwner[] {
+export function useOtherForwards(network: string): OtherNetwork[] {
   const names = useAppStore(useShallow((s) => s.networks.map((n) => n.name).filter((n) => n !== network)));
   const versions = useAppStore((s) => s.versions);
   const entries = useAppStore((s) => s.forwards);
