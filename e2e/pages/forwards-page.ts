@@ -53,9 +53,7 @@ export class ForwardsPage extends SubTabPage {
 
   /** The row of the forward of that host port (as the table writes it: 8080 or 8000-8010). */
   row(hostPort: string): Locator {
-    return this.table
-      .getByRole('row')
-      .filter({ has: this.page.getByRole('cell', { name: hostPort, exact: true }) });
+    return this.table.getByRole('row').filter({ has: this.page.getByText(hostPort, { exact: true }) });
   }
 
   /** Opens Add and fills the dialog, leaving it open (for a screenshot or a look at its checks). */

@@ -98,11 +98,10 @@ describe('Port Forwarding', () => {
       within(rows[i]!)
         .getAllByRole('cell')
         .map((c) => c.textContent);
-    expect(cells(1)).toEqual(['TCP', 'all addresses', '8080', '192.168.122.10guest1', '80', 'web', 'Remove']);
+    expect(cells(1)).toEqual(['TCP', '8080on all addresses', '192.168.122.10guest1', '80', 'web', 'Remove']);
     expect(cells(2)).toEqual([
       'TCP and UDP',
-      '10.0.0.5',
-      '5000-5009',
+      '5000-5009on 10.0.0.5',
       '192.168.122.11guest2',
       '6000-6009',
       '—',

@@ -1,4 +1,6 @@
 /** The table of a network's port forwards, with Remove on each row. */
+import { Fragment } from 'react';
+import type { ReactNode } from 'react';
 import {
   Box,
   Button,
@@ -32,16 +34,42 @@ const visuallyHidden = {
   whiteSpace: 'nowrap',
 } as const;
 
+/** An address that may break after its colons (IPv6) rather than anywhere, or widen the table. */
+function Address({ text }: { readonly text: string }) {
+  const parts = text.split(':');
+  return (
+    <>
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {part}
+          {i < parts.length - 1 ? (
+            <>
+              :<wbr />
+            </>
+          ) : null}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+function Secondary({ children }: { readonly children: ReactNode }) {
+  return (
+    <Typography variant="body2" color="text.secondary" component="span" sx={{ display: 'block' }}>
+      {children}
+    </Typography>
+  );
+}
+
 export function ForwardsTable({ forwards, guestName, disabled, onRemove }: ForwardsTableProps) {
-  // Text columns wrap (addresses break anywhere, descriptions at words) so that Remove stays
-  // in view at 1024 px wide rather than behind a horizontal scroll.
+  // Host address and port share a cell, as do the guest's address and name, with narrow
+  // padding: the table then fits the panel at 1024 px wide, Remove in view, no sideways scroll.
   return (
     <TableContainer sx={{ contain: 'inline-size' }}>
-      <Table size="small" aria-label="Port forwards">
+      <Table size="small" aria-label="Port forwards" sx={{ '& th, & td': { px: 1 } }}>
         <TableHead>
           <TableRow>
             <TableCell>Protocol</TableCell>
-            <TableCell>Host address</TableCell>
             <TableCell>Host port</TableCell>
             <TableCell>Guest</TableCell>
             <TableCell>Guest port</TableCell>
@@ -58,25 +86,22 @@ export function ForwardsTable({ forwards, guestName, disabled, onRemove }: Forwa
             const name = guestName(f);
             return (
               <TableRow key={forwardKey(f)}>
-                <TableCell sx={nowrap}>{PROTOCOL_LABEL[f.protocol]}</TableCell>
-                <TableCell sx={{ wordBreak: 'break-all' }}>{hostAddressText(f)}</TableCell>
-                <TableCell sx={nowrap}>{formatPortRange(f.hostPort)}</TableCell>
-                <TableCell sx={{ wordBreak: 'break-all' }}>
-                  {f.guestAddress}
-                  {name ? (
-                    <Typography
-                      variant="body2"
-                      color="text.secondary"
-                      component="span"
-                      sx={{ display: 'block' }}
-                    >
-                      {name}
-                    </Typography>
-                  ) : null}
+                <TableCell>{PROTOCOL_LABEL[f.protocol]}</TableCell>
+                <TableCell>
+                  <Box component="span" sx={{ display: 'block', ...nowrap }}>
+                    {formatPortRange(f.hostPort)}
+                  </Box>
+                  <Secondary>
+                    on <Address text={hostAddressText(f)} />
+                  </Secondary>
+                </TableCell>
+                <TableCell>
+                  <Address text={f.guestAddress} />
+                  {name ? <Secondary>{name}</Secondary> : null}
                 </TableCell>
                 <TableCell sx={nowrap}>{formatPortRange(f.guestPort)}</TableCell>
-                <TableCell sx={{ overflowWrap: 'anywhere' }}>{f.description ?? '—'}</TableCell>
-                <TableCell align="right">
+                <TableCell sx={{ overflowWrap: 'anywhere', minWidth: 96 }}>{f.description ?? '—'}</TableCell>
+                <TableCell align="right" sx={nowrap}>
                   <Button size="small" color="error" disabled={disabled} onClick={() => onRemove(f)}>
                     Remove
                   </Button>
