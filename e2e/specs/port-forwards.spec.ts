@@ -70,6 +70,10 @@ test('a forward added in the window reaches a guest’s web server from the wan,
     const app = new ConnectionDetailsPage(page);
     const forwards = new ForwardsPage(page);
     await app.open(sandboxApp.url);
+    // Only NAT hides guests behind the host: the isolated lab has no such tab.
+    await app.selectNetwork('lab');
+    await expect(app.subTab('DHCP Leases')).toBeVisible();
+    await expect(forwards.tab).toHaveCount(0);
     await app.selectNetwork('default');
     await forwards.open();
     await forwards.expectOpen();
@@ -134,6 +138,7 @@ for (const scheme of ['light', 'dark'] as const satisfies readonly ColorScheme[]
         await app.selectNetwork('default');
         await forwards.open();
         await expect(forwards.row(port)).toContainText(guest.hostname);
+        await expect(forwards.button('Add')).toBeEnabled();
         await expectTableFits(page, forwards);
         await forwards.screenshot(`port-forwards-${size.width}x${size.height}`, scheme);
         await forwards.fill({
