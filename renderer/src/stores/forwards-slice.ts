@@ -94,16 +94,20 @@ export const createForwardsSlice: Slice<ForwardsSlice> = (set, get) => {
       }
     },
     addForward: async (network, forward, target, reserve) => {
-      if (reserve) {
-        await api().updateNetwork({
-          network,
-          command: 'add-last',
-          section: 'ip-dhcp-host',
-          xml: reservationXml(reserve),
-          ...target,
-        });
+      const host = reserve
+        ? { network, section: 'ip-dhcp-host' as const, xml: reservationXml(reserve), ...target }
+        : null;
+      if (host) await api().updateNetwork({ ...host, command: 'add-last' });
+      try {
+        await api().addForward({ name: network, forward, ...target });
+      } catch (err) {
+        // A refused forward leaves the network as it was: the reservation made for it goes too.
+        if (host)
+          await api()
+            .updateNetwork({ ...host, command: 'delete' })
+            .catch(() => undefined);
+        throw err;
       }
-      await api().addForward({ name: network, forward, ...target });
     },
     removeForward: async (network, forward) => {
       const summary = get().networks.find((n) => n.name === network);

@@ -171,6 +171,22 @@ describe('Port Forwarding', () => {
     ]);
   });
 
+  it('takes the reservation back when vnmd refuses the forward', async () => {
+    await openAdd();
+    fake.failures.set('addForward', {
+      kind: 'conflict',
+      message: 'host port 2222/tcp is already forwarded.',
+    });
+    type(field('Host port'), '2222');
+    type(guestField(), '192.168.122.11');
+    fireEvent.click(within(dialog()).getByRole('button', { name: 'Add' }));
+    expect(await within(dialog()).findByText('host port 2222/tcp is already forwarded.')).toBeTruthy();
+    expect(callsOf('updateNetwork').map((p) => (p as { command: string }).command)).toEqual([
+      'add-last',
+      'delete',
+    ]);
+  });
+
   it('does not offer a reservation for a static host', async () => {
     await openAdd();
     type(guestField(), '192.168.122.10');
