@@ -6,15 +6,9 @@ import { currentDef } from '../driver/table';
 import { diagnoseNetwork } from '../diagnose/diagnose';
 import { VERSION } from '../version';
 import type { StatsSample } from '../../../shared/rpc/contract';
-import { VnmError } from '../../../shared/rpc/errors';
 import type { Handlers } from './dispatch';
 
 const OK = { ok: true as const };
-
-// Port forwards (#14): the contract lands first so the window can be built against it.
-function notYet(): never {
-  throw new VnmError('unsupported', 'Port forwards are not implemented yet in this vnmd; update vnm.');
-}
 
 /** The part of the stats sampler the RPC methods use. */
 export interface StatsAccess {
@@ -55,8 +49,13 @@ export function buildHandlers(driver: NetworkDriver, stats: StatsAccess): Handle
       const def = p.inactive ? (entry.config ?? currentDef(entry)) : currentDef(entry);
       return { forwards: [...(def.forwards ?? [])] };
     },
-    'network.addForward': () => notYet(),
-    'network.removeForward': () => notYet(),
+    'network.addForward': (p) => driver.addForward(p.name, p.forward, p),
+    'network.removeForward': (p) =>
+      driver.removeForward(
+        p.name,
+        { protocol: p.protocol, hostPort: p.hostPort, hostAddress: p.hostAddress },
+        p,
+      ),
     'network.statsHistory': (p) => stats.history(driver.ctx.table.lookup(p.network).name, p.seconds),
     'host.info': async () => ({
       ...(await hostInfo()),
