@@ -3,7 +3,7 @@ import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { BasePage } from './base-page';
 
-export type SubTabName = 'Details' | 'XML' | 'Traffic' | 'DHCP Leases';
+export type SubTabName = 'Details' | 'XML' | 'Traffic' | 'DHCP Leases' | 'Port Forwarding';
 
 export abstract class SubTabPage extends BasePage {
   constructor(

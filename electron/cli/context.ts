@@ -13,6 +13,8 @@ export interface Verb {
   readonly name: string;
   readonly summary: string;
   readonly args: VerbArgSpec;
+  /** What `vnm VERB --help` prints; verbs without it take --help as an unknown option. */
+  readonly help?: string;
   /**
    * True when the output must end as the verb left it, without virsh's closing blank line:
    * a stream of JSON lines, where a blank line is not an object.

@@ -14,6 +14,7 @@ import { demoVerb } from './verbs/demo';
 import { diagnoseVerb } from './verbs/diagnose';
 import { editVerbs } from './verbs/edit';
 import { eventVerb } from './verbs/event';
+import { forwardVerbs } from './verbs/forwards';
 import { lifecycleVerbs } from './verbs/lifecycle';
 import { netStatsVerb } from './verbs/net-stats';
 import { showVerbs } from './verbs/show';
@@ -22,6 +23,7 @@ const VERBS: readonly Verb[] = [
   ...showVerbs,
   ...lifecycleVerbs,
   ...editVerbs,
+  ...forwardVerbs,
   eventVerb,
   netStatsVerb,
   diagnoseVerb,
@@ -54,6 +56,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     if (g.help || g.verb === undefined || g.verb === 'help') return print(usage());
     const verb = VERBS.find((v) => v.name === g.verb);
     if (!verb) throw new UsageError(`unknown command: '${g.verb}'`);
+    if (verb.help && (g.verbArgs.includes('--help') || g.verbArgs.includes('-h'))) return print(verb.help);
     const args = parseVerbArgs(verb.name, verb.args, g.verbArgs);
     const socketPath = verb === daemonVerb ? '' : resolveSocketPath(g.connect, g.readOnly);
     const ctx: VerbContext = {

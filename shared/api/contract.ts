@@ -30,6 +30,9 @@ export const RPC_CALLS = {
   hostInterfaces: 'host.interfaces',
   proposeSubnet: 'host.propose',
   setStatsInterval: 'stats.setInterval',
+  listForwards: 'network.forwards',
+  addForward: 'network.addForward',
+  removeForward: 'network.removeForward',
 } as const satisfies Record<string, RpcMethodName>;
 export type RpcCallName = keyof typeof RPC_CALLS;
 

@@ -10,6 +10,8 @@
  * - Lists are always present (possibly empty) so consumers never test for undefined.
  */
 
+import type { PortForward } from './port-forward';
+
 export type YesNo = 'yes' | 'no';
 
 export const FORWARD_MODES = [
@@ -242,6 +244,8 @@ export interface NetworkDef {
   readonly portgroups: readonly Portgroup[];
   /** <port isolated='yes'/>: guest ports cannot talk to each other. */
   readonly portIsolated?: YesNo;
+  /** vnm's port forwards, kept in <metadata> (absent when none): see port-forward.ts. */
+  readonly forwards?: readonly PortForward[];
 }
 
 export function networkKind(def: Pick<NetworkDef, 'forward'>): NetworkKind {

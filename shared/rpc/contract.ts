@@ -9,6 +9,7 @@
  * over its ports.
  */
 import { z } from 'zod';
+import { FORWARD_PROTOCOLS } from '../model/port-forward';
 
 /** A network is named by its name or its UUID, as virsh accepts either. */
 const NetworkRef = z.strictObject({ network: z.string().min(1).max(4096) });
@@ -169,6 +170,21 @@ export const DiagnoseResult = z.strictObject({
 });
 export type DiagnoseResult = z.infer<typeof DiagnoseResult>;
 
+export const ForwardProtocol = z.enum(FORWARD_PROTOCOLS);
+/** Shape only: the bounds (1-65535) are checked by shared/validation/port-forward.ts with a clear message. */
+const PortNumber = z.number().int();
+const PortRangeSchema = z.strictObject({ start: PortNumber, end: PortNumber });
+
+/** A port forward (shared/model/port-forward.ts); values are judged by forwardProblems. */
+export const PortForward = z.strictObject({
+  protocol: ForwardProtocol,
+  hostAddress: z.string().min(1).max(64).optional(),
+  hostPort: PortRangeSchema,
+  guestAddress: z.string().max(64),
+  guestPort: PortRangeSchema,
+  description: z.string().max(16_384).optional(),
+});
+
 const Ok = z.strictObject({ ok: z.literal(true) });
 
 type Permission = 'read' | 'write';
@@ -253,6 +269,36 @@ export const RPC_METHODS = {
     result: DiagnoseResult,
     permission: 'read',
     doc: 'A checklist of why a network or one of its guests may not work: state, bridge, dnsmasq, forwarding, foreign firewall chains, uplink.',
+  }),
+  'network.forwards': method({
+    params: z.strictObject({ name: z.string().min(1).max(4096), inactive: z.boolean().default(false) }),
+    result: z.strictObject({ forwards: z.array(PortForward) }),
+    permission: 'read',
+    doc: 'Port forwards of a network: the running definition while it runs, else (or with inactive) the stored one.',
+  }),
+  'network.addForward': method({
+    params: z.strictObject({
+      name: z.string().min(1).max(4096),
+      forward: PortForward,
+      live: z.boolean().default(false),
+      config: z.boolean().default(false),
+    }),
+    result: Ok,
+    permission: 'write',
+    doc: 'Add a port forward, live and/or in the definition (neither: live if running, else the definition), as net-update.',
+  }),
+  'network.removeForward': method({
+    params: z.strictObject({
+      name: z.string().min(1).max(4096),
+      protocol: ForwardProtocol,
+      hostPort: PortNumber,
+      hostAddress: z.string().min(1).max(64).optional(),
+      live: z.boolean().default(false),
+      config: z.boolean().default(false),
+    }),
+    result: Ok,
+    permission: 'write',
+    doc: 'Remove the port forward with this protocol, first host port and host address.',
   }),
   'network.statsHistory': method({
     params: NetworkRef.extend({ seconds: z.number().positive().max(3600).default(600) }),

@@ -9,6 +9,7 @@ import type { NetworkDef } from '../model/network';
 import { isManagedBridgeKind, networkKind } from '../model/network';
 import { canonicalMac } from '../net/mac';
 import { metadataLines } from './format-metadata';
+import { metadataInner } from './forwards';
 import { formatDns, formatForward, formatIp, formatRoute } from './format-parts';
 import { formatBandwidth, formatPortgroup, formatVirtualport, formatVlan } from './format-port';
 import { canonicalUuid } from './uuid';
@@ -36,7 +37,8 @@ function formatBody(w: XmlWriter, def: NetworkDef, live: boolean): void {
   if (def.uuid !== undefined) w.text('uuid', canonicalUuid(def.uuid) ?? def.uuid);
   if (def.title) w.text('title', def.title);
   if (def.description) w.text('description', def.description);
-  if (def.metadata !== undefined) w.raw(metadataLines(def.metadata));
+  const metadata = metadataInner(def);
+  if (metadata !== undefined) w.raw(metadataLines(metadata));
   if (def.forward) formatForward(w, def.forward, live);
   formatBridge(w, def);
   if (def.mtu) w.empty('mtu', [['size', def.mtu]]);

@@ -5,3 +5,4 @@ export type { FormatOptions } from './format-network';
 export { parseXmlDocument, XmlSyntaxError, DEFAULT_XML_LIMITS } from './safe-parse';
 export type { XmlElement, XmlNode, XmlLimits } from './safe-parse';
 export { canonicalUuid } from './uuid';
+export { VNM_XMLNS, forwardsXml } from './forwards';

@@ -13,6 +13,7 @@ import { canonicalUuid } from './uuid';
 import type { ParseError } from './parse-context';
 import { parseDns } from './parse-dns';
 import { parseForward } from './parse-forward';
+import { readMetadataParts } from './forwards';
 import { parseIp, parseRoute } from './parse-ip';
 import { parseBandwidth, parsePortgroup, parseVirtualport, parseVlan } from './parse-port';
 import { XmlSyntaxError, attr, childElements, firstChild, parseXmlDocument, textContent } from './safe-parse';
@@ -70,6 +71,7 @@ function readNetwork(ctx: ParseContext, root: XmlElement, source: string): Netwo
   const one = (n: string): XmlElement | undefined => firstChild(root, n);
   const forwardEl = one('forward');
   const forward = forwardEl ? parseForward(ctx, forwardEl) : undefined;
+  const meta = readMetadataParts(ctx, one('metadata'), root, source);
   const def: NetworkDef = defined({
     name,
     uuid: readUuid(ctx, one('uuid')),
@@ -78,7 +80,7 @@ function readNetwork(ctx: ParseContext, root: XmlElement, source: string): Netwo
     connections: readConnections(root),
     title: optionalText(one('title')),
     description: optionalText(one('description')),
-    metadata: readMetadata(one('metadata'), source),
+    metadata: meta.metadata,
     forward,
     bridge: readBridge(ctx, one('bridge')),
     mtu: readMtu(ctx, one('mtu')),
@@ -92,6 +94,7 @@ function readNetwork(ctx: ParseContext, root: XmlElement, source: string): Netwo
     virtualport: opt(one('virtualport'), parseVirtualport),
     portgroups: childElements(root, 'portgroup').flatMap((el) => parsePortgroup(ctx, el) ?? []),
     portIsolated: opt(one('port'), (el) => ctx.yesNo(el, 'network/port', 'isolated')),
+    forwards: meta.forwards,
   });
   return def;
 }
@@ -132,11 +135,6 @@ function readIpv6(ctx: ParseContext, root: XmlElement): YesNo | undefined {
 function readConnections(root: XmlElement): number | undefined {
   const raw = attr(root, 'connections');
   return raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : undefined;
-}
-
-function readMetadata(el: XmlElement | undefined, source: string): string | undefined {
-  if (!el) return undefined;
-  return source.slice(el.innerStart, el.innerEnd);
 }
 
 function readBridge(ctx: ParseContext, el: XmlElement | undefined): Bridge | undefined {

@@ -4,12 +4,16 @@
  * names exist also hold the definitions lock.
  */
 import type { NetworkDef } from '../../../shared/model/network';
+import type { PortForward } from '../../../shared/model/port-forward';
+import { formatPortRange } from '../../../shared/model/port-forward';
 import type { Lease, NetworkInfo, NetworkSummary, VnmEvent } from '../../../shared/rpc/contract';
 import { VnmError } from '../../../shared/rpc/errors';
 import { assertSafeName } from '../store/names';
 import type { DriverContext } from './context';
 import { DEFS_LOCK } from './context';
 import { completeDefinition } from './define';
+import type { ForwardKey, ForwardTarget } from './forwards';
+import { checkDefinitionForwards, commitForwardChange, planAddForward, planRemoveForward } from './forwards';
 import { networkFiles, removeNetworkFiles } from './files';
 import { applyLiveUpdate, planUpdate, undoLiveUpdate } from './live-update';
 import type { UpdateParams } from './live-update';
@@ -78,6 +82,7 @@ export class NetworkDriver {
           `network '${parsed.name}' already exists; choose another name, or redefine it without mustNotExist.`,
         );
       }
+      checkDefinitionForwards(parsed, this.table);
       const def = await completeDefinition(this.table, parsed);
       await this.ctx.configStore.save(def.name, formatDefinition(def));
       const e = this.table.get(def.name);
@@ -105,6 +110,7 @@ export class NetworkDriver {
           `network '${parsed.name}' already exists (${how}); choose another name.`,
         );
       }
+      checkDefinitionForwards(parsed, this.table);
       const def = await completeDefinition(this.table, parsed);
       const status = await startNetwork(def, false, this.ctx);
       this.table.set(newEntry(def, null, status));
@@ -208,6 +214,31 @@ export class NetworkDriver {
         e.config = plan.config;
       }
       this.emit('updated', e.name, `${params.command} ${params.section}`);
+      return { ok: true as const };
+    });
+  }
+
+  /**
+   * Adds a port forward live and/or to the definition (net-update's defaults). Holds the
+   * definitions lock too, so two networks cannot claim the same host port at once.
+   */
+  addForward(ref: string, forward: PortForward, target: ForwardTarget): Promise<{ ok: true }> {
+    return this.withNetwork(
+      ref,
+      async (e) => {
+        await commitForwardChange(e, planAddForward(e, forward, target, this.table), this.ctx);
+        this.emit('updated', e.name, `add forward ${forward.protocol} ${formatPortRange(forward.hostPort)}`);
+        return { ok: true as const };
+      },
+      true,
+    );
+  }
+
+  /** Removes the port forward with this protocol, first host port and host address. */
+  removeForward(ref: string, key: ForwardKey, target: ForwardTarget): Promise<{ ok: true }> {
+    return this.withNetwork(ref, async (e) => {
+      await commitForwardChange(e, planRemoveForward(e, key, target), this.ctx);
+      this.emit('updated', e.name, `remove forward ${key.protocol} ${key.hostPort}`);
       return { ok: true as const };
     });
   }

@@ -125,6 +125,7 @@ export function firewallPlan(def: NetworkDef, bridge: string): FirewallPlan | nu
             portEnd: nat?.port?.end,
             ipv6: nat?.ipv6 === 'yes',
           },
+          ...(def.forwards ? { forwards: def.forwards } : {}),
         }
       : {}),
   };

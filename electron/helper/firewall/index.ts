@@ -6,6 +6,7 @@ export type { NetworkRules } from './rules';
 export { standaloneScript } from './script';
 export {
   applyNetworkRules,
+  applyForwardRules,
   applyNftScript,
   hasNetworkRules,
   listFirewallNetworks,

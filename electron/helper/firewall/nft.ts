@@ -139,6 +139,16 @@ export async function applyNetworkRules(plan: FirewallPlan): Promise<void> {
   await submit({ kind: 'apply', rules }, `the firewall rules of network '${plan.network}'`);
 }
 
+/**
+ * Changes a running network's port forwards to those of `plan`: only the chains and map
+ * elements of forwards that come or go are touched, in one transaction (script.ts).
+ */
+export async function applyForwardRules(plan: FirewallPlan): Promise<void> {
+  const rules = buildNetworkRules(plan);
+  if (!rules) return;
+  await submit({ kind: 'forwards', rules }, `the port forwards of network '${plan.network}'`);
+}
+
 /** Removes all the network's rules in one transaction; does nothing when there are none. */
 export async function removeNetworkRules(network: string): Promise<void> {
   await submit({ kind: 'remove', network }, `to remove the firewall rules of network '${network}'`);

@@ -6,6 +6,9 @@
 import { VnmError } from '../../../shared/rpc/errors';
 import { assertLinkName } from '../bridge/links';
 import { formatCidr, parseAddress, parseCidr } from '../../../shared/net/cidr';
+import type { PortForward } from '../../../shared/model/port-forward';
+import { checkForward } from './forward-rules';
+import type { CheckedForward } from './forward-rules';
 import { firewallTableName } from './table-name';
 
 export type FirewallMode = 'nat' | 'route' | 'isolated' | 'open';
@@ -26,6 +29,8 @@ export interface FirewallPlan {
     /** <nat ipv6='yes'>: masquerade IPv6 too instead of routing it. */
     readonly ipv6?: boolean;
   };
+  /** Port forwards (nat only): see forward-rules.ts. */
+  readonly forwards?: readonly PortForward[];
 }
 
 /** A plan after validation: canonical subnets, defaults filled in. */
@@ -40,6 +45,7 @@ export interface CheckedPlan {
   readonly natAddresses: { readonly start: string; readonly end: string | null } | null;
   readonly natPorts: { readonly start: number; readonly end: number };
   readonly natIpv6: boolean;
+  readonly forwards: readonly CheckedForward[];
 }
 
 const MODES: readonly FirewallMode[] = ['nat', 'route', 'isolated', 'open'];
@@ -106,6 +112,9 @@ export function checkPlan(plan: FirewallPlan): CheckedPlan {
     throw invalid(`The firewall mode '${String(plan.mode)}' is unknown: use nat, route, isolated or open.`);
   }
   assertLinkName(plan.bridge, 'bridge name');
+  if ((plan.forwards?.length ?? 0) > 0 && plan.mode !== 'nat') {
+    throw invalid(`Network '${plan.network}' is not a NAT network: port forwards need one.`);
+  }
   if (plan.forwardDev !== undefined) assertLinkName(plan.forwardDev, 'forward device');
   return {
     table: firewallTableName(plan.network),
@@ -118,5 +127,6 @@ export function checkPlan(plan: FirewallPlan): CheckedPlan {
     natAddresses: plan.mode === 'nat' ? checkNatAddresses(plan.nat) : null,
     natPorts: plan.mode === 'nat' ? checkNatPorts(plan.nat) : { start: 1024, end: 65535 },
     natIpv6: plan.mode === 'nat' && plan.nat?.ipv6 === true,
+    forwards: (plan.forwards ?? []).map(checkForward),
   };
 }

@@ -48,6 +48,7 @@ describe('buildNetworkRules', () => {
         rules: [
           'iifname "virbr0" oifname "virbr0" counter return',
           'oifname "virbr0" ip daddr 192.168.122.0/24 ct state related,established counter return',
+          'oifname "virbr0" ip daddr 192.168.122.0/24 ct status dnat counter return',
           'oifname "virbr0" counter reject',
           'iifname "virbr0" ip saddr 192.168.122.0/24 counter return',
           'iifname "virbr0" counter reject',
@@ -56,6 +57,7 @@ describe('buildNetworkRules', () => {
       {
         name: 'nat_default',
         rules: [
+          'ip saddr 192.168.122.0/24 ip daddr 192.168.122.0/24 ct status dnat counter masquerade',
           'ip saddr 192.168.122.0/24 ip daddr 224.0.0.0/24 counter return',
           'ip saddr 192.168.122.0/24 ip daddr 255.255.255.255 counter return',
           'meta l4proto tcp ip saddr 192.168.122.0/24 ip daddr != 192.168.122.0/24 counter masquerade to :1024-65535',
@@ -79,7 +81,8 @@ describe('buildNetworkRules', () => {
     expect(chain(s, 'forward')).toContain(
       'iifname "virbr0" ip saddr 192.168.122.0/24 oifname "eth0" counter return',
     );
-    for (const rule of chain(s, 'postrouting')) expect(rule).toContain('oifname "eth0"');
+    // All but the hairpin masquerade, which goes back out of the bridge.
+    for (const rule of chain(s, 'postrouting').slice(1)) expect(rule).toContain('oifname "eth0"');
   });
 
   it('SNATs to the <nat> address range with the port range on TCP and UDP', () => {
@@ -88,14 +91,14 @@ describe('buildNetworkRules', () => {
       nat: { addressStart: '203.0.113.5', addressEnd: '203.0.113.9', portStart: 2000, portEnd: 3000 },
     });
     const nat = chain(s, 'postrouting');
-    expect(nat[2]).toMatch(/^meta l4proto tcp .* snat ip to 203\.0\.113\.5-203\.0\.113\.9:2000-3000$/);
-    expect(nat[3]).toMatch(/^meta l4proto udp .* snat ip to 203\.0\.113\.5-203\.0\.113\.9:2000-3000$/);
-    expect(nat[4]).toMatch(/counter snat ip to 203\.0\.113\.5-203\.0\.113\.9$/);
+    expect(nat[3]).toMatch(/^meta l4proto tcp .* snat ip to 203\.0\.113\.5-203\.0\.113\.9:2000-3000$/);
+    expect(nat[4]).toMatch(/^meta l4proto udp .* snat ip to 203\.0\.113\.5-203\.0\.113\.9:2000-3000$/);
+    expect(nat[5]).toMatch(/counter snat ip to 203\.0\.113\.5-203\.0\.113\.9$/);
   });
 
   it('SNATs to a single address when the range has no end', () => {
     const nat = chain(build({ ...NAT, nat: { addressStart: '203.0.113.5' } }), 'postrouting');
-    expect(nat[4]).toMatch(/snat ip to 203\.0\.113\.5$/);
+    expect(nat[5]).toMatch(/snat ip to 203\.0\.113\.5$/);
   });
 
   it('routes IPv6 on a NAT network, and masquerades it only with ipv6=yes', () => {
@@ -147,8 +150,8 @@ describe('buildNetworkRules', () => {
 
   it('writes one block of rules per subnet', () => {
     const s = build({ ...NAT, ipv4: [{ subnet: '10.0.0.0/24' }, { subnet: '10.0.1.0/24' }] });
-    expect(chain(s, 'postrouting')).toHaveLength(10);
-    expect(chain(s, 'forward').filter((r) => r.includes('10.0.1.0/24'))).toHaveLength(2);
+    expect(chain(s, 'postrouting')).toHaveLength(12);
+    expect(chain(s, 'forward').filter((r) => r.includes('10.0.1.0/24'))).toHaveLength(3);
     expect(elements(s).filter((e) => e.startsWith('nat4_jumps'))).toHaveLength(2);
   });
 

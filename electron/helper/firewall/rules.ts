@@ -21,6 +21,7 @@
  * The input/output rules are shared rules over sets of bridges.
  */
 import { checkPlan, type CheckedPlan, type FirewallPlan } from './plan';
+import { forwardChainName, forwardChainRules, forwardElements } from './forward-rules';
 import { networkChains, networkKey } from './table-name';
 
 const q = (s: string): string => `"${s}"`;
@@ -51,9 +52,14 @@ function forwardRules(p: CheckedPlan): string[] {
       `${inDev}oifname ${br} ${s.family} daddr ${s.cidr}${s.nat ? ' ct state related,established' : ''} counter return`,
   );
   const outbound = subnets.map((s) => `iifname ${br} ${s.family} saddr ${s.cidr}${outDev} counter return`);
+  // Port forwards (forward-rules.ts): new connections DNAT'd to a guest of a NATed subnet.
+  const forwarded = subnets
+    .filter((s) => s.nat)
+    .map((s) => `${inDev}oifname ${br} ${s.family} daddr ${s.cidr} ct status dnat counter return`);
   return [
     `iifname ${br} oifname ${br} counter return`,
     ...inbound,
+    ...forwarded,
     `oifname ${br} counter reject`,
     ...outbound,
     `iifname ${br} counter reject`,
@@ -72,6 +78,9 @@ function natRules(p: CheckedPlan): string[] {
   const rules: string[] = [];
   for (const s of forwardedSubnets(p).filter((x) => x.nat)) {
     const from = `${s.family} saddr ${s.cidr}`;
+    // Hairpin: a guest reaching a port forward to its own network must get the replies
+    // through the host, so the host's address stands in for the guest's.
+    rules.push(`${from} ${s.family} daddr ${s.cidr} ct status dnat counter masquerade`);
     const exempt = s.family === 'ip' ? ['224.0.0.0/24', '255.255.255.255'] : ['ff02::/16'];
     for (const dst of exempt) rules.push(`${from} ${s.family} daddr ${dst}${outDev} counter return`);
     const leaving = `${from} ${s.family} daddr != ${s.cidr}${outDev} counter`;
@@ -83,7 +92,8 @@ function natRules(p: CheckedPlan): string[] {
 }
 
 /** The sets and maps of the vnm table that networks add elements to. */
-export type VnmSet = 'bridges' | 'bridges6' | 'forward_jumps' | 'nat4_jumps' | 'nat6_jumps';
+export type VnmSet =
+  'bridges' | 'bridges6' | 'forward_jumps' | 'nat4_jumps' | 'nat6_jumps' | 'dnat4_jumps' | 'dnat6_jumps';
 
 export interface NftElement {
   readonly set: VnmSet;
@@ -115,18 +125,34 @@ export function buildNetworkRules(plan: FirewallPlan): NetworkRules | null {
     key: s.cidr,
     verdict: `jump ${names.nat}`,
   });
+  const key = networkKey(p.network);
+  const forwards = portForwards(p, key);
   return {
     network: p.network,
-    key: networkKey(p.network),
+    key,
     chains: [
       { name: names.forward, rules: forwardRules(p) },
       ...(nat.length > 0 ? [{ name: names.nat, rules: nat }] : []),
+      ...forwards.chains,
     ],
     elements: [
       { set: 'bridges', key: br },
       ...(p.ipv6.length > 0 ? [{ set: 'bridges6' as const, key: br }] : []),
       { set: 'forward_jumps', key: br, verdict: `jump ${names.forward}` },
       ...(nat.length > 0 ? natSubnets.map(jumpNat) : []),
+      ...forwards.elements,
     ],
   };
+}
+
+/** Each port forward's chain and the map elements that jump to it. */
+function portForwards(p: CheckedPlan, key: string): Pick<NetworkRules, 'chains' | 'elements'> {
+  const chains: { name: string; rules: string[] }[] = [];
+  const elements: NftElement[] = [];
+  for (const f of p.forwards) {
+    const name = forwardChainName(key, f);
+    chains.push({ name, rules: forwardChainRules(f, f.family === 'ip' ? p.ipv4 : p.ipv6) });
+    elements.push(...forwardElements(f, name));
+  }
+  return { chains, elements };
 }

@@ -22,6 +22,8 @@ const SETS = [
   'add map TABLE forward_jumps { type ifname : verdict; }',
   'add map TABLE nat4_jumps { type ipv4_addr : verdict; flags interval; }',
   'add map TABLE nat6_jumps { type ipv6_addr : verdict; flags interval; }',
+  'add map TABLE dnat4_jumps { type ipv4_addr . inet_proto . inet_service : verdict; flags interval; }',
+  'add map TABLE dnat6_jumps { type ipv6_addr . inet_proto . inet_service : verdict; flags interval; }',
 ];
 
 const BASE_CHAINS = [
@@ -37,6 +39,14 @@ const BASE_CHAINS = [
   'add chain TABLE postrouting { type nat hook postrouting priority srcnat; policy accept; }',
   'add rule TABLE postrouting ip saddr vmap @nat4_jumps',
   'add rule TABLE postrouting ip6 saddr vmap @nat6_jumps',
+  // Port forwards: packets for one of the host's own addresses, by address, protocol and port.
+  'add chain TABLE prerouting { type nat hook prerouting priority dstnat; policy accept; }',
+  'add rule TABLE prerouting fib daddr type local ip daddr . meta l4proto . th dport vmap @dnat4_jumps',
+  'add rule TABLE prerouting fib daddr type local ip6 daddr . meta l4proto . th dport vmap @dnat6_jumps',
+  // The host's own connections to its own address (not loopback, which cannot leave the host).
+  'add chain TABLE output_nat { type nat hook output priority -100; policy accept; }',
+  'add rule TABLE output_nat ip daddr != 127.0.0.0/8 fib daddr type local ip daddr . meta l4proto . th dport vmap @dnat4_jumps',
+  'add rule TABLE output_nat ip6 daddr != ::1 fib daddr type local ip6 daddr . meta l4proto . th dport vmap @dnat6_jumps',
 ];
 
 /** The sets, maps and base chains (with their rule counts) every vnm table has (verify.ts). */
@@ -93,6 +103,37 @@ export function removeNetworkLines(owned: OwnedRules): string[] {
   return [
     ...owned.elements.map((e) => elementLine('delete', e)),
     ...owned.chains.flatMap((c) => [`flush chain ${T} ${c}`, `delete chain ${T} ${c}`]),
+  ];
+}
+
+const isForwardChain = (chain: string): boolean => chain.startsWith('pf');
+const isForwardSet = (set: string): boolean => set === 'dnat4_jumps' || set === 'dnat6_jumps';
+
+/**
+ * From what a network owns to `rules`, touching port forwards only: the elements and chains of
+ * forwards that went are deleted, those of new ones added; everything else (the network's
+ * other chains, the forwards that stay, their handles and counters) is left alone.
+ */
+export function forwardDeltaLines(owned: OwnedRules, rules: NetworkRules): string[] {
+  const oldChains = new Set(owned.chains.filter(isForwardChain));
+  const newChains = rules.chains.filter((c) => isForwardChain(c.name));
+  const newNames = new Set(newChains.map((c) => c.name));
+  const oldElements = owned.elements.filter((e) => isForwardSet(e.set));
+  const newElements = rules.elements.filter((e) => isForwardSet(e.set));
+  const text = (e: Pick<NftElement, 'set' | 'key'>) => `${e.set} ${e.key}`;
+  const had = new Set(oldElements.map(text));
+  const wants = new Set(newElements.map(text));
+  const added = newChains.filter((c) => !oldChains.has(c.name));
+  return [
+    ...oldElements.filter((e) => !wants.has(text(e))).map((e) => elementLine('delete', e)),
+    ...[...oldChains]
+      .filter((c) => !newNames.has(c))
+      .flatMap((c) => [`flush chain ${T} ${c}`, `delete chain ${T} ${c}`]),
+    ...added.flatMap((c) => [
+      `add chain ${T} ${c.name}`,
+      ...c.rules.map((r) => `add rule ${T} ${c.name} ${r}`),
+    ]),
+    ...newElements.filter((e) => !had.has(text(e))).map((e) => elementLine('add', e)),
   ];
 }
 

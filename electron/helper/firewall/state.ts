@@ -4,7 +4,14 @@
  */
 import type { NetworkRules } from './rules';
 import type { OwnedRules } from './script';
-import { addNetworkLines, createTableLines, deleteTableLines, ownedBy, removeNetworkLines } from './script';
+import {
+  addNetworkLines,
+  createTableLines,
+  deleteTableLines,
+  forwardDeltaLines,
+  ownedBy,
+  removeNetworkLines,
+} from './script';
 import {
   TABLE_FAMILY,
   VNM_TABLE,
@@ -27,6 +34,8 @@ export const EMPTY_STATE: FirewallState = { table: false, networks: new Map(), l
 
 export type FirewallOp =
   | { readonly kind: 'apply'; readonly rules: NetworkRules }
+  /** Only the port forwards' chains and elements change (forward-rules.ts): a live delta. */
+  | { readonly kind: 'forwards'; readonly rules: NetworkRules }
   | { readonly kind: 'remove'; readonly network: string };
 
 /**
@@ -47,7 +56,7 @@ export function planOps(
   for (const op of ops) {
     if (op.kind === 'apply' && created) break;
     count++;
-    const network = op.kind === 'apply' ? op.rules.network : op.network;
+    const network = op.kind === 'remove' ? op.network : op.rules.network;
     const old = firewallTableName(network);
     if (legacy.delete(old)) lines.push(`delete table ${TABLE_FAMILY} ${old}`);
     const key = networkKey(network);
@@ -58,6 +67,11 @@ export function planOps(
       // The last network takes the table with it, so a host without networks has no vnm table.
       lines.push(...(networks.size === 0 ? deleteTableLines() : removeNetworkLines(owned)));
       table = networks.size > 0;
+      continue;
+    }
+    if (op.kind === 'forwards' && owned && table) {
+      lines.push(...forwardDeltaLines(owned, op.rules));
+      networks.set(key, ownedBy(op.rules));
       continue;
     }
     if (owned) lines.push(...removeNetworkLines(owned));
@@ -87,6 +101,11 @@ function keyText(value: unknown, quote: boolean): string | null {
   if (prefix?.addr !== undefined) return `${prefix.addr}/${prefix.len}`;
   const range = v.range as unknown[] | undefined;
   if (Array.isArray(range) && range.length === 2) return `${String(range[0])}-${String(range[1])}`;
+  const concat = v.concat as unknown[] | undefined;
+  if (Array.isArray(concat)) {
+    const parts = concat.map((c) => (typeof c === 'number' ? String(c) : keyText(c, false)));
+    return parts.every((x) => x !== null) ? parts.join(' . ') : null;
+  }
   const elem = v.elem as { val?: unknown } | undefined;
   return elem ? keyText(elem.val, quote) : null;
 }
@@ -95,6 +114,14 @@ function jumpTarget(verdict: unknown): string | null {
   const jump = (verdict as { jump?: { target?: unknown } } | null)?.jump;
   return typeof jump?.target === 'string' ? jump.target : null;
 }
+
+const JUMP_MAPS: ReadonlySet<string> = new Set([
+  'forward_jumps',
+  'nat4_jumps',
+  'nat6_jumps',
+  'dnat4_jumps',
+  'dnat6_jumps',
+]);
 
 type Mutable = { chains: string[]; elements: { set: OwnedRules['elements'][number]['set']; key: string }[] };
 
@@ -109,13 +136,13 @@ function parseVnmTable(json: NftJson | null): Map<string, OwnedRules> {
   const bridgeOwner = new Map<string, string>();
   for (const map of entries(json, 'map')) {
     const set = String(map.name);
-    if (set !== 'forward_jumps' && set !== 'nat4_jumps' && set !== 'nat6_jumps') continue;
+    if (!JUMP_MAPS.has(set)) continue;
     for (const pair of (map.elem as unknown[][] | undefined) ?? []) {
       const key = keyText(pair[0], set === 'forward_jumps');
       const target = jumpTarget(pair[1]);
       const owner = target ? keyOfChain(target) : null;
       if (!key || !owner) continue;
-      of(owner).elements.push({ set, key });
+      of(owner).elements.push({ set: set as Mutable['elements'][number]['set'], key });
       if (set === 'forward_jumps') bridgeOwner.set(key, owner);
     }
   }

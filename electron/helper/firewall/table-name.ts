@@ -67,11 +67,16 @@ export function networkChains(network: string): { readonly forward: string; read
   return { forward: `fwd${key}`, nat: `nat${key}` };
 }
 
-const CHAIN_RE = /^(?:fwd|nat)((?:_[A-Za-z0-9_]+)|(?:-[A-Za-z0-9_]{1,40}-[0-9a-f]{16}))$/;
+const KEY = '((?:_[A-Za-z0-9_]+)|(?:-[A-Za-z0-9_]{1,40}-[0-9a-f]{16}))';
+const CHAIN_RE = new RegExp(`^(?:fwd|nat)${KEY}$`);
+/** A port forward's chain (forward-rules.ts): pf<key>.<protocol>.<port>[.<address hex>]. */
+const FORWARD_CHAIN_RE = new RegExp(
+  `^pf${KEY}\\.(?:tcp|udp|all)\\.\\d{1,5}(?:\\.[0-9a-f]{8}|\\.[0-9a-f]{32})?$`,
+);
 
 /** The network key of a chain vnm made for a network, or null for any other chain. */
 export function keyOfChain(chain: string): string | null {
-  return CHAIN_RE.exec(chain)?.[1] ?? null;
+  return CHAIN_RE.exec(chain)?.[1] ?? FORWARD_CHAIN_RE.exec(chain)?.[1] ?? null;
 }
 
 /** The network a key encodes, or null for hashed keys of long names. */

@@ -29,12 +29,17 @@ function listing(): Entry[] {
       },
     },
     { map: { name: 'nat6_jumps' } },
-    ...['fwd_kpa', 'nat_kpa', 'input', 'output', 'forward', 'postrouting'].map((name) => ({
-      chain: { name },
-    })),
-    ...Array.from({ length: 5 }, () => rule('fwd_kpa')),
-    ...Array.from({ length: 5 }, () => rule('nat_kpa')),
-    ...['input', 'output', 'forward', 'postrouting'].flatMap((c) => [rule(c), rule(c)]),
+    { map: { name: 'dnat4_jumps' } },
+    { map: { name: 'dnat6_jumps' } },
+    ...['fwd_kpa', 'nat_kpa', 'input', 'output', 'forward', 'postrouting', 'prerouting', 'output_nat'].map(
+      (name) => ({ chain: { name } }),
+    ),
+    ...Array.from({ length: 6 }, () => rule('fwd_kpa')),
+    ...Array.from({ length: 6 }, () => rule('nat_kpa')),
+    ...['input', 'output', 'forward', 'postrouting', 'prerouting', 'output_nat'].flatMap((c) => [
+      rule(c),
+      rule(c),
+    ]),
   ];
 }
 
@@ -58,7 +63,7 @@ describe('checkTable', () => {
     const entries = listing();
     const oneRuleLess = entries.filter((e, i) => i !== entries.findIndex((x) => x.rule?.chain === 'fwd_kpa'));
     expect(checkTable(json(oneRuleLess), [rules]).networks.get('kpa')).toEqual([
-      'chain fwd_kpa has 4 rules instead of 5',
+      'chain fwd_kpa has 5 rules instead of 6',
     ]);
     const noNat = entries.filter(
       (e) => e.chain?.name !== 'nat_kpa' && e.rule?.chain !== 'nat_kpa' && e.map?.name !== 'nat4_jumps',

@@ -44,6 +44,18 @@ export function buildHandlers(driver: NetworkDriver, stats: StatsAccess): Handle
     'network.leases': (p) => driver.leases(p.network, p.mac),
     'network.diagnose': (p) =>
       diagnoseNetwork(driver.ctx.table.lookup(p.network), () => driver.leases(p.network), p.guest),
+    'network.forwards': (p) => {
+      const entry = driver.ctx.table.lookup(p.name);
+      const def = p.inactive ? (entry.config ?? currentDef(entry)) : currentDef(entry);
+      return { forwards: [...(def.forwards ?? [])] };
+    },
+    'network.addForward': (p) => driver.addForward(p.name, p.forward, p),
+    'network.removeForward': (p) =>
+      driver.removeForward(
+        p.name,
+        { protocol: p.protocol, hostPort: p.hostPort, hostAddress: p.hostAddress },
+        p,
+      ),
     'network.statsHistory': (p) => stats.history(driver.ctx.table.lookup(p.network).name, p.seconds),
     'host.info': async () => ({
       ...(await hostInfo()),

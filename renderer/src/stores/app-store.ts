@@ -1,6 +1,7 @@
 /** The one app store, made of slices; components read it through selectors. */
 import { create } from 'zustand';
 import { createConnectionSlice } from './connection-slice';
+import { createForwardsSlice } from './forwards-slice';
 import { createLeasesSlice } from './leases-slice';
 import { createNavigationSlice } from './navigation-slice';
 import { createNetworkXmlSlice } from './network-xml-slice';
@@ -17,6 +18,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createNavigationSlice(...a),
   ...createLeasesSlice(...a),
   ...createUiSlice(...a),
+  ...createForwardsSlice(...a),
 }));
 
 const initial = useAppStore.getState();

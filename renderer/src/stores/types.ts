@@ -3,6 +3,7 @@ import type { StateCreator } from 'zustand';
 import type { HostInfo, HostInterface, Lease, NetworkInfo, NetworkSummary } from '@shared/rpc/contract';
 import type { VnmErrorData } from '@shared/rpc/errors';
 import type { AppInfo, ConnectionStatus, ThemePreference } from '@shared/api/contract';
+import type { ForwardsSlice } from './forwards-slice';
 
 export interface ConnectionSlice {
   connection: ConnectionStatus;
@@ -34,7 +35,7 @@ export interface NetworksSlice {
 }
 
 export type MainTab = 'overview' | 'networks' | 'interfaces';
-export type NetworkSubTab = 'details' | 'xml' | 'traffic' | 'leases';
+export type NetworkSubTab = 'details' | 'xml' | 'traffic' | 'leases' | 'forwards';
 
 export type Navigation =
   | { readonly kind: 'tab'; readonly tab: MainTab }
@@ -114,5 +115,6 @@ export type AppState = ConnectionSlice &
   TrafficSlice &
   NavigationSlice &
   LeasesSlice &
-  UiSlice;
+  UiSlice &
+  ForwardsSlice;
 export type Slice<T> = StateCreator<AppState, [], [], T>;

@@ -12,6 +12,7 @@ import type {
   VnmEvent,
 } from '@shared/rpc/contract';
 import type { VnmErrorData } from '@shared/rpc/errors';
+import type { PortForward } from '@shared/model/port-forward';
 import type {
   ApiCallName,
   AppCommand,
@@ -37,6 +38,8 @@ export class FakeVnmBridge implements VnmBridge {
   networks: NetworkSummary[] = fakeNetworks();
   xml = new Map<string, string>(this.networks.map((n) => [n.name, fakeNetworkXml(n)]));
   leases = new Map<string, Lease[]>();
+  /** Port forwards by network name (one list: the fake keeps no live/config split). */
+  forwards = new Map<string, PortForward[]>();
   host: HostInfo = fakeHost();
   interfaces: HostInterface[] = fakeInterfaces();
   status: ConnectionStatus = { state: 'connected', uri: 'unix:/fake/vnmd.sock' };
@@ -90,10 +93,12 @@ export class FakeVnmBridge implements VnmBridge {
   private announce(call: ApiCallName, params: Record<string, unknown>, value: unknown): void {
     const event = LIFECYCLE_OF[call];
     if (!event) return;
+    // The forward calls name their network `name`, the older ones `network`.
+    const ref = params.network ?? params.name;
     const network =
       call === 'defineNetwork' || call === 'createNetwork'
         ? (value as NetworkSummary).name
-        : (this.networks.find((n) => n.uuid === params.network)?.name ?? String(params.network));
+        : (this.networks.find((n) => n.uuid === ref)?.name ?? String(ref));
     queueMicrotask(() => this.lifecycle(network, event));
   }
 
@@ -154,6 +159,9 @@ export class FakeVnmBridge implements VnmBridge {
         (this.host = { ...this.host, statsInterval: Number(p.seconds ?? 0) }),
         { ok: true }
       ),
+      listForwards: (p) => ({ forwards: this.forwards.get(this.find(p.name).name) ?? [] }),
+      addForward: (p) => this.addForward(this.find(p.name), p.forward as PortForward),
+      removeForward: (p) => this.removeForward(this.find(p.name), p),
       connectionStatus: () => this.status,
       appInfo: () => ({ name: 'vnm', version: '0.1.0', shell: 'browser', versions: { node: '20' } }),
     };
@@ -186,6 +194,39 @@ export class FakeVnmBridge implements VnmBridge {
     return n;
   }
 
+  private addForward(n: NetworkSummary, forward: PortForward) {
+    const list = this.forwards.get(n.name) ?? [];
+    const clash = list.find(
+      (f) => f.protocol === forward.protocol && f.hostPort.start === forward.hostPort.start,
+    );
+    if (clash)
+      throw new FakeVnmdError({
+        kind: 'conflict',
+        message: `host port ${forward.hostPort.start} is already forwarded on network ${n.name}; choose another port.`,
+      });
+    this.forwards.set(n.name, [...list, forward]);
+    return { ok: true };
+  }
+
+  private removeForward(n: NetworkSummary, p: Record<string, unknown>) {
+    const list = this.forwards.get(n.name) ?? [];
+    const keep = list.filter(
+      (f) =>
+        !(
+          f.protocol === p.protocol &&
+          f.hostPort.start === p.hostPort &&
+          (f.hostAddress ?? '') === (p.hostAddress ?? '')
+        ),
+    );
+    if (keep.length === list.length)
+      throw new FakeVnmdError({
+        kind: 'not-found',
+        message: `network ${n.name} has no ${String(p.protocol)} forward of host port ${String(p.hostPort)}.`,
+      });
+    this.forwards.set(n.name, keep);
+    return { ok: true };
+  }
+
   private stop(n: NetworkSummary) {
     if (n.persistent) this.replace({ ...n, active: false, bridge: null });
     else this.networks = this.networks.filter((x) => x.name !== n.name);
@@ -212,6 +253,8 @@ const LIFECYCLE_OF: Partial<Record<ApiCallName, LifecycleEvent>> = {
   undefineNetwork: 'undefined',
   setAutostart: 'autostart-changed',
   updateNetwork: 'updated',
+  addForward: 'updated',
+  removeForward: 'updated',
 };
 
 function fakeSample(n: NetworkSummary, time: number, t: number): StatsSample {

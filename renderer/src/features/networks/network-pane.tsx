@@ -10,11 +10,15 @@ import { LeasesTab } from '@/features/leases/leases-tab';
 import { TrafficTab } from '@/features/traffic/traffic-tab';
 import { XmlTab } from '@/features/xml/xml-tab';
 import { NetworkDetails } from '@/features/network-details/network-details';
+import { ForwardsTab } from '@/features/forwards/forwards-tab';
+import type { NetworkSummary } from '@shared/rpc/contract';
 
 interface SubTab {
   readonly value: NetworkSubTab;
   readonly label: string;
   readonly Panel: ComponentType<{ readonly network: string }>;
+  /** Absent: every network has this sub-tab. */
+  readonly shownFor?: (network: NetworkSummary) => boolean;
 }
 
 export const SUB_TABS: readonly SubTab[] = [
@@ -22,12 +26,16 @@ export const SUB_TABS: readonly SubTab[] = [
   { value: 'xml', label: 'XML', Panel: XmlTab },
   { value: 'traffic', label: 'Traffic', Panel: TrafficTab },
   { value: 'leases', label: 'DHCP Leases', Panel: LeasesTab },
+  // A routed network's guests are reachable directly; only NAT hides them behind the host.
+  { value: 'forwards', label: 'Port Forwarding', Panel: ForwardsTab, shownFor: (n) => n.kind === 'nat' },
 ];
 
 export function NetworkPane({ network }: { readonly network: string }) {
   const subTab = useAppStore((s) => s.subTab);
   const navigate = useAppStore((s) => s.navigate);
-  const current = SUB_TABS.find((t) => t.value === subTab) ?? SUB_TABS[0]!;
+  const summary = useAppStore((s) => s.networks.find((n) => n.name === network));
+  const tabs = SUB_TABS.filter((t) => !t.shownFor || (summary && t.shownFor(summary)));
+  const current = tabs.find((t) => t.value === subTab) ?? tabs[0]!;
   return (
     <>
       <Tabs
@@ -36,7 +44,7 @@ export function NetworkPane({ network }: { readonly network: string }) {
         aria-label={`Network ${network}`}
         sx={{ borderBottom: 1, borderColor: 'divider', px: 1 }}
       >
-        {SUB_TABS.map((t) => (
+        {tabs.map((t) => (
           <Tab key={t.value} value={t.value} label={t.label} />
         ))}
       </Tabs>

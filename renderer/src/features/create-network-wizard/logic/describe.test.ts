@@ -18,6 +18,7 @@ describe('describeChoices', () => {
       'IPv6 network',
       'DHCPv6',
       'DNS domain',
+      'Port forwards',
     ]);
     expect(detail(rows, 'Mode')).toMatch(/^NAT\. Guests reach the host, each other and the outside/);
     expect(detail(rows, 'Device')).toContain('virbr3 is free now');
@@ -28,6 +29,9 @@ describe('describeChoices', () => {
       'leases fd12:3456:789a:1::100 to fd12:3456:789a:1::1ff (256 addresses)',
     );
     expect(detail(rows, 'DNS domain')).toBe('network (answered locally)');
+    expect(detail(rows, 'Port forwards')).toContain(
+      'add them after creation in the network’s Port Forwarding tab',
+    );
   });
 
   it('says what is off, the device chosen and a custom domain', () => {
@@ -44,6 +48,8 @@ describe('describeChoices', () => {
     expect(detail(rows, 'DHCPv4')).toContain('off');
     expect(detail(rows, 'IPv6')).toBe('off');
     expect(detail(rows, 'DNS domain')).toBe('lab.example (answered locally)');
+    // A routed network's guests are reachable directly: no forwards to offer.
+    expect(detail(rows, 'Port forwards')).toBeUndefined();
   });
 
   it('has no forward device for isolated networks and no DNS domain when none is chosen', () => {

@@ -65,5 +65,12 @@ export function describeChoices(c: WizardChoices, bridge?: string): SummaryRow[]
   const domain = chosenDomain(c);
   rows.push(...ipv4Rows(c), ...ipv6Rows(c));
   rows.push({ term: 'DNS domain', detail: domain ? `${domain} (answered locally)` : 'none' });
+  // Forwards need the network to exist (they name its guests), so the wizard only points the way.
+  if (c.mode === 'nat') {
+    rows.push({
+      term: 'Port forwards',
+      detail: 'none yet; add them after creation in the network’s Port Forwarding tab',
+    });
+  }
   return rows;
 }

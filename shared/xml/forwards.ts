@@ -1,0 +1,173 @@
+/**
+ * vnm's port forwards inside libvirt's <metadata>, in our own namespace:
+ *
+ *   <metadata>
+ *     <vnm:forwards xmlns:vnm="https://vnm.example/xmlns/network/1.0">
+ *       <vnm:forward protocol="tcp" hostPort="8080" guestAddress="192.168.122.10" guestPort="80"/>
+ *     </vnm:forwards>
+ *   </metadata>
+ *
+ * libvirt keeps <metadata> verbatim and ignores it, so the XML stays valid for libvirt. The
+ * parser lifts the forwards out (the model's `forwards`) and leaves every other piece of
+ * metadata as it was; the writer puts them back as the last child of <metadata>.
+ */
+import type { ForwardProtocol, PortForward } from '../model/port-forward';
+import { FORWARD_PROTOCOLS, formatPortRange, parsePortRange } from '../model/port-forward';
+import type { PortRange } from '../model/network';
+import type { ParseContext } from './parse-context';
+import { defined } from './parse-context';
+import type { XmlElement } from './safe-parse';
+import { attr } from './safe-parse';
+
+export const VNM_XMLNS = 'https://vnm.example/xmlns/network/1.0';
+const PATH = 'network/metadata/forwards/forward';
+
+/** The element's namespace URI, from its prefix and the xmlns declarations in scope. */
+function namespaceOf(el: XmlElement, scope: readonly XmlElement[]): string | undefined {
+  const colon = el.name.indexOf(':');
+  const decl = colon < 0 ? 'xmlns' : `xmlns:${el.name.slice(0, colon)}`;
+  for (const e of [el, ...scope]) {
+    const uri = attr(e, decl);
+    if (uri !== undefined) return uri;
+  }
+  return undefined;
+}
+
+function localName(el: XmlElement): string {
+  return el.name.slice(el.name.indexOf(':') + 1);
+}
+
+/** Source offsets of the whole element, open tag to close tag (no attribute value holds '<'). */
+function outerRange(el: XmlElement, source: string): [number, number] {
+  const start = source.lastIndexOf('<', el.innerStart - 1);
+  const selfClosing = source.slice(el.innerStart - 2, el.innerStart) === '/>';
+  const end = selfClosing ? el.innerStart : source.indexOf('>', el.innerEnd) + 1;
+  return [start, end];
+}
+
+export interface MetadataParts {
+  /** The other metadata's inner XML, verbatim; undefined when nothing else is there. */
+  readonly metadata?: string;
+  readonly forwards?: readonly PortForward[];
+}
+
+/** Splits <metadata> into vnm's forwards and everything else. */
+export function readMetadataParts(
+  ctx: ParseContext,
+  metadataEl: XmlElement | undefined,
+  root: XmlElement,
+  source: string,
+): MetadataParts {
+  if (!metadataEl) return {};
+  const inner = source.slice(metadataEl.innerStart, metadataEl.innerEnd);
+  const scope = [metadataEl, root];
+  const el = metadataEl.children.find(
+    (c): c is XmlElement =>
+      c.kind === 'element' && localName(c) === 'forwards' && namespaceOf(c, scope) === VNM_XMLNS,
+  );
+  if (!el) return { metadata: inner };
+  const [start, end] = outerRange(el, source);
+  const rest = source.slice(metadataEl.innerStart, start) + source.slice(end, metadataEl.innerEnd);
+  const forwards = el.children
+    .filter(
+      (c): c is XmlElement =>
+        c.kind === 'element' && localName(c) === 'forward' && namespaceOf(c, [el, ...scope]) === VNM_XMLNS,
+    )
+    .flatMap((f) => readForward(ctx, f) ?? []);
+  return defined<MetadataParts>({
+    metadata: rest.trim() === '' ? undefined : rest,
+    forwards: forwards.length > 0 ? forwards : undefined,
+  });
+}
+
+function readRange(ctx: ParseContext, el: XmlElement, name: string): PortRange | undefined {
+  const raw = attr(el, name);
+  if (raw === undefined) return undefined;
+  const range = parsePortRange(raw);
+  if (!range) {
+    return ctx.error(
+      el,
+      PATH,
+      `Invalid ${name} '${raw}' in a port forward of network '${ctx.networkName}'; use a port such as 8080 or a range such as 8000-8010.`,
+    );
+  }
+  return range;
+}
+
+function readForward(ctx: ParseContext, el: XmlElement): PortForward | undefined {
+  const net = `network '${ctx.networkName}'`;
+  const protocol = ctx.oneOf<ForwardProtocol>(
+    el,
+    PATH,
+    'protocol',
+    FORWARD_PROTOCOLS,
+    `Invalid port forward protocol '${attr(el, 'protocol')}' in ${net}; use 'tcp', 'udp' or 'all'.`,
+  );
+  const hostPort = readRange(ctx, el, 'hostPort');
+  const guestPort = readRange(ctx, el, 'guestPort');
+  const guestAddress = attr(el, 'guestAddress');
+  const missing = [
+    attr(el, 'protocol') === undefined && 'protocol',
+    attr(el, 'hostPort') === undefined && 'hostPort',
+    guestAddress === undefined && 'guestAddress',
+  ].filter((m): m is string => m !== false);
+  if (missing.length > 0) {
+    return ctx.error(
+      el,
+      PATH,
+      `A port forward in ${net} lacks ${missing.join(', ')}; each <vnm:forward> needs protocol, hostPort and guestAddress.`,
+    );
+  }
+  if (!protocol || !hostPort || guestAddress === undefined) return undefined;
+  const hostAddress = attr(el, 'hostAddress');
+  const description = attr(el, 'description');
+  return defined<PortForward>({
+    protocol,
+    hostAddress: hostAddress === '' ? undefined : hostAddress,
+    hostPort,
+    guestAddress,
+    // A missing guestPort means "the same ports as on the host".
+    guestPort: guestPort ?? hostPort,
+    description: description === '' ? undefined : description,
+  });
+}
+
+function escapeAttr(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\t/g, '&#9;');
+}
+
+/** The <vnm:forwards> element as inner XML of <metadata> (re-indented by the metadata writer). */
+export function forwardsXml(forwards: readonly PortForward[]): string {
+  const items = forwards.map((f) => {
+    const attrs: [string, string | undefined][] = [
+      ['protocol', f.protocol],
+      ['hostAddress', f.hostAddress],
+      ['hostPort', formatPortRange(f.hostPort)],
+      ['guestAddress', f.guestAddress],
+      ['guestPort', formatPortRange(f.guestPort)],
+      ['description', f.description],
+    ];
+    const text = attrs
+      .filter((a): a is [string, string] => a[1] !== undefined)
+      .map(([k, v]) => ` ${k}="${escapeAttr(v)}"`)
+      .join('');
+    return `<vnm:forward${text}/>`;
+  });
+  return `<vnm:forwards xmlns:vnm="${VNM_XMLNS}">${items.join('')}</vnm:forwards>`;
+}
+
+/** The inner XML of <metadata> for a definition, or undefined when it has none. */
+export function metadataInner(def: {
+  readonly metadata?: string;
+  readonly forwards?: readonly PortForward[];
+}): string | undefined {
+  if (!def.forwards || def.forwards.length === 0) return def.metadata;
+  return (def.metadata ?? '') + forwardsXml(def.forwards);
+}
