@@ -154,8 +154,15 @@ test('an address change offers Apply and restart, and the network then runs the 
     }
   }
   await details.applyAndRestart.click();
-  await expect.poll(() => vnm(sandbox, 'net-dumpxml', 'default')).toContain(`<ip address='${net}.2'`);
-  expect(await vnm(sandbox, 'net-info', 'default')).toMatch(/Active:\s+yes/);
+  // Apply and restart stores the definition, then stops and starts: while it stops,
+  // net-dumpxml already shows the new address of the inactive definition. Wait for both.
+  await expect
+    .poll(async () => {
+      const active = /Active:\s+yes/.test(await vnm(sandbox, 'net-info', 'default'));
+      const xml = await vnm(sandbox, 'net-dumpxml', 'default');
+      return active && xml.includes(`<ip address='${net}.2'`);
+    })
+    .toBe(true);
 });
 
 test('Apply (next start) leaves a mark in the list and Details, and Restart clears it', async ({
