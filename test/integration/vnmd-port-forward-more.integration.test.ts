@@ -9,7 +9,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { createGuest, type Guest } from '../helpers/guest';
+import { createGuest, runUdhcpc, type Guest } from '../helpers/guest';
 import type { Netns } from '../helpers/netns';
 import { createSandbox, UPLINK, type Sandbox } from '../helpers/sandbox';
 import { removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
@@ -21,8 +21,12 @@ interface Rig {
   readonly vnmd: Vnmd;
   /** The `vnm` CLI; fails the test on a non-zero exit. */
   readonly vnm: (...args: string[]) => Promise<string>;
-  /** A NAT network `name` on 10.43.<third>.0/24 (and fd00:43:<third>::/64 with IPv6 NAT), started. */
-  readonly network: (name: string, third: number, ipv6?: boolean) => Promise<void>;
+  /**
+   * A NAT network `name` on 10.43.<third>.0/24 (and fd00:43:<third>::/64 with IPv6 NAT),
+   * started; `dhcp` is put inside its IPv4 <ip>.
+   */
+  readonly network: (name: string, third: number, opts?: { ipv6?: boolean; dhcp?: string }) => Promise<void>;
+  /** A guest at 10.43.<third>.<last> (no address when last is 0: it takes a lease). */
   readonly guest: (name: string, third: number, last: number, ipv6?: boolean) => Promise<Guest>;
 }
 
@@ -30,6 +34,7 @@ interface Rig {
 async function withRig(prefix: string, body: (rig: Rig) => Promise<void>): Promise<void> {
   const sb = await createSandbox(prefix);
   let vnmd: Vnmd | null = null;
+  const guests: Guest[] = [];
   try {
     const d = await startVnmd(sb.host);
     vnmd = d;
@@ -42,12 +47,12 @@ async function withRig(prefix: string, body: (rig: Rig) => Promise<void>): Promi
       sb,
       vnmd: d,
       vnm,
-      network: async (name, third, ipv6 = false) => {
+      network: async (name, third, { ipv6 = false, dhcp = '' } = {}) => {
         const xml = `<network>
   <name>${name}</name>
   <forward mode='nat'>${ipv6 ? "<nat ipv6='yes'/>" : ''}</forward>
   <bridge name='vnm${name}' stp='off'/>
-  <ip address='10.43.${third}.1' prefix='24'/>
+  <ip address='10.43.${third}.1' prefix='24'>${dhcp}</ip>
   ${ipv6 ? `<ip family='ipv6' address='fd00:43:${third}::1' prefix='64'/>` : ''}
 </network>`;
         const client = await d.client();
@@ -58,17 +63,19 @@ async function withRig(prefix: string, body: (rig: Rig) => Promise<void>): Promi
           client.close();
         }
       },
-      guest: (name, third, last, ipv6 = false) =>
-        createGuest(sb.host, `vnm${name}`, {
-          address: `10.43.${third}.${last}/24`,
-          gateway: `10.43.${third}.1`,
+      guest: async (name, third, last, ipv6 = false) => {
+        const g = await createGuest(sb.host, `vnm${name}`, {
+          ...(last > 0 ? { address: `10.43.${third}.${last}/24`, gateway: `10.43.${third}.1` } : {}),
           ...(ipv6 ? { address6: `fd00:43:${third}::${last}/64`, gateway6: `fd00:43:${third}::1` } : {}),
-        }),
+        });
+        guests.push(g);
+        return g;
+      },
     };
     await body(rig);
   } finally {
     await vnmd?.kill();
-    await sb.destroy();
+    await Promise.all([sb.destroy(), ...guests.map((g) => g.ns.destroy())]);
     if (vnmd) removeDirs(vnmd.dirs);
   }
 }
@@ -101,6 +108,28 @@ async function ask(
 }
 
 describe('port forwards beyond TCP from the wan', () => {
+  it('net-forward-list names each guest by its static host or its lease, and - when nobody does', async () => {
+    await withRig('pfn', async ({ vnm, network, guest }) => {
+      const hosts = "<host mac='52:54:00:43:06:20' name='webstatic' ip='10.43.6.20'/>";
+      await network('pfn', 6, {
+        dhcp: `<dhcp><range start='10.43.6.100' end='10.43.6.150'/>${hosts}</dhcp>`,
+      });
+      const g = await guest('pfn', 6, 0);
+      const lease = await runUdhcpc(g.ns, { hostname: 'leasedguest' });
+      await vnm('net-forward-add', 'pfn', 'tcp', '7390', lease.ip);
+      await vnm('net-forward-add', 'pfn', 'tcp', '7391', '10.43.6.20');
+      await vnm('net-forward-add', 'pfn', 'tcp', '7392', '10.43.6.30', '--description', 'spare');
+
+      const table = (await vnm('net-forward-list', 'pfn')).split('\n');
+      expect(table[0]).toMatch(/ Guest port +Guest name +Description /);
+      expect(table[2]).toMatch(new RegExp(` 7390 +${lease.ip.replaceAll('.', '\\.')} +7390 +leasedguest +$`));
+      expect(table[3]).toMatch(/ 7391 +10\.43\.6\.20 +7391 +webstatic +$/);
+      expect(table[4]).toMatch(/ 7392 +10\.43\.6\.30 +7392 +- +spare +$/);
+      const json = JSON.parse(await vnm('net-forward-list', 'pfn', '--json')) as { guestName: unknown }[];
+      expect(json.map((f) => f.guestName)).toEqual(['leasedguest', 'webstatic', null]);
+    });
+  });
+
   it('UDP: a guest echo server answers the wan through the uplink address, seeing the wan as source', async () => {
     await withRig('pfu', async ({ sb, vnm, network, guest }) => {
       await network('pfu', 1);
@@ -140,7 +169,7 @@ describe('port forwards beyond TCP from the wan', () => {
 
   it('IPv6: a forward on a network with IPv6 NAT is reached from the wan over IPv6', async () => {
     await withRig('pf6', async ({ sb, vnm, network, guest }) => {
-      await network('pf6', 3, true);
+      await network('pf6', 3, { ipv6: true });
       const g = await guest('pf6', 3, 10, true);
       await serve(g.ns, 'serve-who', '7360', '6');
       const host6 = UPLINK.hostAddress6;
