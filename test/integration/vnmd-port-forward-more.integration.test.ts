@@ -204,6 +204,42 @@ describe('port forwards beyond TCP from the wan', () => {
     });
   });
 
+  it("diagnose: an admin table dropping the forward's traffic fails the port forward line, naming it; its fix works", async () => {
+    await withRig('pfd', async ({ sb, vnmd, vnm, network, guest }) => {
+      await network('pfd', 7);
+      const g = await guest('pfd', 7, 10);
+      await serve(g.ns, 'serve-who', '7395');
+      await vnm('net-forward-add', 'pfd', 'tcp', '7395', '10.43.7.10');
+      const portForwardLine = async () => {
+        const client = await vnmd.client();
+        try {
+          const r = await client.call('network.diagnose', { network: 'pfd' });
+          return r.checks.find((c) => c.id === 'firewall-port-forwards');
+        } finally {
+          client.close();
+        }
+      };
+      expect(await portForwardLine()).toMatchObject({ status: 'ok' });
+
+      // An admin's own table that drops what goes to the guest's port.
+      const nft = (line: string) => sb.host.exec('nft', [line]);
+      await nft('add table inet admin');
+      await nft('add chain inet admin forward { type filter hook forward priority 0; }');
+      await nft('add rule inet admin forward tcp dport 7395 drop');
+      expect(await ask(sb.wan, 'ask-tcp', UPLINK.hostAddress, 7395)).toBeNull();
+      const failing = await portForwardLine();
+      expect(failing?.status).toBe('fail');
+      expect(failing?.summary).toContain(
+        'table inet admin chain forward drops the traffic of port forward tcp 7395',
+      );
+      expect(failing?.fix).toMatch(/^nft insert rule inet admin forward /);
+
+      await sb.host.exec('sh', ['-c', failing!.fix!]);
+      expect(await ask(sb.wan, 'ask-tcp', UPLINK.hostAddress, 7395)).toBe(`7395 ${UPLINK.wanAddress}`);
+      expect(await portForwardLine()).toMatchObject({ status: 'ok' });
+    });
+  });
+
   it('live: a TCP stream through forward A flows unbroken while forward B is added and removed', async () => {
     await withRig('pfl', async ({ sb, vnm, network, guest }) => {
       await network('pfl', 5);
