@@ -178,6 +178,10 @@ describe('port forwards beyond TCP from the wan', () => {
       await vnm('net-forward-add', 'pf6', 'tcp', '7360', 'fd00:43:3::10');
       expect(await vnm('net-forward-list', 'pf6')).toMatch(/ tcp +\* +7360 +\[fd00:43:3::10\] +7360/);
       expect(await ask(sb.wan, 'ask-tcp', host6, 7360)).toBe(`7360 ${UPLINK.wanAddress6}`);
+      // Hairpin over IPv6 too: the host itself, and another guest (masqueraded to the gateway).
+      expect(await ask(sb.host, 'ask-tcp', host6, 7360)).toBe(`7360 ${host6}`);
+      const other = await guest('pf6', 3, 11, true);
+      expect(await ask(other.ns, 'ask-tcp', host6, 7360)).toBe('7360 fd00:43:3::1');
       // The IPv4 side of the host does not forward an IPv6 forward.
       expect(await ask(sb.wan, 'ask-tcp', UPLINK.hostAddress, 7360)).toBeNull();
 
