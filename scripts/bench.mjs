@@ -2,7 +2,8 @@
 // bench:peer (vnmd's lifecycle latency, 50 networks and RSS, then libvirt 9.0's on the same
 // machine, side by side; bench:helper alone when libvirt-peer.sh is not beside the repo),
 // bench:stats for 30 s (sampler CPU and RSS with 100 networks of 2 ports), and bench:ui
-// (list paint with 200 networks, longest task and renderer memory over 10 min). Figures only,
+// (list paint with 200 networks, longest task and renderer memory over 10 min), bench:forward
+// (adding a port forward to a running network, starting one with 100). Figures only,
 // no assertions. All create network namespaces (and remove them), so this must run as root.
 // Ends with where the figures came from.
 import { spawn } from 'node:child_process';
@@ -15,6 +16,7 @@ const peer = process.env.VNM_LIBVIRT_PEER ?? resolve(root, '../shared/tools/libv
 const STEPS = [
   existsSync(peer) ? ['run', 'bench:peer'] : ['run', 'bench:helper'],
   ['run', 'bench:stats', '--', '--seconds', '30'],
+  ['run', 'bench:forward'],
   ['run', 'bench:ui'],
 ];
 
@@ -58,7 +60,8 @@ console.log(
     'real vnmd (bridges, nft, dnsmasq) in a network namespace made for it (and libvirt-peer.sh a confined ' +
     'libvirtd, when present); bench/stats.bench.ts ran ' +
     "vnmd's StatsSampler for 30 s over 100 real bridges of 2 veth ports each in namespaces made for it, " +
-    'with leases handed to it (no dnsmasq there); bench/ui.bench.ts drove the browser shell in Chromium ' +
+    'with leases handed to it (no dnsmasq there); bench/forward.bench.ts drove a real vnmd adding port ' +
+    'forwards and starting NAT networks with 100 of them, in a namespace made for it; bench/ui.bench.ts drove the browser shell in Chromium ' +
     'against vnmd in a sandbox host.',
 );
 if (interrupted) console.log('bench: interrupted with Ctrl-C; the figures above are partial.');

@@ -82,7 +82,7 @@ describe('a port forward on a running NAT network', () => {
     expect(add.stderr).toBe('');
     expect(add.stdout).toContain('Added port forward tcp 7310 to network pf live state');
     const list = await vnmd.cli(['net-forward-list', 'pf']);
-    expect(list.stdout).toMatch(/ tcp +\* +7310 +10\.42\.1\.10 +7310 +echo/);
+    expect(list.stdout).toMatch(/ tcp +\* +7310 +10\.42\.1\.10 +7310 +- +echo/);
 
     const seen = await tcpProbe(sb.wan, guest.ns, UPLINK.hostAddress, PORT);
     expect(seen).toMatchObject({ connected: true, from: UPLINK.wanAddress });

@@ -49,18 +49,23 @@ describe('forwardFromArgs', () => {
 });
 
 describe('formatForwards', () => {
-  it('lays the forwards out as a virsh table, * for every host address', () => {
-    const out = formatForwards([
-      {
-        protocol: 'udp',
-        hostPort: { start: 53, end: 53 },
-        guestAddress: 'fd00::10',
-        guestPort: { start: 5353, end: 5353 },
-      },
-    ]);
+  const forward = {
+    protocol: 'udp' as const,
+    hostPort: { start: 53, end: 53 },
+    guestAddress: 'fd00::10',
+    guestPort: { start: 5353, end: 5353 },
+  };
+
+  it("lays the forwards out as a virsh table, * for every host address, '-' for an unknown guest", () => {
+    const out = formatForwards([{ ...forward, guestName: null }]);
     expect(out.split('\n')[0]).toMatch(
-      /^ Protocol +Host address +Host port +Guest +Guest port +Description +$/,
+      /^ Protocol +Host address +Host port +Guest +Guest port +Guest name +Description +$/,
     );
-    expect(out.split('\n')[2]).toMatch(/^ udp +\* +53 +\[fd00::10\] +5353 +$/);
+    expect(out.split('\n')[2]).toMatch(/^ udp +\* +53 +\[fd00::10\] +5353 +- +$/);
+  });
+
+  it('shows the guest name before the description', () => {
+    const out = formatForwards([{ ...forward, guestName: 'dns1', description: 'resolver' }]);
+    expect(out.split('\n')[2]).toMatch(/^ udp +\* +53 +\[fd00::10\] +5353 +dns1 +resolver +$/);
   });
 });

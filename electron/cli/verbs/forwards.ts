@@ -5,6 +5,10 @@ import type { Verb } from '../context';
 import { arg, CliFailure, withContext } from '../context';
 import type { ParsedArgs } from '../args';
 import { formatTable } from '../table';
+import type { VnmClient } from '../../client/client';
+import type { NetworkDef } from '../../../shared/model/network';
+import { parseNetworkXml } from '../../../shared/xml/parse-network';
+import { guestNames, withGuestNames } from './forward-guest-names';
 
 const PORT_SHAPE = 'write a port as 8080 or a range as 8000-8010';
 
@@ -71,16 +75,33 @@ function guestText(f: PortForward): string {
   return f.guestAddress.includes(':') ? `[${f.guestAddress}]` : f.guestAddress;
 }
 
-export function formatForwards(forwards: readonly PortForward[]): string {
+export function formatForwards(forwards: readonly (PortForward & { guestName: string | null })[]): string {
   const rows = forwards.map((f) => [
     f.protocol,
     f.hostAddress ?? '*',
     formatPortRange(f.hostPort),
     guestText(f),
     formatPortRange(f.guestPort),
+    f.guestName ?? '-',
     f.description ?? '',
   ]);
-  return formatTable(['Protocol', 'Host address', 'Host port', 'Guest', 'Guest port', 'Description'], rows);
+  const header = [
+    'Protocol',
+    'Host address',
+    'Host port',
+    'Guest',
+    'Guest port',
+    'Guest name',
+    'Description',
+  ];
+  return formatTable(header, rows);
+}
+
+/** The network's definition (running, or stored with inactive), for its static hosts. */
+async function definitionOf(client: VnmClient, name: string, inactive: boolean): Promise<NetworkDef | null> {
+  const { xml } = await client.call('network.getXml', { network: name, inactive });
+  const parsed = parseNetworkXml(xml);
+  return parsed.ok ? parsed.def : null;
 }
 
 const ADD_HELP = `  NAME
@@ -110,7 +131,9 @@ const LIST_HELP = `  NAME
 
   DESCRIPTION
     The running definition's forwards while the network runs; with --inactive, the
-    stored definition's. --json prints them as JSON.
+    stored definition's. Guest name is the name of the static host with the guest's
+    address, else the hostname of its DHCP lease ('-' when neither names it).
+    --json prints them as JSON, the guest name as guestName (null when unknown).
 `;
 
 const REMOVE_HELP = `  NAME
@@ -159,13 +182,18 @@ export const forwardVerbs: Verb[] = [
     args: { positionals: ['network'], required: 1, flags: ['json', 'inactive'] },
     async run(ctx, a) {
       const ref = arg(a, 'network');
-      const { forwards } = await withContext(
-        `failed to get port forwards of network '${ref}'`,
-        ref,
-        async () =>
-          (await ctx.client()).call('network.forwards', { name: ref, inactive: a.flags.has('inactive') }),
-      );
-      ctx.out(a.flags.has('json') ? `${JSON.stringify(forwards, null, 2)}\n` : formatForwards(forwards));
+      const inactive = a.flags.has('inactive');
+      const client = await ctx.client();
+      const named = await withContext(`failed to get port forwards of network '${ref}'`, ref, async () => {
+        const { forwards } = await client.call('network.forwards', { name: ref, inactive });
+        if (forwards.length === 0) return [];
+        const [def, leases] = await Promise.all([
+          definitionOf(client, ref, inactive),
+          client.call('network.leases', { network: ref }),
+        ]);
+        return withGuestNames(forwards, guestNames(def, leases));
+      });
+      ctx.out(a.flags.has('json') ? `${JSON.stringify(named, null, 2)}\n` : formatForwards(named));
     },
   },
   {

@@ -11,6 +11,7 @@ import type { NetworkEntry } from '../driver/table';
 import { currentDef } from '../driver/table';
 import { netFacts } from './facts';
 import { firewallChecks } from './firewall-checks';
+import { forwardChecks } from './forward-checks';
 import { guestChecks } from './guest-checks';
 import * as host from './host-checks';
 import { readHostState } from './host-state';
@@ -67,6 +68,7 @@ export async function diagnoseNetwork(
     host.forwardingCheck(f, h),
     host.vnmRulesCheck(f, h),
     ...firewallChecks(h.ruleset, f, host.uplinkOf(f, h)),
+    ...forwardChecks(e.live, f, h, host.uplinkOf(f, h)),
     host.brNetfilterCheck(f, h),
     host.uplinkCheck(f, h),
     host.shadowCheck(f, h),
