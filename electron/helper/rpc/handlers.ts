@@ -4,6 +4,8 @@ import type { NetworkDriver } from '../driver/driver';
 import { addressCidrs } from '../driver/host-steps';
 import { currentDef } from '../driver/table';
 import { diagnoseNetwork } from '../diagnose/diagnose';
+import { readFindings } from '../findings/findings';
+import { VnmError } from '../../../shared/rpc/errors';
 import { VERSION } from '../version';
 import type { StatsSample } from '../../../shared/rpc/contract';
 import type { Handlers } from './dispatch';
@@ -44,6 +46,10 @@ export function buildHandlers(driver: NetworkDriver, stats: StatsAccess): Handle
     'network.leases': (p) => driver.leases(p.network, p.mac),
     'network.diagnose': (p) =>
       diagnoseNetwork(driver.ctx.table.lookup(p.network), () => driver.leases(p.network), p.guest),
+    // CONTRACT PLACEHOLDER (branch c13 only, never merged as is): the findings helper replaces it.
+    'network.applyFix': () => {
+      throw new VnmError('unsupported', 'network.applyFix is not built yet.');
+    },
     'network.forwards': (p) => {
       const entry = driver.ctx.table.lookup(p.name);
       const def = p.inactive ? (entry.config ?? currentDef(entry)) : currentDef(entry);
@@ -63,6 +69,7 @@ export function buildHandlers(driver: NetworkDriver, stats: StatsAccess): Handle
       statsInterval: stats.intervalSec ?? 0,
     }),
     'host.interfaces': () => hostInterfaces(),
+    'host.findings': () => readFindings(driver),
     'host.propose': async (p) => {
       const known = knownSubnets(driver);
       const [subnet, bridge] = await Promise.all([
