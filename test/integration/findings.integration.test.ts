@@ -151,12 +151,12 @@ describe('findings kept by vnmd', () => {
   });
 
   it('refuses what it will not apply, with what to do, and changes nothing', async () => {
-    const healthy = await client
-      .call('network.applyFix', { network: NET, check: 'forwarding' })
-      .catch((e) => e);
-    expect(String(healthy)).toContain("check 'forwarding' of network 'fd' passes: there is nothing to fix.");
-    const unknown = await client.call('network.applyFix', { network: NET, check: 'nope' }).catch((e) => e);
-    expect(String(unknown)).toMatch(/network 'fd' has no check 'nope'; its checks are: state, bridge, /);
+    await expect(client.call('network.applyFix', { network: NET, check: 'forwarding' })).rejects.toThrow(
+      "check 'forwarding' of network 'fd' passes: there is nothing to fix.",
+    );
+    await expect(client.call('network.applyFix', { network: NET, check: 'nope' })).rejects.toThrow(
+      /network 'fd' has no check 'nope'; its checks are: state, bridge, /,
+    );
     await host('ip', ['route', 'add', '10.42.1.128/25', 'dev', UPLINK.hostIf]);
     try {
       const shadow = line(await diagnose(), 'subnet-shadowed');
