@@ -175,6 +175,49 @@ describe('findings kept by vnmd', () => {
   });
 });
 
+describe('a dead dnsmasq', () => {
+  it("once vnmd's watchdog has given up, --fix dnsmasq restarts only dnsmasq and guests get leases again", async () => {
+    const events = recordEvents(client);
+    await client.call('events.subscribe', { types: ['lifecycle'] });
+    const bridgeIndex = (await host('cat', [`/sys/class/net/${BR}/ifindex`])).stdout;
+    try {
+      // Kill it until the watchdog stops restarting it (a few times a minute at most).
+      for (let i = 0; ; i++) {
+        expect(i).toBeLessThan(10);
+        const { dnsmasqPid } = await client.call('network.info', { network: NET });
+        const from = events.received.length;
+        process.kill(dnsmasqPid!, 'SIGKILL');
+        const died = await events.waitFor(
+          (e) => e.type === 'lifecycle' && e.event === 'dnsmasq-died',
+          10_000,
+          from,
+        );
+        if (died.event.type === 'lifecycle' && /not restarting/.test(died.event.detail ?? '')) break;
+        await events.waitFor((e) => e.type === 'lifecycle' && e.event === 'dnsmasq-restarted', 10_000, from);
+      }
+      const other = await createGuest(sb.host, BR);
+      try {
+        await expect(runUdhcpc(other.ns, { tries: 2 })).rejects.toThrow(/no lease/);
+        const dead = line(await diagnose(), 'dnsmasq');
+        expect(dead).toMatchObject({ status: 'fail', canApply: true });
+        const cli = await vnmd.cli(['net-diagnose', NET, '--fix', 'dnsmasq', '--yes']);
+        expect(cli.code).toBe(0);
+        expect(cli.stdout).toMatch(/^ok {4}dnsmasq \(pid \d+\) runs and listens for DHCP and DNS/m);
+        expect((await runUdhcpc(other.ns)).ip).toMatch(/^10\.42\.1\./);
+        const info = await client.call('network.info', { network: NET });
+        expect(info.problem).toBeNull();
+        // Only dnsmasq was restarted: the bridge is the same link.
+        expect((await host('cat', [`/sys/class/net/${BR}/ifindex`])).stdout).toBe(bridgeIndex);
+      } finally {
+        await other.ns.destroy();
+      }
+    } finally {
+      events.stop();
+      await client.call('events.unsubscribe', {});
+    }
+  });
+});
+
 describe('fixes in foreign tables, only on request', () => {
   it('a firewalld-style input reject: the DHCP line names the chain, applyFix runs firewall-cmd with exactly that argv, the guest gets a lease', async () => {
     await nft(
