@@ -53,9 +53,12 @@ export function buildHandlers(driver: NetworkDriver, stats: StatsAccess, finding
     'network.diagnose': (p) =>
       diagnoseNetwork(driver.ctx.table.lookup(p.network), () => driver.leases(p.network), p.guest),
     'network.applyFix': async (p) => {
-      const line = await applyFix(driver, p.network, p.check);
-      findings.changed();
-      return line;
+      try {
+        return await applyFix(driver, p.network, p.check);
+      } finally {
+        // Also after a failure: a fix of several commands may have applied some of them.
+        findings.changed();
+      }
     },
     'network.forwards': (p) => {
       const entry = driver.ctx.table.lookup(p.name);
