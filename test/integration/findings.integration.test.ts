@@ -19,7 +19,8 @@ import { createGuest, runUdhcpc, type Guest } from '../helpers/guest';
 import { destroyAllNetns } from '../helpers/netns';
 import { createSandbox, UPLINK, type Sandbox } from '../helpers/sandbox';
 import { canPing, tcpProbe } from '../helpers/traffic';
-import { removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
+import { capture } from '../helpers/proc';
+import { cliBundle, removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
 import { networkChains } from '../../electron/helper/firewall/table-name';
 
 let sb: Sandbox;
@@ -148,6 +149,36 @@ describe('findings kept by vnmd', () => {
       events.stop();
       watcher.close();
     }
+  });
+
+  it('at a terminal, --fix asks y/N: no leaves the host as it was, yes applies', async () => {
+    const cli = await cliBundle();
+    // `script` gives the CLI a pseudo-terminal as a person's shell would; the answer is typed into it.
+    const atTerminal = (answer: string) =>
+      capture(
+        'ip',
+        [
+          'netns',
+          'exec',
+          sb.host.name,
+          'script',
+          '-qec',
+          `node ${cli} -c unix:${vnmd.dirs.socket} net-diagnose ${NET} --fix forwarding`,
+          '/dev/null',
+        ],
+        { input: answer, timeoutMs: 30_000 },
+      );
+    const forwarding = async () => (await host('sysctl', ['-n', 'net.ipv4.ip_forward'])).stdout.trim();
+    await host('sysctl', ['-q', '-w', 'net.ipv4.ip_forward=0']);
+    const no = await atTerminal('n\n');
+    expect(no.code).toBe(1);
+    expect(no.stdout).toContain('Apply this fix to the host? [y/N]');
+    expect(no.stdout).toContain("error: the fix for 'forwarding' was not applied.");
+    expect(await forwarding()).toBe('0');
+    const yes = await atTerminal('y\n');
+    expect(yes.code).toBe(0);
+    expect(yes.stdout).toMatch(/^ok {4}IP forwarding is on\./m);
+    expect(await forwarding()).toBe('1');
   });
 
   it('refuses what it will not apply, with what to do, and changes nothing', async () => {
