@@ -15,6 +15,7 @@ import { diagnoseVerb } from './verbs/diagnose';
 import { editVerbs } from './verbs/edit';
 import { eventVerb } from './verbs/event';
 import { forwardVerbs } from './verbs/forwards';
+import { hostFindingsVerb } from './verbs/host-findings';
 import { lifecycleVerbs } from './verbs/lifecycle';
 import { netStatsVerb } from './verbs/net-stats';
 import { showVerbs } from './verbs/show';
@@ -27,6 +28,7 @@ const VERBS: readonly Verb[] = [
   eventVerb,
   netStatsVerb,
   diagnoseVerb,
+  hostFindingsVerb,
   daemonVerb,
   demoVerb,
 ];

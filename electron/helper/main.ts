@@ -21,6 +21,8 @@ import { NetworkTable } from './driver/table';
 import { statsNetworks } from './driver/stats-source';
 import { StatsSampler } from './stats/sampler';
 import { EventBus } from './events/bus';
+import { readFindings } from './findings/findings';
+import { FindingsKeeper } from './findings/keeper';
 import { clientLimits, openFileLimit } from './rpc/client-limits';
 import { buildHandlers } from './rpc/handlers';
 import { listenRpc } from './rpc/server';
@@ -139,7 +141,9 @@ async function serve(
     onError: (err) => log(`stats: ${err instanceof Error ? err.message : String(err)}`),
   });
   sampler.start();
-  const handlers = buildHandlers(driver, sampler);
+  const findings = new FindingsKeeper({ read: () => readFindings(driver), bus: ctx.bus, log });
+  findings.start();
+  const handlers = buildHandlers(driver, sampler, findings);
   const listeners: RpcListener[] = [];
   const queueLimit = eventQueueLimit();
   const limits = clientLimits(openFileLimit());
@@ -175,6 +179,7 @@ async function serve(
     async stop(reason) {
       watchdog.stop();
       leases.stop();
+      findings.stop();
       sampler.stop();
       await Promise.all(listeners.map((l) => l.close(reason)));
       // A start or destroy in progress finishes, so no network is left half-done.

@@ -33,6 +33,8 @@ export const RPC_CALLS = {
   listForwards: 'network.forwards',
   addForward: 'network.addForward',
   removeForward: 'network.removeForward',
+  hostFindings: 'host.findings',
+  applyFix: 'network.applyFix',
 } as const satisfies Record<string, RpcMethodName>;
 export type RpcCallName = keyof typeof RPC_CALLS;
 

@@ -145,9 +145,11 @@ export const VnmEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('stats'), seq: z.number(), samples: z.array(StatsSample) }),
   z.strictObject({ type: z.literal('leases'), seq: z.number(), network: z.string() }),
   z.strictObject({ type: z.literal('interfaces'), seq: z.number() }),
+  /** Sent when the findings change (a network started or stopped, a rule changed, a fix applied). */
+  z.strictObject({ type: z.literal('findings'), seq: z.number(), findings: z.lazy(() => Findings) }),
 ]);
 export type VnmEvent = z.infer<typeof VnmEvent>;
-export const EVENT_TYPES = ['lifecycle', 'stats', 'leases', 'interfaces'] as const;
+export const EVENT_TYPES = ['lifecycle', 'stats', 'leases', 'interfaces', 'findings'] as const;
 
 /** One line of net-diagnose: what was checked, how it stands, and the command that fixes it. */
 export const DiagnoseCheck = z.strictObject({
@@ -160,8 +162,45 @@ export const DiagnoseCheck = z.strictObject({
   fix: z.string().nullable(),
   /** Facts behind the verdict (tables and chains named, values read). */
   details: z.array(z.string()),
+  /**
+   * True when vnmd itself can apply `fix` through `network.applyFix` (its own argument array,
+   * never this string), and only then does the window offer "Apply fix" with a confirmation.
+   * Absent means no.
+   */
+  canApply: z.boolean().optional(),
 });
 export type DiagnoseCheck = z.infer<typeof DiagnoseCheck>;
+
+/** Something on the host that breaks every network at once: said once, on the Overview. */
+export const HostFinding = z.strictObject({
+  /** Stable: 'ipv4-forwarding', 'ipv6-forwarding', 'default-route', 'drop-policy:FAMILY TABLE CHAIN'. */
+  id: z.string(),
+  status: z.enum(['warn', 'fail']),
+  summary: z.string(),
+  fix: z.string().nullable(),
+});
+export type HostFinding = z.infer<typeof HostFinding>;
+
+/** A running network's worst diagnose line, for the problem line in the list and Details. */
+export const NetworkProblem = z.strictObject({
+  network: z.string(),
+  status: z.enum(['warn', 'fail']),
+  /** The id of the first failing (else warning) check of network.diagnose. */
+  check: z.string(),
+  summary: z.string(),
+  /** How many lines of the checklist fail. */
+  failed: z.number().int().min(0),
+});
+export type NetworkProblem = z.infer<typeof NetworkProblem>;
+
+export const Findings = z.strictObject({
+  host: z.array(HostFinding),
+  /** Only running networks with a warn or fail line; a healthy network is absent. */
+  networks: z.array(NetworkProblem),
+  /** Epoch ms of the read these come from. */
+  checkedAt: z.number(),
+});
+export type Findings = z.infer<typeof Findings>;
 
 export const DiagnoseResult = z.strictObject({
   network: z.string(),
@@ -270,6 +309,12 @@ export const RPC_METHODS = {
     permission: 'read',
     doc: 'A checklist of why a network or one of its guests may not work: state, bridge, dnsmasq, forwarding, foreign firewall chains, uplink.',
   }),
+  'network.applyFix': method({
+    params: NetworkRef.extend({ check: z.string().min(1).max(256) }),
+    result: DiagnoseCheck,
+    permission: 'write',
+    doc: "Apply vnmd's own fix for one failed diagnose line (only where the line says canApply), then re-run that check and return it.",
+  }),
   'network.forwards': method({
     params: z.strictObject({ name: z.string().min(1).max(4096), inactive: z.boolean().default(false) }),
     result: z.strictObject({ forwards: z.array(PortForward) }),
@@ -317,6 +362,12 @@ export const RPC_METHODS = {
     result: z.array(HostInterface),
     permission: 'read',
     doc: 'Network interfaces of the host.',
+  }),
+  'host.findings': method({
+    params: z.strictObject({ refresh: z.boolean().default(false) }),
+    result: Findings,
+    permission: 'read',
+    doc: "Host-wide findings and each running network's worst diagnose line; refresh reads the host again instead of the last result.",
   }),
   'host.propose': method({
     params: z.strictObject({

@@ -35,6 +35,8 @@ export function describeEvent(e: VnmEvent, network: string | null): string {
       return `event 'leases' for network ${e.network}: leases changed\n`;
     case 'interfaces':
       return "event 'interfaces': host interfaces changed\n";
+    case 'findings':
+      return `event 'findings': ${e.findings.host.length} host finding(s), ${e.findings.networks.length} network(s) with a problem\n`;
   }
 }
 

@@ -1,6 +1,6 @@
 /** net-list, net-info, net-dumpxml, net-uuid, net-name, net-dhcp-leases: read-only verbs. */
-import type { Lease, NetworkInfo, NetworkSummary } from '../../../shared/rpc/contract';
-import type { Verb } from '../context';
+import type { Lease, NetworkInfo, NetworkProblem, NetworkSummary } from '../../../shared/rpc/contract';
+import type { Verb, VerbContext } from '../context';
 import { arg, withContext } from '../context';
 import { formatKeyValues, formatTable } from '../table';
 
@@ -14,7 +14,8 @@ export function formatNetList(nets: readonly NetworkSummary[]): string {
   return formatTable(['Name', 'State', 'Autostart', 'Persistent'], rows);
 }
 
-export function formatNetInfo(n: NetworkInfo): string {
+/** `finding`: the network's worst diagnose line from vnmd's findings, when it has one. */
+export function formatNetInfo(n: NetworkInfo, finding: NetworkProblem | null = null): string {
   const pairs: [string, string][] = [
     ['Name:', n.name],
     ['UUID:', n.uuid],
@@ -24,6 +25,9 @@ export function formatNetInfo(n: NetworkInfo): string {
     ['Bridge:', n.bridge ?? ''],
   ];
   if (n.problem) pairs.push(['Problem:', n.problem]);
+  // vnmd's own problem (dnsmasq died) shows as the state line's summary too: said once.
+  if (finding && !(n.problem && finding.summary.includes(n.problem)))
+    pairs.push(['Problem:', finding.summary]);
   return formatKeyValues(pairs);
 }
 
@@ -55,6 +59,22 @@ export function formatLeases(leases: readonly Lease[]): string {
 
 const NET = { positionals: ['network'], required: 1 } as const;
 
+/**
+ * The network's line from vnmd's kept findings (no host read: vnmd answers from its last).
+ * net-info must work even when findings cannot be had, so a failure is said and skipped.
+ */
+async function networkFinding(ctx: VerbContext, name: string): Promise<NetworkProblem | null> {
+  try {
+    const findings = await (await ctx.client()).call('host.findings', { refresh: false });
+    return findings.networks.find((p) => p.network === name) ?? null;
+  } catch (err) {
+    ctx.err(
+      `warning: no findings for network '${name}': ${err instanceof Error ? err.message : String(err)}\n`,
+    );
+    return null;
+  }
+}
+
 export const showVerbs: Verb[] = [
   {
     name: 'net-list',
@@ -80,7 +100,8 @@ export const showVerbs: Verb[] = [
       const info = await withContext(`failed to get network '${ref}'`, ref, async () =>
         (await ctx.client()).call('network.info', { network: ref }),
       );
-      ctx.out(a.flags.has('json') ? json(info) : formatNetInfo(info));
+      if (a.flags.has('json')) return ctx.out(json(info));
+      ctx.out(formatNetInfo(info, info.active ? await networkFinding(ctx, info.name) : null));
     },
   },
   {

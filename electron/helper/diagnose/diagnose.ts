@@ -14,7 +14,7 @@ import { firewallChecks } from './firewall-checks';
 import { forwardChecks } from './forward-checks';
 import { guestChecks } from './guest-checks';
 import * as host from './host-checks';
-import { readHostState } from './host-state';
+import { readHostState, type HostState } from './host-state';
 
 function stateCheck(e: NetworkEntry): DiagnoseCheck {
   const kind = networkKind(currentDef(e));
@@ -46,10 +46,12 @@ function stateCheck(e: NetworkEntry): DiagnoseCheck {
   };
 }
 
+/** `hostState`: one read of the host shared by several networks (findings); read here when absent. */
 export async function diagnoseNetwork(
   e: NetworkEntry,
   leases: () => Promise<Lease[]>,
   guest?: string,
+  hostState?: HostState,
 ): Promise<DiagnoseResult> {
   const state = stateCheck(e);
   const def = currentDef(e);
@@ -58,7 +60,7 @@ export async function diagnoseNetwork(
     return { network: e.name, checks: [state] };
   }
   const f = netFacts(e.live, bridge);
-  const h = await readHostState();
+  const h = hostState ?? (await readHostState());
   const pid = e.status?.created.dnsmasq?.pid ?? null;
   const alive = pid !== null && (await isAlive(pid));
   const checks: DiagnoseCheck[] = [

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { netFacts } from './facts';
+import { shellLine } from './argv';
 import { firewallChecks } from './firewall-checks';
+import { planOf } from './fix-plan';
 import { parseRuleset, type NftExpr } from './nft-ruleset';
 import type { NetworkDef } from '../../../shared/model/network';
 
@@ -58,10 +60,41 @@ const byId = (rs: ReturnType<typeof ruleset>) =>
   Object.fromEntries(firewallChecks(rs, facts, 'eth0').map((c) => [c.id, c]));
 
 describe('foreign chains', () => {
-  it('no foreign table: every line ok', () => {
+  it('no foreign table: every line ok, with nothing to apply', () => {
     const lines = byId(ruleset([]));
     expect(Object.keys(lines)).toEqual(['firewall-forward', 'firewall-dhcp', 'firewall-dns']);
     expect(Object.values(lines).every((c) => c.status === 'ok')).toBe(true);
+    expect(Object.values(lines).some((c) => c.canApply || planOf(c))).toBe(false);
+  });
+
+  it("an admin's nft table gets one insert per rule, tagged with a comment naming vnm and the network", () => {
+    const fwd = byId(
+      ruleset([{ family: 'inet', table: 'filter', name: 'forward', hook: 'forward', policy: 'drop' }]),
+    )['firewall-forward']!;
+    expect(fwd.status).toBe('fail');
+    expect(planOf(fwd)).toEqual({
+      kind: 'run',
+      commands: [
+        [
+          'nft',
+          'insert',
+          'rule',
+          'inet',
+          'filter',
+          'forward',
+          'iifname "virbr0" ip saddr 192.168.122.0/24 accept comment "vnm:default"',
+        ],
+        [
+          'nft',
+          'insert',
+          'rule',
+          'inet',
+          'filter',
+          'forward',
+          'oifname "virbr0" ip daddr 192.168.122.0/24 ct state related,established accept comment "vnm:default"',
+        ],
+      ],
+    });
   });
 
   it("Docker's FORWARD drop fails, with the DOCKER-USER fix; an accept there makes it ok", () => {
@@ -85,9 +118,14 @@ describe('foreign chains', () => {
     expect(fwd.status).toBe('fail');
     expect(fwd.summary).toBe('table ip filter chain FORWARD drops guest traffic forwarded through the host.');
     expect(fwd.fix).toBe(
-      'iptables -I DOCKER-USER -i virbr0 -s 192.168.122.0/24 -j ACCEPT && ' +
-        'iptables -I DOCKER-USER -o virbr0 -d 192.168.122.0/24 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
+      'iptables -I DOCKER-USER -i virbr0 -s 192.168.122.0/24 -m comment --comment vnm:default -j ACCEPT && ' +
+        'iptables -I DOCKER-USER -o virbr0 -d 192.168.122.0/24 -m conntrack --ctstate RELATED,ESTABLISHED ' +
+        '-m comment --comment vnm:default -j ACCEPT',
     );
+    // What vnmd would run on confirmation is the printed line, as argument arrays.
+    expect(fwd.canApply).toBe(true);
+    const plan = planOf(fwd);
+    expect(plan?.kind === 'run' && plan.commands.map((c) => shellLine([c])).join(' && ')).toBe(fwd.fix);
     docker[0]!.rules = [
       [m(iif, 'virbr0'), { accept: null }],
       [m(oif, 'virbr0'), { accept: null }],
@@ -107,6 +145,10 @@ describe('foreign chains', () => {
     const lines = byId(ruleset([input([m(udpDport, 67), { reject: null }])]));
     expect(lines['firewall-dhcp']!.status).toBe('fail');
     expect(lines['firewall-dhcp']!.fix).toBe('firewall-cmd --zone=libvirt --add-interface=virbr0');
+    expect(planOf(lines['firewall-dhcp']!)).toEqual({
+      kind: 'run',
+      commands: [['firewall-cmd', '--zone=libvirt', '--add-interface=virbr0']],
+    });
     expect(lines['firewall-dns']!.status).toBe('ok');
     expect(lines['firewall-forward']!.status).toBe('ok');
     const other = byId(ruleset([input([m(iif, 'eth0'), m(udpDport, { set: [53, 67] }), { drop: null }])]));

@@ -11,6 +11,7 @@ import { shellLine, type Argv } from './argv';
 import type { NetFacts, SubnetFacts } from './facts';
 import { forwards } from './facts';
 import { fixCommands, type FixTarget, type Purpose } from './firewall-fixes';
+import { withPlan } from './fix-plan';
 import { evaluateBaseChain, familySees } from './nft-eval';
 import type { Probe } from './nft-match';
 import type { NftChain, NftRuleset } from './nft-ruleset';
@@ -157,7 +158,12 @@ export function verdictLine(id: string, rs: NftRuleset, f: NetFacts, cases: read
   // Keyed by the printed line: the same command for two probes is given once.
   const fixes = new Map<string, Argv>();
   for (const b of shown) {
-    const t: FixTarget = { bridge: f.bridge, family: b.c.subnet.family, subnet: b.c.subnet.cidr };
+    const t: FixTarget = {
+      network: f.name,
+      bridge: f.bridge,
+      family: b.c.subnet.family,
+      subnet: b.c.subnet.cidr,
+    };
     for (const argv of fixCommands(rs, b.chain, b.c.purpose, t)) fixes.set(shellLine([argv]), argv);
   }
   const names = chains.map((b) => chainName(b.chain)).join(', ');
@@ -167,7 +173,17 @@ export function verdictLine(id: string, rs: NftRuleset, f: NetFacts, cases: read
   );
   const status = sure.length > 0 ? 'fail' : 'warn';
   const verb = status === 'fail' ? 'drops' : 'may drop';
-  return { id, status, summary: `${names} ${verb} ${what}.`, fix: shellLine([...fixes.values()]), details };
+  const commands = [...fixes.values()];
+  const line: DiagnoseCheck = {
+    id,
+    status,
+    summary: `${names} ${verb} ${what}.`,
+    fix: shellLine(commands),
+    details,
+  };
+  // Every tool's fix is an accept for this network's traffic alone, in the words of the tool
+  // that owns the chain: vnmd may run it, but only when the user confirms (network.applyFix).
+  return withPlan(line, { kind: 'run', commands });
 }
 
 /** Lines for forwarded traffic, DHCP, DNS and TFTP, each present only where the network has it. */

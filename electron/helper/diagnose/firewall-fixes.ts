@@ -2,8 +2,11 @@
  * The exact command that would let a network's traffic through a foreign chain, in the
  * words of the tool that owns it: Docker's documented DOCKER-USER chain, firewalld's zones,
  * ufw's route rules, iptables for iptables' own tables, else `nft insert rule`. vnm prints
- * these; it never runs them on another tool's table by itself.
+ * these; it runs them only when the user confirms (`vnm net-diagnose NET --fix CHECK`, the
+ * window's Apply), never by itself. The rules vnm would add carry the comment `vnm:NETWORK`
+ * (as coexist's Docker accepts do), so a person can tell them from their own.
  */
+import { dockerComment } from '../coexist/docker-user';
 import type { Argv } from './argv';
 import type { NftChain, NftRuleset } from './nft-ruleset';
 import { tableChains } from './nft-ruleset';
@@ -12,6 +15,8 @@ import { tableChains } from './nft-ruleset';
 export type Purpose = 'out' | 'in-reply' | 'in' | 'bridged' | 'dhcp' | 'dhcp6' | 'dns' | 'tftp';
 
 export interface FixTarget {
+  /** The network's name, for the comment that tags the rule. */
+  readonly network: string;
   readonly bridge: string;
   readonly family: 4 | 6;
   /** The network's subnet for forwarded traffic, in CIDR form. */
@@ -39,31 +44,41 @@ const PORTS: Partial<Record<Purpose, { proto: 'udp' | 'both'; port: number }>> =
   tftp: { proto: 'udp', port: 69 },
 };
 
-/** The match and target of each iptables rule, one array per rule. */
-function iptablesArgs(purpose: Purpose, t: FixTarget): string[][] {
+/** The match of each iptables rule, one array per rule. */
+function iptablesMatches(purpose: Purpose, t: FixTarget): string[][] {
   const p = PORTS[purpose];
   if (p) {
     const protos = p.proto === 'both' ? ['udp', 'tcp'] : ['udp'];
-    return protos.map((proto) => ['-i', t.bridge, '-p', proto, '--dport', String(p.port), '-j', 'ACCEPT']);
+    return protos.map((proto) => ['-i', t.bridge, '-p', proto, '--dport', String(p.port)]);
   }
-  if (purpose === 'out') return [['-i', t.bridge, '-s', t.subnet, '-j', 'ACCEPT']];
-  if (purpose === 'bridged') return [['-i', t.bridge, '-o', t.bridge, '-j', 'ACCEPT']];
+  if (purpose === 'out') return [['-i', t.bridge, '-s', t.subnet]];
+  if (purpose === 'bridged') return [['-i', t.bridge, '-o', t.bridge]];
   const state = purpose === 'in-reply' ? ['-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED'] : [];
-  return [['-o', t.bridge, '-d', t.subnet, ...state, '-j', 'ACCEPT']];
+  return [['-o', t.bridge, '-d', t.subnet, ...state]];
+}
+
+/** Match, vnm's tag and target of each iptables rule. */
+function iptablesArgs(purpose: Purpose, t: FixTarget): string[][] {
+  const tag = ['-m', 'comment', '--comment', dockerComment(t.network)];
+  return iptablesMatches(purpose, t).map((m) => [...m, ...tag, '-j', 'ACCEPT']);
 }
 
 function nftRule(purpose: Purpose, t: FixTarget): string {
+  return `${nftMatch(purpose, t)} accept comment "${dockerComment(t.network)}"`;
+}
+
+function nftMatch(purpose: Purpose, t: FixTarget): string {
   const br = `"${t.bridge}"`;
   const ip = t.family === 4 ? 'ip' : 'ip6';
   const p = PORTS[purpose];
   if (p) {
     const l4 = p.proto === 'both' ? `meta l4proto { tcp, udp } th dport ${p.port}` : `udp dport ${p.port}`;
-    return `iifname ${br} ${l4} accept`;
+    return `iifname ${br} ${l4}`;
   }
-  if (purpose === 'out') return `iifname ${br} ${ip} saddr ${t.subnet} accept`;
-  if (purpose === 'bridged') return `iifname ${br} oifname ${br} accept`;
+  if (purpose === 'out') return `iifname ${br} ${ip} saddr ${t.subnet}`;
+  if (purpose === 'bridged') return `iifname ${br} oifname ${br}`;
   const state = purpose === 'in-reply' ? ' ct state related,established' : '';
-  return `oifname ${br} ${ip} daddr ${t.subnet}${state} accept`;
+  return `oifname ${br} ${ip} daddr ${t.subnet}${state}`;
 }
 
 function ufwCommand(purpose: Purpose, t: FixTarget): Argv {

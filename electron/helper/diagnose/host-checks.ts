@@ -9,7 +9,9 @@ import { networkChains, TABLE_FAMILY, VNM_TABLE } from '../firewall/table-name';
 import { cidrsOverlap, parseAddress, tryParseCidr, type Cidr } from '../../../shared/net/cidr';
 import type { NetFacts } from './facts';
 import { forwards } from './facts';
+import { shellLine, type Argv } from './argv';
 import { bridgedCases, verdictLine } from './firewall-checks';
+import { reshape, withPlan } from './fix-plan';
 import { chainKey } from './nft-ruleset';
 import type { HostState } from './host-state';
 
@@ -66,9 +68,20 @@ export function bridgeCheck(f: NetFacts, h: HostState): DiagnoseCheck {
 export function dnsmasqCheck(f: NetFacts, h: HostState, pid: number | null, alive: boolean): DiagnoseCheck {
   if (!f.dnsmasq) return ok('dnsmasq', 'The network needs no dnsmasq (no DHCP, DNS or TFTP).');
   const restart = `vnm net-destroy ${f.name} && vnm net-start ${f.name}`;
-  if (pid === null || !alive) {
-    const what = pid === null ? 'dnsmasq was not started' : `dnsmasq (pid ${pid}) is not running`;
-    return bad('dnsmasq', 'fail', `${what}: guests get no DHCP lease and no DNS.`, restart);
+  if (pid === null) {
+    return bad('dnsmasq', 'fail', 'dnsmasq was not started: guests get no DHCP lease and no DNS.', restart);
+  }
+  if (!alive) {
+    // vnmd's watchdog restarts a dead dnsmasq by itself, but gives up for a minute after a few
+    // tries; applying this line restarts it at once (only dnsmasq, not the whole network).
+    const line = bad(
+      'dnsmasq',
+      'fail',
+      `dnsmasq (pid ${pid}) is not running: guests get no DHCP lease and no DNS.`,
+      restart,
+      ['applying the fix from vnm (net-diagnose --fix dnsmasq, or the window) restarts only dnsmasq'],
+    );
+    return withPlan(line, { kind: 'restart-dnsmasq' });
   }
   const missing: string[] = [];
   const has = (family: 4 | 6, port: number, address: string | null) =>
@@ -101,12 +114,14 @@ export function forwardingCheck(f: NetFacts, h: HostState): DiagnoseCheck {
   if (f.subnets.some((s) => s.family === 4) && !h.ipv4Forward) off.push('net.ipv4.ip_forward');
   if (f.subnets.some((s) => s.family === 6) && !h.ipv6Forward) off.push('net.ipv6.conf.all.forwarding');
   if (off.length === 0) return ok('forwarding', 'IP forwarding is on.');
-  return bad(
+  const sysctl: Argv = ['sysctl', '-w', ...off.map((k) => `${k}=1`)];
+  const line = bad(
     'forwarding',
     'fail',
     `IP forwarding is off (${off.join(', ')} = 0): guests cannot reach beyond the host.`,
-    `sysctl -w ${off.map((k) => `${k}=1`).join(' ')}`,
+    shellLine([sysctl]),
   );
+  return withPlan(line, { kind: 'run', commands: [sysctl] });
 }
 
 export function vnmRulesCheck(f: NetFacts, h: HostState): DiagnoseCheck {
@@ -138,7 +153,7 @@ export function brNetfilterCheck(f: NetFacts, h: HostState): DiagnoseCheck {
       'net.bridge.bridge-nf-call-iptables = 1',
     ]);
   }
-  return { ...line, details: [...line.details, 'or: sysctl -w net.bridge.bridge-nf-call-iptables=0'] };
+  return reshape(line, { details: [...line.details, 'or: sysctl -w net.bridge.bridge-nf-call-iptables=0'] });
 }
 
 /** The uplink: <forward dev>, else the device of the default route of the network's first family. */

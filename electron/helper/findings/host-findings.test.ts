@@ -29,13 +29,17 @@ describe('hostFindings', () => {
   it('names forwarding that is off, with the sysctl that turns it on', () => {
     const f = hostFindings(host({ ipv4Forward: false, ipv6Forward: false }));
     expect(f.map((x) => x.id)).toEqual(['ipv4-forwarding', 'ipv6-forwarding']);
+    // IPv6 forwarding off fails only when a running network forwards IPv6.
+    expect(f.map((x) => x.status)).toEqual(['fail', 'warn']);
+    const needed = hostFindings(host({ ipv6Forward: false }), { ipv6Forwarding: true });
+    expect(needed.map((x) => [x.id, x.status])).toEqual([['ipv6-forwarding', 'fail']]);
     expect(f[0]!.fix).toBe('sysctl -w net.ipv4.ip_forward=1');
     expect(f[1]!.fix).toBe('sysctl -w net.ipv6.conf.all.forwarding=1');
   });
 
   it('says when there is no IPv4 default route (an IPv6 one does not count)', () => {
     const f = hostFindings(host({ routes: [{ family: 6, dst: '::/0', dev: 'eth0' }] }));
-    expect(f.map((x) => x.id)).toEqual(['default-route']);
+    expect(f.map((x) => [x.id, x.status])).toEqual([['default-route', 'warn']]);
   });
 
   it("names another tool's drop policy at forward and input, never vnm's own or other hooks", () => {
@@ -49,7 +53,10 @@ describe('hostFindings', () => {
       ],
     });
     const f = hostFindings(host({ ruleset }));
-    expect(f.map((x) => x.id)).toEqual(['drop-policy:ip filter FORWARD', 'drop-policy:inet filter input']);
+    expect(f.map((x) => [x.id, x.status])).toEqual([
+      ['drop-policy:ip filter FORWARD', 'fail'],
+      ['drop-policy:inet filter input', 'warn'],
+    ]);
     expect(f[0]!.summary).toBe(
       'Table ip filter chain FORWARD drops at the forward hook what its rules do not accept (policy drop).',
     );

@@ -4,8 +4,9 @@ import type { NetworkDriver } from '../driver/driver';
 import { addressCidrs } from '../driver/host-steps';
 import { currentDef } from '../driver/table';
 import { diagnoseNetwork } from '../diagnose/diagnose';
+import { applyFix } from '../findings/apply-fix';
 import { VERSION } from '../version';
-import type { StatsSample } from '../../../shared/rpc/contract';
+import type { Findings, StatsSample } from '../../../shared/rpc/contract';
 import type { Handlers } from './dispatch';
 
 const OK = { ok: true as const };
@@ -29,7 +30,14 @@ function knownSubnets(driver: NetworkDriver): { v4: string[]; v6: string[]; brid
   return { v4, v6, bridges };
 }
 
-export function buildHandlers(driver: NetworkDriver, stats: StatsAccess): Handlers {
+/** The part of the findings keeper the RPC methods use. */
+export interface FindingsAccess {
+  current(refresh: boolean): Promise<Findings>;
+  /** A fix was applied: read the findings again (and tell subscribers if they changed). */
+  changed(): void;
+}
+
+export function buildHandlers(driver: NetworkDriver, stats: StatsAccess, findings: FindingsAccess): Handlers {
   return {
     'network.list': (p) => driver.list(p.filter),
     'network.info': (p) => driver.info(p.network),
@@ -44,6 +52,14 @@ export function buildHandlers(driver: NetworkDriver, stats: StatsAccess): Handle
     'network.leases': (p) => driver.leases(p.network, p.mac),
     'network.diagnose': (p) =>
       diagnoseNetwork(driver.ctx.table.lookup(p.network), () => driver.leases(p.network), p.guest),
+    'network.applyFix': async (p) => {
+      try {
+        return await applyFix(driver, p.network, p.check);
+      } finally {
+        // Also after a failure: a fix of several commands may have applied some of them.
+        findings.changed();
+      }
+    },
     'network.forwards': (p) => {
       const entry = driver.ctx.table.lookup(p.name);
       const def = p.inactive ? (entry.config ?? currentDef(entry)) : currentDef(entry);
@@ -63,6 +79,7 @@ export function buildHandlers(driver: NetworkDriver, stats: StatsAccess): Handle
       statsInterval: stats.intervalSec ?? 0,
     }),
     'host.interfaces': () => hostInterfaces(),
+    'host.findings': (p) => findings.current(p.refresh),
     'host.propose': async (p) => {
       const known = knownSubnets(driver);
       const [subnet, bridge] = await Promise.all([

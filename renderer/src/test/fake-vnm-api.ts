@@ -154,6 +154,10 @@ export class FakeVnmBridge implements VnmBridge {
       statsHistory: (p) => historyFor(this.find(p.network)),
       hostInfo: () => this.host,
       hostInterfaces: () => this.interfaces,
+      hostFindings: () => ({ host: [], networks: [], checkedAt: 0 }),
+      applyFix: () => {
+        throw new FakeVnmdError({ kind: 'unsupported', message: 'The fake vnmd applies no fixes.' });
+      },
       proposeSubnet: () => ({ subnet: '192.168.100.0/24', bridge: 'virbr1', ipv6Subnet: 'fd00:1234::/64' }),
       setStatsInterval: (p) => (
         (this.host = { ...this.host, statsInterval: Number(p.seconds ?? 0) }),
