@@ -7,7 +7,8 @@ export function checklistSummary(result: DiagnoseResult | null): string {
   const fail = result.checks.filter((c) => c.status === 'fail').length;
   const warn = result.checks.filter((c) => c.status === 'warn').length;
   const warnings = warn === 0 ? '' : `; ${warn} ${warn === 1 ? 'warning' : 'warnings'}`;
-  if (fail > 0) return `${fail} of ${n} ${fail === 1 ? 'check fails' : 'checks fail'}${warnings}.`;
+  if (fail > 0)
+    return `${fail} ${fail === 1 ? 'check' : 'checks'} of ${n} ${fail === 1 ? 'fails' : 'fail'}${warnings}.`;
   if (warn > 0) return `No check fails${warnings}.`;
   return n === 1 ? 'The check passes.' : `All ${n} checks pass.`;
 }
