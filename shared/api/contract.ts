@@ -35,6 +35,7 @@ export const RPC_CALLS = {
   removeForward: 'network.removeForward',
   hostFindings: 'host.findings',
   applyFix: 'network.applyFix',
+  diagnoseNetwork: 'network.diagnose',
 } as const satisfies Record<string, RpcMethodName>;
 export type RpcCallName = keyof typeof RPC_CALLS;
 

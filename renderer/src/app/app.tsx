@@ -8,6 +8,7 @@ import { ConnectionDetails } from '@/features/connection-details/connection-deta
 import { PreferencesDialog } from '@/features/preferences/preferences-dialog';
 import { CreateNetworkWizard } from '@/features/create-network-wizard/create-network-wizard';
 import { UnappliedChangesDialog } from '@/features/network-details/unapplied-changes-dialog';
+import { DiagnoseDialogHost } from '@/features/diagnose/diagnose-dialog';
 import { ErrorDialog } from './error-dialog';
 import { ConfirmationSnackbar } from './confirmation-snackbar';
 import { useAppTheme } from './theme';
@@ -25,6 +26,7 @@ export function App() {
       <PreferencesDialog />
       <CreateNetworkWizard />
       <UnappliedChangesDialog />
+      <DiagnoseDialogHost />
       <ErrorDialog />
       <ConfirmationSnackbar />
     </ThemeProvider>

@@ -1,6 +1,7 @@
 /** The one app store, made of slices; components read it through selectors. */
 import { create } from 'zustand';
 import { createConnectionSlice } from './connection-slice';
+import { createFindingsSlice } from './findings-slice';
 import { createForwardsSlice } from './forwards-slice';
 import { createLeasesSlice } from './leases-slice';
 import { createNavigationSlice } from './navigation-slice';
@@ -19,6 +20,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createLeasesSlice(...a),
   ...createUiSlice(...a),
   ...createForwardsSlice(...a),
+  ...createFindingsSlice(...a),
 }));
 
 const initial = useAppStore.getState();

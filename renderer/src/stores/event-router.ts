@@ -10,7 +10,7 @@ import { statsStore } from './stats-store';
 
 export async function loadEverything(): Promise<void> {
   const s = useAppStore.getState();
-  await Promise.all([s.loadNetworks(), s.loadHost(), s.loadInterfaces()]);
+  await Promise.all([s.loadNetworks(), s.loadHost(), s.loadInterfaces(), s.loadFindings()]);
   const selected = useAppStore.getState().selected;
   if (selected) await useAppStore.getState().refreshNetwork(selected);
 }
@@ -21,6 +21,8 @@ export function routeEvent(event: VnmEvent): void {
     case 'lifecycle':
       if (event.event === 'stopped' || event.event === 'undefined') statsStore.forget(event.network);
       void s.networkChanged(event.network);
+      // A start or stop changes what is wrong; vnmd's findings event may not come (older vnmd).
+      void s.loadFindings(true);
       return;
     case 'stats':
       statsStore.ingest(event.samples);
@@ -32,7 +34,7 @@ export function routeEvent(event: VnmEvent): void {
       void s.loadInterfaces();
       return;
     case 'findings':
-      // The findings store (issue 13) takes these; until then the window has nothing to show.
+      s.takeFindings(event.findings);
       return;
     default:
       assertNever(event);

@@ -3,6 +3,7 @@ import type { StateCreator } from 'zustand';
 import type { HostInfo, HostInterface, Lease, NetworkInfo, NetworkSummary } from '@shared/rpc/contract';
 import type { VnmErrorData } from '@shared/rpc/errors';
 import type { AppInfo, ConnectionStatus, ThemePreference } from '@shared/api/contract';
+import type { FindingsSlice } from './findings-slice';
 import type { ForwardsSlice } from './forwards-slice';
 
 export interface ConnectionSlice {
@@ -116,5 +117,6 @@ export type AppState = ConnectionSlice &
   NavigationSlice &
   LeasesSlice &
   UiSlice &
-  ForwardsSlice;
+  ForwardsSlice &
+  FindingsSlice;
 export type Slice<T> = StateCreator<AppState, [], [], T>;

@@ -4,6 +4,8 @@
  * the e2e suite runs against a real vnmd. Calls are recorded for assertions.
  */
 import type {
+  DiagnoseCheck,
+  Findings,
   HostInfo,
   HostInterface,
   Lease,
@@ -41,6 +43,12 @@ export class FakeVnmBridge implements VnmBridge {
   /** Port forwards by network name (one list: the fake keeps no live/config split). */
   forwards = new Map<string, PortForward[]>();
   host: HostInfo = fakeHost();
+  /** What host.findings answers (and what pushFindings sends). */
+  findings: Findings = { host: [], networks: [], checkedAt: 0 };
+  /** network.diagnose's checklist by network name; absent: every line ok (fakeChecklist). */
+  readonly checklists = new Map<string, DiagnoseCheck[]>();
+  /** What applyFix does for `network/check`: the line it returns, after changing the fake as it likes. */
+  readonly fixes = new Map<string, () => DiagnoseCheck>();
   interfaces: HostInterface[] = fakeInterfaces();
   status: ConnectionStatus = { state: 'connected', uri: 'unix:/fake/vnmd.sock' };
   readonly calls: { call: ApiCallName; params: unknown }[] = [];
@@ -111,6 +119,21 @@ export class FakeVnmBridge implements VnmBridge {
     this.push('connection', status);
   }
 
+  /** vnmd's `findings` event with `findings` as they stand. */
+  pushFindings(): void {
+    this.push('event', { type: 'findings', seq: ++this.seq, findings: structuredClone(this.findings) });
+  }
+
+  private applyFix(network: string, check: string): DiagnoseCheck {
+    const fix = this.fixes.get(`${network}/${check}`);
+    if (!fix)
+      throw new FakeVnmdError({
+        kind: 'unsupported',
+        message: `The fake vnmd has no fix for check ${check} of network ${network}.`,
+      });
+    return fix();
+  }
+
   /** One stats event for every active network, with rates that follow `t`. */
   pushStats(time: number, t = time / 1000): void {
     const samples: StatsSample[] = this.networks.filter((n) => n.active).map((n) => fakeSample(n, time, t));
@@ -154,9 +177,11 @@ export class FakeVnmBridge implements VnmBridge {
       statsHistory: (p) => historyFor(this.find(p.network)),
       hostInfo: () => this.host,
       hostInterfaces: () => this.interfaces,
-      hostFindings: () => ({ host: [], networks: [], checkedAt: 0 }),
-      applyFix: () => {
-        throw new FakeVnmdError({ kind: 'unsupported', message: 'The fake vnmd applies no fixes.' });
+      hostFindings: () => this.findings,
+      applyFix: (p) => this.applyFix(this.find(p.network).name, String(p.check)),
+      diagnoseNetwork: (p) => {
+        const n = this.find(p.network);
+        return { network: n.name, checks: this.checklists.get(n.name) ?? fakeChecklist(n) };
       },
       proposeSubnet: () => ({ subnet: '192.168.100.0/24', bridge: 'virbr1', ipv6Subnet: 'fd00:1234::/64' }),
       setStatsInterval: (p) => (
@@ -260,6 +285,34 @@ const LIFECYCLE_OF: Partial<Record<ApiCallName, LifecycleEvent>> = {
   addForward: 'updated',
   removeForward: 'updated',
 };
+
+/** A healthy network's checklist, as vnmd's net-diagnose orders it; an inactive one has only its state. */
+function fakeChecklist(n: NetworkSummary): DiagnoseCheck[] {
+  const ok = (id: string, summary: string): DiagnoseCheck => ({
+    id,
+    status: 'ok',
+    summary,
+    fix: null,
+    details: [],
+  });
+  if (!n.active)
+    return [
+      {
+        id: 'state',
+        status: 'fail',
+        summary: `Network ${n.name} is not running.`,
+        fix: `vnm net-start ${n.name}`,
+        details: [],
+      },
+    ];
+  return [
+    ok('state', `Network ${n.name} (${n.kind}) is active.`),
+    ok('bridge', `Bridge ${n.bridge ?? 'virbr9'} is up with its addresses.`),
+    ok('dnsmasq', 'dnsmasq is running and listening for DHCP and DNS.'),
+    ok('forwarding', 'IPv4 forwarding is on.'),
+    ok('firewall-forward', 'No other firewall table drops guest traffic forwarded through the host.'),
+  ];
+}
 
 function fakeSample(n: NetworkSummary, time: number, t: number): StatsSample {
   const wave = (phase: number, scale: number) => Math.round(scale * (1.2 + Math.sin(t / 7 + phase)));

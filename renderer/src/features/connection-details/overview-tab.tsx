@@ -7,6 +7,7 @@ import { LazyTrafficChart as TrafficChart } from '@/features/traffic/lazy-traffi
 import { Fact, FactGrid } from '@/features/network-details/fact-grid';
 import { StatsOffNotice } from '@/features/traffic/stats-off-notice';
 import { GUESTS_POINT_OF_VIEW, GUESTS_RECEIVED, GUESTS_SENT } from '@/features/traffic/directions';
+import { HostFindings } from '@/features/diagnose/host-findings';
 
 function Section({ title, children }: { readonly title: string; readonly children: ReactNode }) {
   return (
@@ -87,7 +88,10 @@ export function OverviewTab() {
           </FactGrid>
         </Section>
       </Box>
-      <Stack sx={{ mt: 1.5 }}>
+      <Stack sx={{ mt: 1.5 }} spacing={1.5}>
+        <Section title="Host checks">
+          <HostFindings />
+        </Section>
         <Section title="Traffic of all networks">
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
             The sum over every running network’s guest ports. {GUESTS_POINT_OF_VIEW}

@@ -16,6 +16,7 @@ import { useDraftStore } from './draft-store';
 import { Fact, FactGrid } from './fact-grid';
 import { useNetworkXml } from '@/stores/use-network-xml';
 import { SavedChangesNotice } from './saved-changes';
+import { DetailsProblemLine } from '@/features/diagnose/problem-line';
 
 /** The definition, or the reason it cannot be read; null while the XML is loading. */
 function definitionOf(xml: string | null): { def: NetworkDef } | { problem: string } | null {
@@ -40,6 +41,7 @@ export function NetworkDetails({ network }: { readonly network: string }) {
   const running = summary.active ? definitionOf(live.xml) : null;
   return (
     <Stack spacing={2.5} sx={{ maxWidth: 760 }}>
+      <DetailsProblemLine network={network} />
       {error ? (
         <Alert severity="error">Could not read the network’s XML: {String((error as Error).message)}</Alert>
       ) : null}

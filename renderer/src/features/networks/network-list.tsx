@@ -14,6 +14,7 @@ import { useAppStore } from '@/stores/app-store';
 import { Sparkline } from '@/features/traffic/sparkline';
 import { focusSelectedSubTab, rowId, stepTarget } from './list-keys';
 import { SavedChangesMark } from '@/features/network-details/saved-changes';
+import { ListProblemLine, useNetworkProblem } from '@/features/diagnose/problem-line';
 
 // Memoised: one network's change (a new summary object for it alone) re-renders its row, not
 // all of them; with hundreds of networks a full list render is a long main-thread task.
@@ -29,6 +30,7 @@ const NetworkRow = memo(function NetworkRow({
 }) {
   const navigate = useAppStore((s) => s.navigate);
   const id = rowId(n);
+  const problem = useNetworkProblem(n.name);
   const StateIcon = n.active ? PlayCircleIcon : StopCircleOutlinedIcon;
   return (
     <ListItemButton
@@ -37,7 +39,7 @@ const NetworkRow = memo(function NetworkRow({
       tabIndex={tabStop ? 0 : -1}
       aria-selected={selected}
       aria-labelledby={`${id}-name`}
-      aria-describedby={`${id}-desc`}
+      aria-describedby={problem ? `${id}-desc ${id}-problem` : `${id}-desc`}
       selected={selected}
       onClick={() => navigate({ kind: 'select', network: n.name })}
       sx={{ gap: 1, py: 0.75, color: 'text.primary' }}
@@ -52,6 +54,7 @@ const NetworkRow = memo(function NetworkRow({
           {n.persistent ? '' : ' · transient'}
           {n.problem ? ` · ${n.problem}` : ''}
         </Typography>
+        {problem ? <ListProblemLine problem={problem} id={`${id}-problem`} /> : null}
         {n.active && n.persistent ? <SavedChangesMark network={n.name} /> : null}
       </Box>
       {n.active ? <Sparkline network={n.name} /> : null}
