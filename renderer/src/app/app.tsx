@@ -7,6 +7,7 @@ import { startSync } from '@/stores/event-router';
 import { ConnectionDetails } from '@/features/connection-details/connection-details';
 import { PreferencesDialog } from '@/features/preferences/preferences-dialog';
 import { CreateNetworkWizard } from '@/features/create-network-wizard/create-network-wizard';
+import { DefineFromXmlDialog } from '@/features/define-from-xml/define-from-xml-dialog';
 import { UnappliedChangesDialog } from '@/features/network-details/unapplied-changes-dialog';
 import { ErrorDialog } from './error-dialog';
 import { ConfirmationSnackbar } from './confirmation-snackbar';
@@ -25,6 +26,7 @@ export function App() {
       <PreferencesDialog />
       <CreateNetworkWizard />
       <UnappliedChangesDialog />
+      <DefineFromXmlDialog />
       <ErrorDialog />
       <ConfirmationSnackbar />
     </ThemeProvider>
