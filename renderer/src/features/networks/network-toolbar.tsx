@@ -60,7 +60,13 @@ export function NetworkToolbar() {
       >
         Delete network
       </Button>
-      <Button startIcon={<FileOpenIcon />} onClick={openDefineFromXml} disabled={!connected}>
+      {/* The whole row: in half of it the label wraps. */}
+      <Button
+        startIcon={<FileOpenIcon />}
+        onClick={openDefineFromXml}
+        disabled={!connected}
+        sx={{ gridColumn: '1 / -1' }}
+      >
         Define from XML…
       </Button>
       <ConfirmDialog
