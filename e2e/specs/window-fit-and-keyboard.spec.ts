@@ -49,8 +49,12 @@ for (const size of [
     await app.wizard.open();
     for (let step = 0; step < 6; step++) {
       await app.expectInViewport(app.wizardTitle, `the title on step ${step + 1}`);
-      const last = (await app.wizard.button('Finish').count()) > 0;
-      for (const name of ['Cancel', 'Back', last ? 'Finish' : 'Next'] as const) {
+      // Finish is on every step (one-page create); Next on every step but the summary.
+      const last = (await app.wizard.step('Summary').count()) > 0;
+      const names = last
+        ? (['Cancel', 'Back', 'Finish'] as const)
+        : (['Cancel', 'Back', 'Next', 'Finish'] as const);
+      for (const name of names) {
         await app.expectInViewport(app.wizard.button(name), `${name} on step ${step + 1}`);
       }
       for (const scheme of SCHEMES) {

@@ -91,6 +91,8 @@ export type ThemePreference = 'system' | 'light' | 'dark';
 /** Commands the application menu sends to the window. */
 export type AppCommand =
   | { readonly type: 'new-network' }
+  /** File → Define from XML… (Ctrl+O). */
+  | { readonly type: 'define-xml' }
   | { readonly type: 'preferences' }
   /** Read everything from vnmd again (F5). */
   | { readonly type: 'refresh' }

@@ -38,6 +38,14 @@ describe('application menu', () => {
     expect(find(menu, ['File', 'New Network…'])?.accelerator).toBe('CmdOrCtrl+N');
   });
 
+  it('sends Define from XML… from the File menu, on Ctrl+O as the browser shell does', () => {
+    const sent: AppCommand[] = [];
+    const menu = menuTemplate({ send: (c) => sent.push(c), quit: vi.fn(), about: vi.fn(), theme: 'system' });
+    click(find(menu, ['File', 'Define from XML…']));
+    expect(sent).toEqual([{ type: 'define-xml' }]);
+    expect(find(menu, ['File', 'Define from XML…'])?.accelerator).toBe('CmdOrCtrl+O');
+  });
+
   it('lists versions in About', () => {
     expect(aboutText('0.1.0', { electron: '45.4.1', node: '22.1.0' }, '0.1.0')).toBe(
       'vnm 0.1.0\nvnmd 0.1.0\nelectron 45.4.1\nnode 22.1.0',

@@ -1,4 +1,4 @@
-/** The application menu: File (New Network…, Preferences, Close Window, Quit), View (theme, Refresh), Help (About). */
+/** The application menu: File (New Network…, Define from XML…, Preferences, Close Window, Quit), View (theme, Refresh), Help (About). */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { AppCommand, ThemePreference } from '../../../shared/api/contract';
 
@@ -24,6 +24,11 @@ export function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[]
           label: 'New Network…',
           accelerator: 'CmdOrCtrl+N',
           click: () => actions.send({ type: 'new-network' }),
+        },
+        {
+          label: 'Define from XML…',
+          accelerator: 'CmdOrCtrl+O',
+          click: () => actions.send({ type: 'define-xml' }),
         },
         {
           label: 'Preferences',

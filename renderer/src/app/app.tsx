@@ -7,6 +7,7 @@ import { startSync } from '@/stores/event-router';
 import { ConnectionDetails } from '@/features/connection-details/connection-details';
 import { PreferencesDialog } from '@/features/preferences/preferences-dialog';
 import { CreateNetworkWizard } from '@/features/create-network-wizard/create-network-wizard';
+import { DefineFromXmlDialog } from '@/features/define-from-xml/define-from-xml-dialog';
 import { UnappliedChangesDialog } from '@/features/network-details/unapplied-changes-dialog';
 import { DiagnoseDialogHost } from '@/features/diagnose/diagnose-dialog';
 import { ErrorDialog } from './error-dialog';
@@ -27,6 +28,7 @@ export function App() {
       <CreateNetworkWizard />
       <UnappliedChangesDialog />
       <DiagnoseDialogHost />
+      <DefineFromXmlDialog />
       <ErrorDialog />
       <ConfirmationSnackbar />
     </ThemeProvider>

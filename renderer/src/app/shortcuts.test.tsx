@@ -29,6 +29,7 @@ describe('window shortcuts', () => {
   it('maps Ctrl+N to the wizard and F5 to a refresh, and nothing else', () => {
     expect(shortcutFor(key('n', { ctrlKey: true }))).toEqual({ type: 'new-network' });
     expect(shortcutFor(key('N', { metaKey: true }))).toEqual({ type: 'new-network' });
+    expect(shortcutFor(key('o', { ctrlKey: true }))).toEqual({ type: 'define-xml' });
     expect(shortcutFor(key('F5'))).toEqual({ type: 'refresh' });
     expect(shortcutFor(key('n'))).toBeNull();
     expect(shortcutFor(key('n', { ctrlKey: true, shiftKey: true }))).toBeNull();

@@ -1,12 +1,13 @@
 /**
  * The window's own keys, so they work alike in Electron (where the menu has them too) and in
- * the browser shell (which has no menu): Ctrl+N opens the wizard, F5 reads vnmd again. Ctrl+W
+ * the browser shell (which has no menu): Ctrl+N opens the wizard, Ctrl+O Define from XML, F5 reads vnmd again. Ctrl+W
  * needs nothing here: the Electron menu's Close Window and Chromium itself close the window.
  */
 import { useEffect } from 'react';
 import type { AppCommand } from '@shared/api/contract';
 import { useAppStore } from '@/stores/app-store';
 import { loadEverything } from '@/stores/event-router';
+import { openDefineFromXml } from '@/features/define-from-xml/define-xml-store';
 
 type KeyLike = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>;
 
@@ -14,6 +15,7 @@ type KeyLike = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 's
 export function shortcutFor(e: KeyLike): AppCommand | null {
   const mod = e.ctrlKey || e.metaKey;
   if (mod && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'n') return { type: 'new-network' };
+  if (mod && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'o') return { type: 'define-xml' };
   if (e.key === 'F5' && !mod && !e.altKey) return { type: 'refresh' };
   return null;
 }
@@ -26,6 +28,7 @@ function onKeyDown(e: KeyboardEvent): void {
   const s = useAppStore.getState();
   if (s.connection.state !== 'connected') return;
   if (command.type === 'new-network') s.setCreateOpen(true);
+  else if (command.type === 'define-xml') openDefineFromXml();
   else void loadEverything();
 }
 

@@ -7,6 +7,7 @@ import type { VnmClient } from '@shared/api/client';
 import type { ConnectionStatus } from '@shared/api/contract';
 import { useAppStore } from './app-store';
 import { statsStore } from './stats-store';
+import { openDefineFromXml } from '@/features/define-from-xml/define-xml-store';
 
 export async function loadEverything(): Promise<void> {
   const s = useAppStore.getState();
@@ -58,6 +59,7 @@ export function startSync(client: VnmClient): () => void {
   const offCommand = client.onCommand((command) => {
     const s = useAppStore.getState();
     if (command.type === 'new-network') s.setCreateOpen(true);
+    else if (command.type === 'define-xml') openDefineFromXml();
     else if (command.type === 'preferences') s.setPreferencesOpen(true);
     else if (command.type === 'refresh') void loadEverything();
     else s.setTheme(command.theme);

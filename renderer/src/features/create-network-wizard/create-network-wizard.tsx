@@ -1,7 +1,9 @@
 /**
- * "Create a new virtual network": the step-by-step wizard opened by Add network and by
- * File → New Network…. Next (Enter) and Finish wait until the step's fields are fine;
- * Back keeps every value; Cancel (Esc) closes.
+ * "Create a new virtual network": the wizard opened by Add network and by File → New
+ * Network…. The first page holds what a default NAT network needs, and Finish works from
+ * every step as soon as all values are fine; Next (Enter) walks the other steps for those who
+ * want them, and waits until the step's fields are fine. Back keeps every value; Cancel
+ * (Esc) closes.
  */
 import { useEffect, useId, useMemo } from 'react';
 import type { KeyboardEvent } from 'react';
@@ -24,6 +26,7 @@ import { api } from '@/api/vnm-api';
 import { useAppStore } from '@/stores/app-store';
 import type { FieldErrors } from '@/features/create-network-wizard/logic/checks';
 import { checkWizard, hasErrors, stepErrors } from '@/features/create-network-wizard/logic/checks';
+import { problemsElsewhere } from '@/features/create-network-wizard/logic/elsewhere';
 import type { StepId } from '@/features/create-network-wizard/logic/steps';
 import { stepsFor, stepTitle } from '@/features/create-network-wizard/logic/steps';
 import { DnsStep } from '@/features/create-network-wizard/steps/dns-step';
@@ -87,17 +90,32 @@ function useWizardView() {
   const index = Math.min(stepIndex, steps.length - 1);
   const step = steps[index] ?? 'name';
   const isLast = index === steps.length - 1;
-  const blocked = isLast ? hasErrors(errors) : hasErrors(stepErrors(errors, step));
+  const ready = phase === 'ready';
   const titles = steps.map((s) => stepTitle(s, values.mode));
-  return { phase, errors, titles, index, step, isLast, canAdvance: phase === 'ready' && !blocked };
+  return {
+    phase,
+    errors,
+    titles,
+    index,
+    step,
+    isLast,
+    elsewhere: problemsElsewhere(errors, step, values.mode),
+    canAdvance: ready && !isLast && !hasErrors(stepErrors(errors, step)),
+    canFinish: ready && !hasErrors(errors),
+  };
 }
 
 interface ButtonsProps {
   readonly view: ReturnType<typeof useWizardView>;
   readonly onCancel: () => void;
+  readonly onFinish: () => void;
 }
 
-function WizardButtons({ view, onCancel }: ButtonsProps) {
+/**
+ * Enter submits the form: Next on a step with more after it, Finish on the last. Finish is
+ * the primary button everywhere, because from the first page on it is the common way out.
+ */
+function WizardButtons({ view, onCancel, onFinish }: ButtonsProps) {
   const back = useWizardStore((s) => s.back);
   const finishing = view.phase === 'finishing';
   return (
@@ -109,15 +127,38 @@ function WizardButtons({ view, onCancel }: ButtonsProps) {
       <Button onClick={back} disabled={view.index === 0 || finishing}>
         Back
       </Button>
+      {view.isLast ? null : (
+        <Button type="submit" variant="outlined" disabled={!view.canAdvance}>
+          Next
+        </Button>
+      )}
       <Button
-        type="submit"
+        type={view.isLast ? 'submit' : 'button'}
+        onClick={view.isLast ? undefined : onFinish}
         variant="contained"
-        disabled={!view.canAdvance}
+        disabled={!view.canFinish}
         startIcon={finishing ? <CircularProgress size={14} color="inherit" /> : undefined}
       >
-        {view.isLast ? 'Finish' : 'Next'}
+        Finish
       </Button>
     </DialogActions>
+  );
+}
+
+/** What blocks Finish on other steps, named by step, so a disabled Finish is never a riddle. */
+function ElsewhereAlert({ view }: { readonly view: ReturnType<typeof useWizardView> }) {
+  if (view.phase === 'loading' || view.elsewhere.length === 0) return null;
+  return (
+    <Alert severity="info" sx={{ mt: 2 }}>
+      Finish waits for {view.elsewhere.length === 1 ? 'this' : 'these'} on other steps:
+      <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+        {view.elsewhere.map((p) => (
+          <li key={`${p.step}:${p.message}`}>
+            {p.step}: {p.message}
+          </li>
+        ))}
+      </Box>
+    </Alert>
   );
 }
 
@@ -146,6 +187,7 @@ function WizardContent({ view }: { readonly view: ReturnType<typeof useWizardVie
           <StepBody key={view.step} step={view.step} errors={stepErrors(view.errors, view.step)} />
         </Box>
       )}
+      <ElsewhereAlert view={view} />
       {finishError ? (
         <Alert severity="error" sx={{ mt: 2 }}>
           {finishError}
@@ -173,9 +215,12 @@ export function CreateNetworkWizard() {
     if (view.phase !== 'finishing') setOpen(false);
   };
   const submit = () => {
-    if (!view.canAdvance) return;
-    if (view.isLast) void finish();
-    else next();
+    if (view.isLast) {
+      if (view.canFinish) void finish();
+    } else if (view.canAdvance) next();
+  };
+  const finishNow = () => {
+    if (view.canFinish) void finish();
   };
 
   return (
@@ -202,7 +247,7 @@ export function CreateNetworkWizard() {
       >
         <DialogTitle id={titleId}>Create a new virtual network</DialogTitle>
         <WizardContent view={view} />
-        <WizardButtons view={view} onCancel={close} />
+        <WizardButtons view={view} onCancel={close} onFinish={finishNow} />
       </Box>
     </Dialog>
   );

@@ -4,7 +4,7 @@
  * Apply and restart or Apply (next start). Nothing is offered that cannot succeed: the
  * buttons wait while the draft has problems or vnmd is away, and say why.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import type { NetworkDef } from '@shared/model/network';
 import type { NetworkSummary } from '@shared/rpc/contract';
@@ -52,9 +52,16 @@ export function ApplyBar({ summary, def, running, draft, problems }: ApplyBarPro
   const connected = useAppStore((s) => s.connection.state === 'connected');
   // One Apply at a time: a second click while vnmd answers would apply twice.
   const [applying, setApplying] = useState(false);
+  const bar = useRef<HTMLDivElement>(null);
   const apply = (mode: ApplyMode) => {
     setApplying(true);
-    void applyDraft(mode).finally(() => setApplying(false));
+    void applyDraft(mode).finally(() => {
+      setApplying(false);
+      // The pressed button is disabled while (and after) it applies, which drops the focus to
+      // the page: a keyboard user would start again from the top. Keep them at the bar.
+      const lost = !document.activeElement || document.activeElement === document.body;
+      if (lost) bar.current?.focus();
+    });
   };
   const plan =
     draft && problems.length === 0 && summary.active && running
@@ -63,7 +70,7 @@ export function ApplyBar({ summary, def, running, draft, problems }: ApplyBarPro
   const disabled = !draft || problems.length > 0 || applying || !connected;
   const general = problemText(problems, 'general');
   return (
-    <Stack spacing={1.5}>
+    <Stack spacing={1.5} ref={bar} tabIndex={-1} sx={{ outline: 'none' }}>
       {general ? <Alert severity="error">{general}</Alert> : null}
       {problems.length > 0 ? (
         <Typography variant="body2" color="error">

@@ -5,6 +5,8 @@ import AddIcon from '@mui/icons-material/Add';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import StopIcon from '@mui/icons-material/Stop';
 import DeleteIcon from '@mui/icons-material/Delete';
+import FileOpenIcon from '@mui/icons-material/FileOpen';
+import { openDefineFromXml } from '@/features/define-from-xml/define-xml-store';
 import { useAppStore } from '@/stores/app-store';
 import { ConfirmDialog } from './confirm-dialog';
 
@@ -57,6 +59,15 @@ export function NetworkToolbar() {
         disabled={!can || selected?.active}
       >
         Delete network
+      </Button>
+      {/* The whole row: in half of it the label wraps. */}
+      <Button
+        startIcon={<FileOpenIcon />}
+        onClick={openDefineFromXml}
+        disabled={!connected}
+        sx={{ gridColumn: '1 / -1' }}
+      >
+        Define from XML…
       </Button>
       <ConfirmDialog
         open={pending === 'stop'}

@@ -21,7 +21,8 @@ export type FieldKey =
   | 'definition';
 
 export const STEP_FIELDS: Record<StepId, readonly FieldKey[]> = {
-  name: ['name', 'hostBridge'],
+  // The first page holds what a default NAT network needs, the IPv4 step the same and more.
+  name: ['name', 'hostBridge', 'ipv4Network', 'ipv4Start', 'ipv4End'],
   ipv4: ['ipv4Network', 'ipv4Gateway', 'ipv4Start', 'ipv4End'],
   ipv6: ['ipv6Network', 'ipv6Gateway', 'ipv6Start', 'ipv6End'],
   dns: ['dnsChoice', 'customDomain'],

@@ -1,10 +1,14 @@
-/** Step 1: the name, and the mode with who can reach whom. */
+/**
+ * Step 1: the name, the mode with who can reach whom, and (for modes with addresses) the
+ * IPv4 network and DHCP range: everything Finish needs for a default NAT network.
+ */
 import { useId } from 'react';
 import { Box, FormControl, FormControlLabel, FormLabel, Radio, RadioGroup, Typography } from '@mui/material';
 import type { WizardMode } from '@shared/wizard/choices';
-import { WIZARD_MODES } from '@shared/wizard/choices';
+import { WIZARD_MODES, hasAddressing } from '@shared/wizard/choices';
 import type { FieldErrors } from '@/features/create-network-wizard/logic/checks';
 import { MODE_TEXT } from '@/features/create-network-wizard/logic/modes';
+import { FirstPageIpv4 } from '@/features/create-network-wizard/steps/first-page-ipv4';
 import { WizardSelect, WizardTextField } from '@/features/create-network-wizard/wizard-fields';
 import { useWizardStore } from '@/features/create-network-wizard/wizard-store';
 
@@ -36,39 +40,43 @@ export function NameModeStep({ errors }: { readonly errors: FieldErrors }) {
   const setField = useWizardStore((s) => s.setField);
   const labelId = useId();
   return (
-    <Box sx={{ display: 'grid', gap: 1 }}>
-      <WizardTextField
-        field="name"
-        label="Name"
-        error={errors.name}
-        helper="How vnm and virsh name the network; letters, digits, '-' and '_' read best."
-        autoFocus
-      />
-      <FormControl>
-        <FormLabel id={labelId}>Mode</FormLabel>
-        <RadioGroup
-          aria-labelledby={labelId}
-          value={mode}
-          onChange={(e) => setField('mode', e.target.value as WizardMode)}
-        >
-          {WIZARD_MODES.map((m) => (
-            <ModeChoice key={m} mode={m} idBase={labelId} />
-          ))}
-        </RadioGroup>
-      </FormControl>
-      {mode === 'bridge' ? (
-        <WizardSelect
-          field="hostBridge"
-          label="Host bridge"
-          options={
-            bridges.length > 0
-              ? bridges.map((b) => ({ value: b, label: b }))
-              : [{ value: '', label: 'No bridge on this host' }]
-          }
-          error={errors.hostBridge}
-          helper="An existing bridge on the host; guests appear on its LAN."
+    // Two columns where the dialog is wide enough, so the whole page shows without scrolling.
+    <Box sx={{ display: 'grid', gap: 3, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
+      <Box sx={{ display: 'grid', gap: 1, alignContent: 'start' }}>
+        <WizardTextField
+          field="name"
+          label="Name"
+          error={errors.name}
+          helper="How vnm and virsh name the network; letters, digits, '-' and '_' read best."
+          autoFocus
         />
-      ) : null}
+        <FormControl>
+          <FormLabel id={labelId}>Mode</FormLabel>
+          <RadioGroup
+            aria-labelledby={labelId}
+            value={mode}
+            onChange={(e) => setField('mode', e.target.value as WizardMode)}
+          >
+            {WIZARD_MODES.map((m) => (
+              <ModeChoice key={m} mode={m} idBase={labelId} />
+            ))}
+          </RadioGroup>
+        </FormControl>
+        {mode === 'bridge' ? (
+          <WizardSelect
+            field="hostBridge"
+            label="Host bridge"
+            options={
+              bridges.length > 0
+                ? bridges.map((b) => ({ value: b, label: b }))
+                : [{ value: '', label: 'No bridge on this host' }]
+            }
+            error={errors.hostBridge}
+            helper="An existing bridge on the host; guests appear on its LAN."
+          />
+        ) : null}
+      </Box>
+      {hasAddressing(mode) ? <FirstPageIpv4 errors={errors} /> : null}
     </Box>
   );
 }

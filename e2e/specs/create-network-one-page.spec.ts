@@ -1,0 +1,62 @@
+/**
+ * Issue #15 item 3: one-page create against a real vnmd in the sandbox host. The first page
+ * holds vnmd's proposed subnet and DHCP range; Finish there defines and starts a NAT network,
+ * which `vnm net-list` shows active. The first page is saved at 1280x800 and 1024x640, light
+ * and dark.
+ */
+import { CAN_SANDBOX, SANDBOX_SKIP, expect, test, vnm } from '../fixtures/sandbox';
+import { removeNetworks } from '../fixtures/sandbox-networks';
+import type { ColorScheme } from '../pages/base-page';
+import { CreateNetworkWizardPage } from '../pages/create-network-wizard-page';
+
+test.skip(!CAN_SANDBOX, SANDBOX_SKIP ?? '');
+
+const NAME = 'onepage-nat';
+const SCHEMES: readonly ColorScheme[] = ['light', 'dark'];
+const WINDOWS = [
+  { width: 1280, height: 800 },
+  { width: 1024, height: 640 },
+] as const;
+
+test.afterAll(async ({ sandbox }) => {
+  await removeNetworks(sandbox, NAME);
+});
+
+test('creates a running NAT network from the first page with Finish', async ({
+  page,
+  sandboxApp,
+  sandbox,
+}) => {
+  await page.goto(sandboxApp.url);
+  await page.getByRole('tab', { name: 'Virtual Networks', exact: true }).click();
+  const wizard = new CreateNetworkWizardPage(page);
+  await wizard.open();
+  await wizard.expectStep('Name and mode');
+  await expect(wizard.mode('NAT')).toBeChecked();
+  const subnet = await wizard.field('Network').inputValue();
+  expect(subnet).toMatch(/^\d+\.\d+\.\d+\.0\/24$/);
+  const base = subnet.replace(/\.0\/24$/, '');
+  await expect(wizard.checkbox('Enable DHCPv4')).toBeChecked();
+  await expect(wizard.field('DHCP start')).toHaveValue(`${base}.128`);
+  await expect(wizard.field('DHCP end')).toHaveValue(`${base}.254`);
+  await wizard.fill('Name', NAME);
+  await expect(wizard.button('Finish')).toBeEnabled();
+  await expect(wizard.button('Next')).toBeEnabled();
+  for (const size of WINDOWS) {
+    await page.setViewportSize(size);
+    for (const scheme of SCHEMES) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await wizard.screenshot(`first-page-${size.width}x${size.height}`, scheme);
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await wizard.finish();
+  await expect(page.getByRole('option', { name: NAME, exact: true })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  expect(await vnm(sandbox, 'net-list')).toMatch(new RegExp(`${NAME}\\s+active\\s+yes`));
+  const xml = await vnm(sandbox, 'net-dumpxml', NAME);
+  expect(xml).toMatch(/<forward mode='nat'\/?>/);
+  expect(xml).toContain(`<range start='${base}.128' end='${base}.254'/>`);
+});
