@@ -80,7 +80,9 @@ describe('Details of a Bridge network', () => {
         { network: 'lan', autostart: true },
       ]),
     );
-    const defined = fake.calls.filter((c) => c.call === 'defineNetwork').map((c) => String(c.params.xml));
+    const defined = fake.calls
+      .filter((c) => c.call === 'defineNetwork')
+      .map((c) => (c.params as { xml: string }).xml);
     for (const xml of defined) expect(xml).not.toMatch(/<ip|<domain|<mac|<dns/);
   });
 });
