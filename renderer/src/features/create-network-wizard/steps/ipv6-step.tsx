@@ -17,6 +17,7 @@ function Ipv6Routing({ disabled }: { readonly disabled: boolean }) {
     <FormControl disabled={disabled}>
       <FormLabel id={labelId}>IPv6 to the outside</FormLabel>
       <RadioGroup
+        row
         aria-labelledby={labelId}
         value={nat ? 'nat' : 'route'}
         onChange={(e) => setField('ipv6Nat', e.target.value === 'nat')}
