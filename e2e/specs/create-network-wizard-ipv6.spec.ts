@@ -3,8 +3,11 @@
  * (the wizard's default "NAT, like IPv4") is defined with <nat ipv6='yes'/>, a unique local /64
  * and a DHCPv6 range, and a guest on it reaches the wan over IPv6. The wan has no route to the
  * unique local network, so its answer only comes back because the host masquerades the guest.
- * The guest takes a static address inside the DHCPv6 range: Debian's busybox has no udhcpc6.
+ * The guest leases its IPv6 address with DHCPv6 (ISC dhclient -6; Debian's busybox has no
+ * udhcpc6), and the lease shows in net-dhcp-leases; where dhclient is missing it takes a
+ * static address inside the DHCPv6 range instead.
  */
+import { existsSync } from 'node:fs';
 import { CAN_SANDBOX, SANDBOX_SKIP, expect, test, vnm } from '../fixtures/sandbox';
 import { leasedGuest, removeNetworks } from '../fixtures/sandbox-networks';
 import { CreateNetworkWizardPage } from '../pages/create-network-wizard-page';
@@ -14,6 +17,7 @@ test.skip(!CAN_SANDBOX, SANDBOX_SKIP ?? '');
 test.describe.configure({ timeout: 180_000 });
 
 const NAME = 'wiz6-nat';
+const HAS_DHCLIENT = ['/usr/sbin/dhclient', '/sbin/dhclient'].some((f) => existsSync(f));
 
 test.afterAll(async ({ sandbox }) => {
   await removeNetworks(sandbox, 'wiz6-');
@@ -57,9 +61,15 @@ test('an IPv6 NAT network from the wizard takes a guest to the wan over IPv6', a
   expect(xml).toContain(`<range start='${start6}'`);
 
   const guest = await leasedGuest(sandbox, NAME);
-  const address = start6.replace(/::100$/, '::150');
-  expect(address).not.toBe(start6);
-  await guest.ns.exec('ip', ['-6', 'addr', 'add', `${address}/64`, 'dev', 'eth0', 'nodad']);
+  if (HAS_DHCLIENT) {
+    await expect.poll(() => guest.leasedIp6(), { timeout: 30_000 }).toMatch(/^fd[0-9a-f:]+$/);
+    const leases = JSON.parse(await vnm(sandbox, 'net-dhcp-leases', NAME, '--json')) as { ip: string }[];
+    expect(leases.map((l) => l.ip)).toContain(guest.leasedIp6());
+  } else {
+    const address = start6.replace(/::100$/, '::150');
+    expect(address).not.toBe(start6);
+    await guest.ns.exec('ip', ['-6', 'addr', 'add', `${address}/64`, 'dev', 'eth0', 'nodad']);
+  }
   await guest.ns.exec('ip', ['-6', 'route', 'replace', 'default', 'via', gateway6, 'dev', 'eth0']);
   // The gateway answers first (the bridge is up and the address is the guest's), then the wan.
   await expect
