@@ -10,6 +10,7 @@
 import { existsSync } from 'node:fs';
 import { CAN_SANDBOX, SANDBOX_SKIP, expect, test, vnm } from '../fixtures/sandbox';
 import { leasedGuest, removeNetworks } from '../fixtures/sandbox-networks';
+import { ConnectionDetailsPage } from '../pages/connection-details-page';
 import { CreateNetworkWizardPage } from '../pages/create-network-wizard-page';
 import { UPLINK } from '../../electron/sandbox/uplink';
 
@@ -65,6 +66,22 @@ test('an IPv6 NAT network from the wizard takes a guest to the wan over IPv6', a
     await expect.poll(() => guest.leasedIp6(), { timeout: 30_000 }).toMatch(/^fd[0-9a-f:]+$/);
     const leases = JSON.parse(await vnm(sandbox, 'net-dhcp-leases', NAME, '--json')) as { ip: string }[];
     expect(leases.map((l) => l.ip)).toContain(guest.leasedIp6());
+    // The window lists the IPv6 lease beside the IPv4 one.
+    const app = new ConnectionDetailsPage(page);
+    await app.network(NAME).click();
+    await app.leases.open();
+    await expect(app.leases.table.getByText(guest.leasedIp6() ?? '', { exact: false })).toBeVisible({
+      timeout: 20_000,
+    });
+    for (const size of [
+      { width: 1280, height: 800 },
+      { width: 1024, height: 640 },
+    ])
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.setViewportSize(size);
+        await page.emulateMedia({ colorScheme: scheme });
+        await app.screenshot(`leases-ipv6-${size.width}`, scheme);
+      }
   } else {
     const address = start6.replace(/::100$/, '::150');
     expect(address).not.toBe(start6);
