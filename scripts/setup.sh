@@ -6,14 +6,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # chromium: e2e and the browser shell; dnsmasq-base: DHCP/DNS; nftables, iproute2: the
-# firewall and links; busybox (udhcpc), iputils-ping, netcat-openbsd: guests in tests;
+# firewall and links; busybox (udhcpc), isc-dhcp-client (dhclient -6: busybox has no udhcpc6),
+# iputils-ping, netcat-openbsd: guests in tests;
 # xvfb: a display for the app window; procps: ps/pgrep for leak checks; iptables
 # (iptables-nft, iptables-save): net-diagnose reads opaque iptables matches, Docker's
 # DOCKER-USER rules, and the tests build Docker's chains with it.
 # The package tests (test/integration/package-*): systemd (systemd-analyze verify),
 # libxml2-utils (xmllint) with polkitd (polkit's policy DTD), desktop-file-utils
 # (desktop-file-validate); util-linux (unshare) and passwd (groupadd) are always there.
-DEB_PACKAGES=(chromium dnsmasq-base nftables iproute2 busybox iputils-ping netcat-openbsd xvfb procps iptables
+DEB_PACKAGES=(chromium dnsmasq-base nftables iproute2 busybox isc-dhcp-client iputils-ping netcat-openbsd xvfb procps iptables
   systemd libxml2-utils polkitd desktop-file-utils)
 
 missing=()

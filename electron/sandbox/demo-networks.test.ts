@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseNetworkXml } from '../../shared/xml';
 import { validateNetworkDef } from '../../shared/validation';
-import { DEMO_GUESTS, defaultXml, labXml } from './demo-networks';
+import { DEMO_GUESTS, defaultXml, labXml, lanXml } from './demo-networks';
 import { guestMac } from './guest';
 
 describe('the demo networks', () => {
   it('are valid libvirt network XML', () => {
-    for (const xml of [defaultXml(), labXml()]) {
+    for (const xml of [defaultXml(), labXml(), lanXml()]) {
       const r = parseNetworkXml(xml);
       if (!r.ok) throw new Error(JSON.stringify(r.errors));
       expect(validateNetworkDef(r.def)).toEqual([]);
@@ -33,6 +33,14 @@ describe('the demo networks', () => {
       expect(hosts.map((h) => h.name)).toEqual(DEMO_GUESTS[name]);
       expect(hosts.map((h) => h.mac)).toEqual(DEMO_GUESTS[name]?.map((g) => guestMac(name, g)));
     }
+  });
+
+  it('lan bridges guests to the host’s br-lan, with nothing of vnm’s', () => {
+    const r = parseNetworkXml(lanXml());
+    if (!r.ok) throw new Error('parse');
+    expect(r.def.forward?.mode).toBe('bridge');
+    expect(r.def.bridge?.name).toBe('br-lan');
+    expect(r.def.ips).toEqual([]);
   });
 
   it('lab is isolated', () => {

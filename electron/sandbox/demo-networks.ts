@@ -1,15 +1,18 @@
 /**
  * The networks a fresh sandbox has: `default`, as libvirt installs it (NAT on virbr0,
- * 192.168.122.0/24, autostart, running), and `lab`, an isolated network left stopped so
- * there is something to start. Defined through vnmd's API, as a user would.
+ * 192.168.122.0/24, autostart, running), `lab`, an isolated network left stopped so there
+ * is something to start, and `lan`, Bridge mode on the host's br-lan (lan.ts), stopped.
+ * Defined through vnmd's API, as a user would.
  */
 import type { VnmClient } from '../client/client';
 import { guestMac } from './guest';
+import { LAN } from './lan';
 
 /** The guests the agent plugs into each demo network, by hostname (guest-agent.ts). */
 export const DEMO_GUESTS: Readonly<Record<string, readonly string[]>> = {
   default: ['fedora', 'debian', 'alpine'],
   lab: ['ubuntu', 'rocky'],
+  lan: ['arch'],
 };
 
 /** `<host>` reservations for a demo network's guests: .10, .11, ... of `prefix` (a /24). */
@@ -56,10 +59,21 @@ ${reservations('lab', '10.77.0')}    </dhcp>
 `;
 }
 
-/** Defines `default` (autostart, started) and `lab` (inactive). */
+/** Guests join the host's LAN bridge; their addresses come from the LAN (the nas), not vnm. */
+export function lanXml(): string {
+  return `<network>
+  <name>lan</name>
+  <forward mode='bridge'/>
+  <bridge name='${LAN.bridge}'/>
+</network>
+`;
+}
+
+/** Defines `default` (autostart, started), `lab` and `lan` (inactive). */
 export async function defineDemoNetworks(client: VnmClient): Promise<void> {
   await client.call('network.define', { xml: defaultXml() });
   await client.call('network.setAutostart', { network: 'default', autostart: true });
   await client.call('network.define', { xml: labXml() });
+  await client.call('network.define', { xml: lanXml() });
   await client.call('network.start', { network: 'default' });
 }

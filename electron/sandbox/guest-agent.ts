@@ -182,7 +182,8 @@ export class GuestAgent {
       const k = this.takeSlot();
       entry.slots.push(k);
       const dir = join(this.opts.dir, `g${k}`);
-      return { hostname, nsName: nsName(this.opts.stem, `g${k}`), port: `vnet${k}`, dir, phase: i };
+      const ipv6 = info.subnets.some((s) => s.includes(':'));
+      return { hostname, nsName: nsName(this.opts.stem, `g${k}`), port: `vnet${k}`, dir, phase: i, ipv6 };
     });
     // In parallel: each guest's DHCP clock starts as soon as its port exists.
     const results = await Promise.allSettled(

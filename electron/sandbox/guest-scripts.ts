@@ -2,6 +2,7 @@
  * The shell scripts a sandbox guest runs (with busybox, inside its namespace): its init,
  * udhcpc's event script, and the traffic loop that makes a guest look busy. Each guest has a folder:
  *   lease   written by the udhcpc script: ip=, mask=, router=, hostname=
+ *   lease6  written by the DHCPv6 script (dhclient -6, on networks with IPv6): ip=
  *   url     base URL to fetch from, empty where the network's mode gives no way out
  *   peers   "IP HOSTNAME" lines: the other guests of the network, to ping and look up
  */
@@ -23,6 +24,24 @@ case "$1" in
     if [ -n "$router" ]; then ip route replace default via "\${router%% *}" dev "$interface"; fi
     printf 'ip=%s\\nmask=%s\\nrouter=%s\\n' "$ip" "$mask" "\${router%% *}" > "$out.new"
     mv "$out.new" "$out" ;;
+esac
+exit 0
+`;
+
+// dhclient -6's event script (ISC dhclient; Debian's busybox has no udhcpc6). The address
+// comes as a /128: the on-link prefix and the default route come from dnsmasq's RAs.
+const DHCP6_SCRIPT = `#!/bin/sh
+out="$VNM_GUEST_DIR/lease6"
+case "$reason" in
+  BOUND6|RENEW6|REBIND6|REBOOT6)
+    if [ -n "$new_ip6_address" ]; then
+      ip -6 addr replace "$new_ip6_address/\${new_ip6_prefixlen:-128}" dev "$interface" nodad
+      printf 'ip=%s\\n' "$new_ip6_address" > "$out.new"
+      mv "$out.new" "$out"
+    fi ;;
+  EXPIRE6|RELEASE6|STOP6)
+    if [ -n "$old_ip6_address" ]; then ip -6 addr del "$old_ip6_address/\${old_ip6_prefixlen:-128}" dev "$interface"; fi
+    rm -f "$out" ;;
 esac
 exit 0
 `;
@@ -60,11 +79,20 @@ done
 // background and becomes the traffic loop. One process start per guest, which counts on a
 // loaded machine. udhcpc sends a discover a second, without its long pause after a few: the
 // bridge port forwards only after STP's 4 s, and the lease should come soon after.
-// $1 guest folder, $2 hostname, $3 phase, $4 udhcpc script, $5 traffic script.
+// On a network with IPv6 ($6 = 1) it also runs dhclient -6 when the host has it, with DAD off
+// so the link-local address dhclient binds to is there at once.
+// $1 guest folder, $2 hostname, $3 phase, $4 udhcpc script, $5 traffic script,
+// $6 1 for IPv6, $7 DHCPv6 script.
 const INIT_SCRIPT = `#!/bin/sh
 ip link set dev lo up
+echo 0 > /proc/sys/net/ipv6/conf/eth0/accept_dad
 ip link set dev eth0 up
 VNM_GUEST_DIR=$1 busybox udhcpc -f -i eth0 -s "$4" -x "hostname:$2" -t 60 -T 1 -A 1 >/dev/null 2>&1 &
+if [ "$6" = 1 ] && command -v dhclient >/dev/null 2>&1; then
+  printf 'send fqdn.fqdn "%s";\\n' "$2" > "$1/dhclient6.conf"
+  dhclient -6 -d -D LL -cf "$1/dhclient6.conf" -lf "$1/dhclient6.leases" -pf "$1/dhclient6.pid" \\
+    -e "VNM_GUEST_DIR=$1" -sf "$7" eth0 >/dev/null 2>&1 &
+fi
 exec busybox sh "$5" "$1" "$3"
 `;
 
@@ -72,6 +100,7 @@ export interface GuestScripts {
   readonly init: string;
   readonly udhcpc: string;
   readonly traffic: string;
+  readonly dhcp6: string;
 }
 
 /** Writes the scripts into `dir` and returns their paths. */
@@ -87,6 +116,7 @@ export function writeGuestScripts(dir: string): GuestScripts {
     init: write('guest-init.sh', INIT_SCRIPT),
     udhcpc: write('udhcpc.sh', UDHCPC_SCRIPT),
     traffic: write('traffic.sh', TRAFFIC_SCRIPT),
+    dhcp6: write('dhcp6.sh', DHCP6_SCRIPT),
   };
 }
 

@@ -22,6 +22,8 @@ export interface GuestSpec {
   readonly dir: string;
   /** Where the traffic loop starts its round count, so guests do not fetch in step. */
   readonly phase: number;
+  /** The network has IPv6: the guest asks for a DHCPv6 lease too (when dhclient is there). */
+  readonly ipv6?: boolean;
 }
 
 /** A stable MAC under libvirt's 52:54:00, so a guest re-attached gets its earlier lease again. */
@@ -71,6 +73,8 @@ export class Guest {
         String(spec.phase),
         scripts.udhcpc,
         scripts.traffic,
+        spec.ipv6 ? '1' : '0',
+        scripts.dhcp6,
       ];
       ns.spawn('/bin/sh', args, { stdio: 'ignore' }).unref();
     } catch (e) {
@@ -88,6 +92,15 @@ export class Guest {
   leasedIp(): string | null {
     try {
       return parseLeaseFile(readFileSync(join(this.spec.dir, 'lease'), 'utf8'))?.ip ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The address of the guest's DHCPv6 lease, or null (no IPv6, no dhclient, or not yet). */
+  leasedIp6(): string | null {
+    try {
+      return parseLeaseFile(readFileSync(join(this.spec.dir, 'lease6'), 'utf8'))?.ip ?? null;
     } catch {
       return null;
     }

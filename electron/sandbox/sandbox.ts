@@ -17,6 +17,7 @@ import { connectVnmd } from '../client/client';
 import type { VnmClient } from '../client/client';
 import { defineDemoNetworks } from './demo-networks';
 import { GuestAgent } from './guest-agent';
+import { makeLan } from './lan';
 import { writeGuestScripts } from './guest-scripts';
 import { makeStem, nsName } from './names';
 import { privilegeProblem } from './privileges';
@@ -30,7 +31,10 @@ import { findCli, startVnmd, vnmdPaths } from './vnmd-process';
 import type { VnmdProcess } from './vnmd-process';
 
 export interface SandboxOptions {
-  /** Define `default` (NAT, autostart, started) and `lab` (isolated, stopped); default true. */
+  /**
+   * Define `default` (NAT, autostart, started), `lab` (isolated, stopped) and `lan` (Bridge
+   * mode on the host's br-lan, stopped), and make br-lan (lan.ts); default true.
+   */
   readonly demoNetworks?: boolean;
   /** Run the guest agent; default true. */
   readonly guests?: boolean;
@@ -160,6 +164,8 @@ async function build(stem: string, dir: string, opts: SandboxOptions) {
   const wan = await createNetns(nsName(stem, 'wan'));
   await connectUplink(host, wan);
   startWebServer(wan, join(dir, 'www')).unref();
+  // The host's own LAN bridge, for the demo's Bridge-mode network `lan`.
+  if (opts.demoNetworks !== false) await makeLan(host, stem, join(dir, 'lan'));
   const vnmd = await starting;
   vnmd.child.unref();
   log(`vnmd is running in namespace ${host.name}`);

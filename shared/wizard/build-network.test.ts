@@ -21,6 +21,7 @@ const NAT: WizardChoices = {
   ipv6Dhcp: true,
   ipv6Start: 'fd12:3456:789a:1::100',
   ipv6End: 'fd12:3456:789a:1::1ff',
+  ipv6Nat: true,
   forwardDev: '',
   dnsChoice: 'name',
   customDomain: '',
@@ -57,6 +58,46 @@ describe('buildNetworkXml', () => {
     expect(xml).not.toContain('<domain');
     expect(xml).toContain("<ip family='ipv6' address='fd12:3456:789a:1::1' prefix='64'>");
     expect(xml).toContain("<range start='fd12:3456:789a:1::100' end='fd12:3456:789a:1::1ff'/>");
+  });
+
+  it('writes IPv6 NAT for a NAT network with IPv6: <nat ipv6=yes/>, a ULA /64 and a DHCPv6 range', () => {
+    expect(buildNetworkXml({ ...NAT, ipv6Enabled: true })).toBe(`<network>
+  <name>lab</name>
+  <forward mode='nat'>
+    <nat ipv6='yes'/>
+  </forward>
+  <bridge stp='on' delay='0'/>
+  <domain name='lab' localOnly='yes'/>
+  <ip address='192.168.100.1' prefix='24'>
+    <dhcp>
+      <range start='192.168.100.128' end='192.168.100.254'/>
+    </dhcp>
+  </ip>
+  <ip family='ipv6' address='fd12:3456:789a:1::1' prefix='64'>
+    <dhcp>
+      <range start='fd12:3456:789a:1::100' end='fd12:3456:789a:1::1ff'/>
+    </dhcp>
+  </ip>
+</network>
+`);
+  });
+
+  it('keeps a forward device beside IPv6 NAT, in a definition vnmd accepts', () => {
+    const def = buildNetworkDef({ ...NAT, ipv6Enabled: true, forwardDev: 'eth0' });
+    expect(def.forward?.nat).toEqual({ ipv6: 'yes', addresses: [] });
+    const xml = formatNetworkXml(def);
+    expect(xml).toContain("<forward dev='eth0' mode='nat'>");
+    expect(xml).toContain("<nat ipv6='yes'/>");
+    expect(validateNetworkDef(def)).toEqual([]);
+  });
+
+  it('routes IPv6 when chosen, and writes no IPv6 NAT without IPv6 or outside NAT mode', () => {
+    const routed = buildNetworkXml({ ...NAT, ipv6Enabled: true, ipv6Nat: false });
+    expect(routed).toContain("<forward mode='nat'/>");
+    expect(routed).toContain("<ip family='ipv6'");
+    expect(buildNetworkXml({ ...NAT, ipv6Enabled: false })).not.toContain('<nat');
+    expect(buildNetworkXml({ ...NAT, mode: 'route', ipv6Enabled: true })).not.toContain('<nat');
+    expect(buildNetworkXml({ ...NAT, mode: 'isolated', ipv6Enabled: true })).not.toContain('<nat');
   });
 
   it('leaves out <forward> for isolated and the forward device for open', () => {

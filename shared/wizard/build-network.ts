@@ -8,7 +8,7 @@ import { canonicalIp } from '../net/ip';
 import { parseCidr } from '../net/subnet';
 import { formatNetworkXml } from '../xml/format-network';
 import type { WizardChoices } from './choices';
-import { chosenDomain, hasAddressing, hasForwardDevice } from './choices';
+import { chosenDomain, hasAddressing, hasForwardDevice, natIpv6 } from './choices';
 
 function forwardOf(c: WizardChoices): Forward | undefined {
   const base = { interfaces: [], pf: [], addresses: [] };
@@ -22,7 +22,8 @@ function forwardOf(c: WizardChoices): Forward | undefined {
     case 'nat':
     case 'route': {
       const dev = hasForwardDevice(c.mode) && c.forwardDev ? c.forwardDev : undefined;
-      return { ...base, mode: c.mode, ...(dev ? { dev } : {}) };
+      const nat = natIpv6(c) ? { nat: { ipv6: 'yes' as const, addresses: [] } } : {};
+      return { ...base, mode: c.mode, ...(dev ? { dev } : {}), ...nat };
     }
   }
 }

@@ -29,6 +29,11 @@ export interface WizardChoices {
   readonly ipv6Dhcp: boolean;
   readonly ipv6Start: string;
   readonly ipv6End: string;
+  /**
+   * NAT mode: masquerade IPv6 as IPv4 (<nat ipv6='yes'/>, libvirt 6.5+), so a unique local
+   * network reaches the outside. False routes it, which needs a prefix routed to the host.
+   */
+  readonly ipv6Nat: boolean;
   /** NAT and Routed: '' for any physical device, else a host device name. */
   readonly forwardDev: string;
   readonly dnsChoice: DnsChoice;
@@ -45,6 +50,11 @@ export function hasAddressing(mode: WizardMode): boolean {
 /** Modes that send traffic out of the host through a device ("Forward to"). */
 export function hasForwardDevice(mode: WizardMode): boolean {
   return mode === 'nat' || mode === 'route';
+}
+
+/** Whether the network masquerades its IPv6 (only a NAT network with IPv6 can). */
+export function natIpv6(c: Pick<WizardChoices, 'mode' | 'ipv6Enabled' | 'ipv6Nat'>): boolean {
+  return c.mode === 'nat' && c.ipv6Enabled && c.ipv6Nat;
 }
 
 /** The DNS domain the choices give, or undefined for none. */

@@ -28,6 +28,7 @@ export const INITIAL_CHOICES: WizardChoices = {
   ipv6Dhcp: true,
   ipv6Start: '',
   ipv6End: '',
+  ipv6Nat: true,
   forwardDev: '',
   dnsChoice: 'name',
   customDomain: '',

@@ -1,10 +1,13 @@
 /**
  * The editable part of Details: On Boot, Domain, MTU, forwarding and the IPv4 and IPv6
  * sections, applied together with Apply (apply-bar.tsx). Problems show on their fields as
- * they are typed, all at once, and Apply waits until there are none.
+ * they are typed, all at once, and Apply waits until there are none. A network on the host's
+ * bridge or devices (Bridge mode, macvtap, hostdev) has none of vnm's addresses, DNS or MTU:
+ * it shows On Boot and what it does have (unmanaged-fields.tsx).
  */
 import { Box, Checkbox, FormControlLabel, Stack, TextField, Typography } from '@mui/material';
 import type { NetworkDef } from '@shared/model/network';
+import { isManagedBridgeKind, networkKind } from '@shared/model/network';
 import type { NetworkSummary } from '@shared/rpc/contract';
 import type { DetailsDraft } from './details-draft';
 import { FAMILIES, sameDraft } from './details-draft';
@@ -14,6 +17,7 @@ import { ForwardEditor } from './forward-editor';
 import { IpEditor } from './ip-editor';
 import type { SectionProps } from './section-props';
 import { useDraftStore } from './draft-store';
+import { UnmanagedFields } from './unmanaged-fields';
 
 export interface DetailsFormProps {
   readonly summary: NetworkSummary;
@@ -45,34 +49,50 @@ export function DetailsForm({ summary, def, running, current, draft }: DetailsFo
             : 'Showing the saved definition.'
           : 'Showing the running definition (a transient network has no saved one).'}
       </Typography>
-      <BasicFields {...section} />
-      <ForwardEditor {...section} />
-      {FAMILIES.map((family) => (
-        <IpEditor key={family} family={family} {...section} />
-      ))}
+      {isManagedBridgeKind(networkKind(def)) ? (
+        <>
+          <BasicFields {...section} />
+          <ForwardEditor {...section} />
+          {FAMILIES.map((family) => (
+            <IpEditor key={family} family={family} {...section} />
+          ))}
+        </>
+      ) : (
+        <>
+          <OnBoot {...section} />
+          <UnmanagedFields def={def} />
+        </>
+      )}
       <ApplyBar summary={summary} def={def} running={running} draft={draft} problems={problems} />
     </>
   );
 }
 
-function BasicFields({ values, problems, disabled, edit }: SectionProps) {
+function OnBoot({ values, disabled, edit }: SectionProps) {
+  return (
+    <Box>
+      <FormControlLabel
+        control={
+          <Checkbox checked={values.autostart} onChange={(e) => edit({ autostart: e.target.checked })} />
+        }
+        label="On Boot"
+        disabled={disabled}
+      />
+      <Typography variant="caption" color="text.secondary" component="div">
+        Start this network whenever vnmd starts
+        {disabled ? ' (only persistent networks can).' : '.'}
+      </Typography>
+    </Box>
+  );
+}
+
+function BasicFields(section: SectionProps) {
+  const { values, problems, disabled, edit } = section;
   const domainProblem = problemText(problems, 'domain');
   const mtuProblem = problemText(problems, 'mtu');
   return (
     <>
-      <Box>
-        <FormControlLabel
-          control={
-            <Checkbox checked={values.autostart} onChange={(e) => edit({ autostart: e.target.checked })} />
-          }
-          label="On Boot"
-          disabled={disabled}
-        />
-        <Typography variant="caption" color="text.secondary" component="div">
-          Start this network whenever vnmd starts
-          {disabled ? ' (only persistent networks can).' : '.'}
-        </Typography>
-      </Box>
+      <OnBoot {...section} />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
         <TextField
           label="Domain"

@@ -11,22 +11,6 @@ export function lineOf(text: string): number | null {
   return m?.[1] ? Number(m[1]) : null;
 }
 
-/**
- * Where a value a message quotes ('300.1.1.1') first appears in the XML: vnmd names the
- * bad value of a well-formed document, not its line.
- */
-export function lineOfQuotedValue(xml: string, message: string): number | null {
-  const lines = xml.split('\n');
-  for (const m of message.matchAll(/'([^']+)'/g)) {
-    const value = m[1] ?? '';
-    const i = lines.findIndex(
-      (l) => l.includes(`'${value}'`) || l.includes(`"${value}"`) || l.includes(`>${value}<`),
-    );
-    if (i >= 0) return i + 1;
-  }
-  return null;
-}
-
 /** Checks that the text is well-formed XML; null when it is. */
 export function wellFormedProblem(xml: string): XmlProblem | null {
   const doc = new DOMParser().parseFromString(xml, 'application/xml');

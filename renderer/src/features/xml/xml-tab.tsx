@@ -2,7 +2,8 @@
  * The XML sub-tab: the network's XML, read-only until Edit. Save checks the XML, defines
  * the network again, and on an error shows the reason and marks its line. It says which
  * definition it shows: a running persistent network has two (running and saved), and a
- * switch picks one.
+ * switch picks one. After Save it names any element vnmd did not keep (libvirt drops unknown
+ * elements silently).
  */
 import { useState } from 'react';
 import { Alert, Button, Stack, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
@@ -10,8 +11,19 @@ import { toErrorData } from '@shared/rpc/errors';
 import { useAppStore } from '@/stores/app-store';
 import { useNetworkXml } from '@/stores/use-network-xml';
 import { LazyXmlEditor as XmlEditor } from './lazy-xml-editor';
-import { lineOf, lineOfQuotedValue, wellFormedProblem } from './xml-errors';
+import { droppedElements } from './dropped-elements';
+import { errorLine } from './error-line';
+import { wellFormedProblem } from './xml-errors';
 import type { XmlProblem } from './xml-errors';
+
+/** What the stored definition of `name` lacks of `edited`; nothing when it cannot be read. */
+async function notKept(name: string, edited: string): Promise<string[]> {
+  try {
+    return droppedElements(edited, await useAppStore.getState().readStoredXml(name));
+  } catch {
+    return [];
+  }
+}
 
 export function XmlTab({ network }: { readonly network: string }) {
   const summary = useAppStore((s) => s.networks.find((n) => n.name === network));
@@ -22,6 +34,7 @@ export function XmlTab({ network }: { readonly network: string }) {
   const { xml, error } = useNetworkXml(network, showSaved);
   const [draft, setDraft] = useState<string | null>(null);
   const [problem, setProblem] = useState<XmlProblem | null>(null);
+  const [dropped, setDropped] = useState<readonly string[]>([]);
   const [saving, setSaving] = useState(false);
   const connected = useAppStore((s) => s.connection.state === 'connected');
 
@@ -30,6 +43,7 @@ export function XmlTab({ network }: { readonly network: string }) {
       // Edits start from the stored definition, as virsh net-edit does.
       setDraft(await useAppStore.getState().readStoredXml(network));
       setProblem(null);
+      setDropped([]);
     } catch (err) {
       useAppStore.getState().showError(`Could not read the definition of ${network}`, err);
     }
@@ -41,14 +55,13 @@ export function XmlTab({ network }: { readonly network: string }) {
     if (local) return setProblem(local);
     setSaving(true);
     try {
-      await useAppStore.getState().defineXml(draft);
+      const saved = await useAppStore.getState().defineXml(draft);
       setDraft(null);
       setProblem(null);
+      setDropped(await notKept(saved, draft));
     } catch (err) {
       const data = toErrorData(err);
-      const line =
-        lineOf(data.message) ?? lineOf(data.details ?? '') ?? lineOfQuotedValue(draft, data.message);
-      setProblem({ message: data.message, line });
+      setProblem({ message: data.message, line: errorLine(draft, data.message, data.details) });
     } finally {
       setSaving(false);
     }
@@ -97,6 +110,12 @@ export function XmlTab({ network }: { readonly network: string }) {
         <Alert severity="error">
           {problem.line ? `Line ${problem.line}: ` : ''}
           {problem.message}
+        </Alert>
+      ) : null}
+      {dropped.length > 0 && !editing ? (
+        <Alert severity="warning" onClose={() => setDropped([])}>
+          Saved, but the stored definition has no {dropped.join(', ')}: vnmd, like libvirt, leaves out
+          elements it does not know there (and empty ones). Check the spelling and where each sits.
         </Alert>
       ) : null}
       {error ? <Alert severity="error">{toErrorData(error).message}</Alert> : null}

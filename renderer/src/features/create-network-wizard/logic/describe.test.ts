@@ -16,10 +16,12 @@ describe('describeChoices', () => {
       'IPv4 network',
       'DHCPv4',
       'IPv6 network',
+      'IPv6 out',
       'DHCPv6',
       'DNS domain',
       'Port forwards',
     ]);
+    expect(detail(rows, 'IPv6 out')).toBe('NAT: guests reach the outside through the host’s IPv6 address');
     expect(detail(rows, 'Mode')).toMatch(/^NAT\. Guests reach the host, each other and the outside/);
     expect(detail(rows, 'Device')).toContain('virbr3 is free now');
     expect(detail(rows, 'Forward to')).toBe('any physical device');
@@ -50,6 +52,13 @@ describe('describeChoices', () => {
     expect(detail(rows, 'DNS domain')).toBe('lab.example (answered locally)');
     // A routed network's guests are reachable directly: no forwards to offer.
     expect(detail(rows, 'Port forwards')).toBeUndefined();
+  });
+
+  it('says routed IPv6 needs a prefix routed to the host, and isolated IPv6 goes nowhere', () => {
+    const needs = 'routed: needs a prefix that the upstream router routes to this host';
+    expect(detail(describeChoices({ ...GOOD, ipv6Nat: false }), 'IPv6 out')).toBe(needs);
+    expect(detail(describeChoices({ ...GOOD, mode: 'route' }), 'IPv6 out')).toBe(needs);
+    expect(detail(describeChoices({ ...GOOD, mode: 'isolated' }), 'IPv6 out')).toBeUndefined();
   });
 
   it('has no forward device for isolated networks and no DNS domain when none is chosen', () => {

@@ -1,7 +1,7 @@
 /** The summary: every choice in words, as rows of a term and what it means. */
 import { parseCidr, parseIp, rangeSize, subnetSize } from '@shared/net';
 import type { WizardChoices } from '@shared/wizard/choices';
-import { chosenDomain, hasAddressing, hasForwardDevice } from '@shared/wizard/choices';
+import { chosenDomain, hasAddressing, hasForwardDevice, natIpv6 } from '@shared/wizard/choices';
 import { MODE_TEXT } from './modes';
 
 export interface SummaryRow {
@@ -32,8 +32,12 @@ function ipv4Rows(c: WizardChoices): SummaryRow[] {
 
 function ipv6Rows(c: WizardChoices): SummaryRow[] {
   if (!c.ipv6Enabled) return [{ term: 'IPv6', detail: 'off' }];
+  const reach = natIpv6(c)
+    ? 'NAT: guests reach the outside through the host’s IPv6 address'
+    : 'routed: needs a prefix that the upstream router routes to this host';
   return [
     { term: 'IPv6 network', detail: `${c.ipv6Network.trim()}, gateway ${c.ipv6Gateway.trim()}` },
+    ...(hasForwardDevice(c.mode) ? [{ term: 'IPv6 out', detail: reach }] : []),
     {
       term: 'DHCPv6',
       detail: c.ipv6Dhcp

@@ -17,6 +17,7 @@ export const GOOD: WizardChoices = {
   ipv6Dhcp: true,
   ipv6Start: 'fd12:3456:789a:1::100',
   ipv6End: 'fd12:3456:789a:1::1ff',
+  ipv6Nat: true,
   forwardDev: '',
   dnsChoice: 'name',
   customDomain: '',

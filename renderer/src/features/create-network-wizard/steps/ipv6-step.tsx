@@ -1,12 +1,52 @@
-/** Step 3: optional IPv6, a proposed unique local /64 and an optional DHCPv6 range. */
-import { Box, Typography } from '@mui/material';
+/** Step 3: optional IPv6, a proposed unique local /64, NAT or routed, and an optional DHCPv6 range. */
+import { useId } from 'react';
+import { Box, FormControl, FormControlLabel, FormLabel, Radio, RadioGroup, Typography } from '@mui/material';
 import type { FieldErrors } from '@/features/create-network-wizard/logic/checks';
 import { WizardCheckbox, WizardTextField } from '@/features/create-network-wizard/wizard-fields';
 import { useWizardStore } from '@/features/create-network-wizard/wizard-store';
 
+/**
+ * NAT networks choose how IPv6 leaves the host. A unique local network only gets out with NAT:
+ * routing it needs a prefix the upstream router sends to this host, which a laptop rarely has.
+ */
+function Ipv6Routing({ disabled }: { readonly disabled: boolean }) {
+  const nat = useWizardStore((s) => s.values.ipv6Nat);
+  const setField = useWizardStore((s) => s.setField);
+  const labelId = useId();
+  return (
+    <FormControl disabled={disabled}>
+      <FormLabel id={labelId}>IPv6 to the outside</FormLabel>
+      <RadioGroup
+        row
+        aria-labelledby={labelId}
+        value={nat ? 'nat' : 'route'}
+        onChange={(e) => setField('ipv6Nat', e.target.value === 'nat')}
+      >
+        <FormControlLabel value="nat" control={<Radio size="small" />} label="NAT, like IPv4" />
+        <FormControlLabel value="route" control={<Radio size="small" />} label="Routed" />
+      </RadioGroup>
+      <Typography variant="body2" color="text.secondary">
+        {nat
+          ? 'Guests reach the outside through the host’s IPv6 address; the outside cannot reach them.'
+          : 'Guests’ own addresses are seen outside. This needs a prefix that your upstream router routes to this host; a unique local (fd…) network cannot leave it.'}
+      </Typography>
+    </FormControl>
+  );
+}
+
+function RoutedNote() {
+  return (
+    <Typography variant="body2" color="text.secondary">
+      IPv6 is routed: guests’ own addresses are seen outside, so this needs a prefix that your upstream router
+      routes to this host.
+    </Typography>
+  );
+}
+
 export function Ipv6Step({ errors }: { readonly errors: FieldErrors }) {
   const enabled = useWizardStore((s) => s.values.ipv6Enabled);
   const dhcp = useWizardStore((s) => s.values.ipv6Dhcp);
+  const mode = useWizardStore((s) => s.values.mode);
   return (
     <Box sx={{ display: 'grid', gap: 1 }}>
       <WizardCheckbox field="ipv6Enabled" label="Enable IPv6" />
@@ -28,6 +68,8 @@ export function Ipv6Step({ errors }: { readonly errors: FieldErrors }) {
         helper="The host’s address in the network."
         disabled={!enabled}
       />
+      {mode === 'nat' ? <Ipv6Routing disabled={!enabled} /> : null}
+      {mode === 'route' && enabled ? <RoutedNote /> : null}
       {enabled ? <WizardCheckbox field="ipv6Dhcp" label="Enable DHCPv6" /> : null}
       <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 2 }}>
         <WizardTextField
