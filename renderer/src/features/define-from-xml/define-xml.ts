@@ -2,7 +2,7 @@
 import { toErrorData } from '@shared/rpc/errors';
 import { api } from '@/api/vnm-api';
 import { useAppStore } from '@/stores/app-store';
-import { lineOf, lineOfQuotedValue } from '@/features/xml/xml-errors';
+import { errorLine } from '@/features/xml/error-line';
 import type { XmlFinding } from './check-xml';
 import { checkNetworkXml } from './check-xml';
 
@@ -23,7 +23,7 @@ export async function defineFromXml(xml: string): Promise<DefineOutcome> {
     return { ok: true, name: summary.name };
   } catch (err) {
     const data = toErrorData(err);
-    const line = lineOf(data.message) ?? lineOf(data.details ?? '') ?? lineOfQuotedValue(xml, data.message);
+    const line = errorLine(xml, data.message, data.details);
     return { ok: false, findings: [{ message: data.message, line }] };
   }
 }
