@@ -1,7 +1,8 @@
 /**
  * One line of the checklist: verdict, sentence, and for a line that is not ok its fix; the
  * facts behind the verdict (tables, chains, values read) fold out on demand. "Apply fix…"
- * shows only where vnmd says it can apply the fix itself (canApply).
+ * shows only where vnmd says it can apply the fix itself (canApply); it is the primary colour,
+ * as warning orange on white is below 4.5:1 (axe), and the confirmation carries the warning.
  */
 import { useId, useState } from 'react';
 import { Box, Button, Typography } from '@mui/material';
@@ -52,13 +53,7 @@ export function CheckRow({ check, onApply }: CheckRowProps) {
             </Button>
           ) : null}
           {bad && check.canApply && check.fix ? (
-            <Button
-              size="small"
-              variant="outlined"
-              color="warning"
-              disabled={!onApply}
-              onClick={() => onApply?.(check)}
-            >
+            <Button size="small" variant="outlined" disabled={!onApply} onClick={() => onApply?.(check)}>
               Apply fix…
             </Button>
           ) : null}

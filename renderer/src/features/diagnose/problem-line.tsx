@@ -45,7 +45,14 @@ export function DiagnoseButton({ network }: { readonly network: string }) {
   const open = useAppStore((s) => s.openDiagnose);
   const connected = useAppStore((s) => s.connection.state === 'connected');
   return (
-    <Button size="small" color="inherit" disabled={!connected} onClick={() => open(network)}>
+    // nowrap: in a narrow Alert the label would otherwise break inside the word.
+    <Button
+      size="small"
+      color="inherit"
+      disabled={!connected}
+      onClick={() => open(network)}
+      sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+    >
       Diagnose…
     </Button>
   );
