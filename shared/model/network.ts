@@ -11,6 +11,7 @@
  */
 
 import type { PortForward } from './port-forward';
+import type { PortRange } from './port-range';
 
 export type YesNo = 'yes' | 'no';
 
@@ -32,11 +33,6 @@ export type NetworkKind = ForwardMode | 'isolated';
 export interface AddressRange {
   readonly start: string;
   readonly end: string;
-}
-
-export interface PortRange {
-  readonly start: number;
-  readonly end: number;
 }
 
 export interface Nat {

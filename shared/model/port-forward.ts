@@ -3,9 +3,9 @@
  * address + port (range). They are stored in the network's <metadata> in vnm's own XML
  * namespace (see shared/xml/forwards.ts), so the XML stays valid for libvirt.
  */
-import type { PortRange } from './network';
+import type { PortRange } from './port-range';
 
-export type { PortRange } from './network';
+export type { PortRange } from './port-range';
 
 export const FORWARD_PROTOCOLS = ['tcp', 'udp', 'all'] as const;
 /** 'all' is tcp and udp together. */

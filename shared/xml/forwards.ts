@@ -13,7 +13,7 @@
  */
 import type { ForwardProtocol, PortForward } from '../model/port-forward';
 import { FORWARD_PROTOCOLS, formatPortRange, parsePortRange } from '../model/port-forward';
-import type { PortRange } from '../model/network';
+import type { PortRange } from '../model/port-range';
 import type { ParseContext } from './parse-context';
 import { defined } from './parse-context';
 import type { XmlElement } from './safe-parse';

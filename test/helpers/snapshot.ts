@@ -53,15 +53,29 @@ function stripVolatile(value: unknown): unknown {
  */
 const NOT_LEFT_BEHIND = /[ /](ip -force -batch -|nft -i)$|\/esbuild --service=\S+ --ping$/;
 
+/**
+ * The read-only commands vnmd's findings keeper runs by itself, a moment after a lifecycle
+ * event (electron/helper/findings/keeper.ts): a snapshot may catch one mid-run.
+ */
+const FINDINGS_READ = /^\d+ (\S*\/)?(nft -j list ruleset|ip6?tables-save( .*)?|ip -json .*|bridge -json .*)$/;
+
+/** A zombie has exited and only waits for its parent to reap it: nothing is left behind. */
+function isZombie(pid: number): boolean {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+}
+
 function processList(pids: number[]): string[] {
   return pids
     .map((pid) => {
       try {
+        if (isZombie(pid)) return null;
         return `${pid} ${readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim()}`;
       } catch {
         return null;
       }
     })
+    .filter((p) => p === null || !FINDINGS_READ.test(p))
     .filter((p): p is string => p !== null && !NOT_LEFT_BEHIND.test(p))
     .sort();
 }

@@ -148,7 +148,7 @@ describe('vnm net-stats', () => {
     const bad = await vnmd!.cli(['net-event', '--event', 'reboot']);
     expect([bad.code, bad.stderr]).toEqual([
       1,
-      "error: unknown event type 'reboot': give one of lifecycle, stats, leases, interfaces\n",
+      "error: unknown event type 'reboot': give one of lifecycle, stats, leases, interfaces, findings\n",
     ]);
   });
 

@@ -7,7 +7,8 @@ import type { HostRoute } from '../bridge/routes';
 import { readSysctl } from '../bridge/sysctl';
 import { runJson } from '../exec';
 import { hostRoutes } from '../driver/proc-net';
-import { readRuleset, type NftRuleset } from './nft-ruleset';
+import type { NftRuleset } from './nft-ruleset';
+import { readRuleset } from './read-ruleset';
 import { boundUdpSockets, type BoundSocket } from './proc-sockets';
 
 export interface LinkState {

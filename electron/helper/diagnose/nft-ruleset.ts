@@ -2,9 +2,8 @@
  * The whole nftables ruleset as `nft -j list ruleset` prints it (iptables-nft rules
  * included), shaped for diagnosis: chains by table with their rules in order, and which of
  * them are base chains at which hook. Read-only: vnm never edits another tool's table.
+ * Parsing only; read-ruleset.ts reads the kernel's.
  */
-import { runJson } from '../exec';
-import { resolveXtConntrack } from './xt-conntrack';
 
 /** One expression of a rule, as nft's JSON schema writes it (libnftables-json(5)). */
 export type NftExpr = Record<string, unknown>;
@@ -82,13 +81,6 @@ export function parseRuleset(doc: unknown): NftRuleset {
     });
   }
   return { chains };
-}
-
-/** The kernel's ruleset now, in this network namespace. */
-export async function readRuleset(): Promise<NftRuleset> {
-  const rs = parseRuleset(await runJson<unknown>('nft', ['-j', 'list', 'ruleset'], { timeoutMs: 10_000 }));
-  await resolveXtConntrack(rs);
-  return rs;
 }
 
 /** Names of the chains of one table (to tell Docker's or ufw's tables by their chains). */

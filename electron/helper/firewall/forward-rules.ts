@@ -16,7 +16,7 @@ import type { PortForward, PortRange } from '../../../shared/model/port-forward'
 import { parseAddress } from '../../../shared/net/cidr';
 import { canonicalIp } from '../../../shared/net/ip';
 import { VnmError } from '../../../shared/rpc/errors';
-import type { NftElement } from './rules';
+import type { NftElement } from './nft-element';
 
 export type NftFamily = 'ip' | 'ip6';
 

@@ -23,6 +23,7 @@
 import { checkPlan, type CheckedPlan, type FirewallPlan } from './plan';
 import { forwardChainName, forwardChainRules, forwardElements } from './forward-rules';
 import { networkChains, networkKey } from './table-name';
+import type { NftElement } from './nft-element';
 
 const q = (s: string): string => `"${s}"`;
 
@@ -89,18 +90,6 @@ function natRules(p: CheckedPlan): string[] {
     rules.push(`${leaving} ${natTarget(p, s, false)}`);
   }
   return rules;
-}
-
-/** The sets and maps of the vnm table that networks add elements to. */
-export type VnmSet =
-  'bridges' | 'bridges6' | 'forward_jumps' | 'nat4_jumps' | 'nat6_jumps' | 'dnat4_jumps' | 'dnat6_jumps';
-
-export interface NftElement {
-  readonly set: VnmSet;
-  /** The key as nft reads it: a quoted interface name or a subnet. */
-  readonly key: string;
-  /** For maps: the verdict, `jump CHAIN`. */
-  readonly verdict?: string;
 }
 
 /** Everything one network owns in the vnm table. */

@@ -5,7 +5,8 @@
  * transaction (its chains and map elements) whose cost does not grow with the number of
  * networks, and a packet meets two map lookups instead of one chain per network.
  */
-import type { NetworkRules, NftElement } from './rules';
+import type { NftElement } from './nft-element';
+import type { NetworkRules } from './rules';
 import { TABLE_FAMILY, VNM_TABLE } from './table-name';
 
 const T = `${TABLE_FAMILY} ${VNM_TABLE}`;

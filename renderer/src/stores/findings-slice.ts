@@ -8,23 +8,9 @@
 import type { Findings, NetworkProblem } from '@shared/rpc/contract';
 import { toErrorData } from '@shared/rpc/errors';
 import { api } from '@/api/vnm-api';
-import type { Slice } from './types';
+import type { FindingsSlice, Slice } from './types';
 
-export interface FindingsSlice {
-  /** Null until the first answer: the window then says "unknown", never "no problems". */
-  findings: Findings | null;
-  /** Why the last read failed (vnmd away, or too old to know host.findings); null after a good one. */
-  findingsError: string | null;
-  /** Reads the findings again; calls made while one is in flight are served by one more read. */
-  loadFindings: (refresh?: boolean) => Promise<void>;
-  /** Takes findings vnmd pushed, unless the store already has a newer read. */
-  takeFindings: (findings: Findings) => void;
-  /** The network the Diagnose dialog is open for, or null. */
-  diagnosing: string | null;
-  openDiagnose: (network: string) => void;
-  /** Closes Diagnose and reads the findings again: what it showed may have changed them. */
-  closeDiagnose: () => void;
-}
+export type { FindingsSlice } from './types';
 
 /** The problem of one network, or null when it has none (or the findings are not known). */
 export function problemOf(findings: Findings | null, network: string): NetworkProblem | null {

@@ -7,43 +7,9 @@ import type { PortForward } from '@shared/model/port-forward';
 import { VnmError } from '@shared/rpc/errors';
 import { escapeXmlAttribute } from '@shared/xml/xml-writer';
 import { api } from '@/api/vnm-api';
-import type { Slice } from './types';
+import type { ForwardsEntry, ForwardsSlice, Reservation, Slice } from './types';
 
-export interface ForwardsEntry {
-  readonly forwards: readonly PortForward[] | null;
-  readonly error: unknown;
-  /** The network's version (NetworksSlice.versions) these forwards were read at. */
-  readonly version: number;
-}
-
-/** Where a change goes: the running network, the stored definition, or both. */
-export interface ForwardTarget {
-  readonly live: boolean;
-  readonly config: boolean;
-}
-
-/** A dynamic lease made static before the forward is added, so the guest keeps its address. */
-export interface Reservation {
-  readonly mac: string;
-  readonly ip: string;
-  readonly name?: string;
-}
-
-export interface ForwardsSlice {
-  /** By network name; the running definition's forwards when it runs, else the stored one's. */
-  forwards: Record<string, ForwardsEntry>;
-  /** Fetches unless the store has the forwards at the network's current version. */
-  loadForwards: (network: string) => Promise<void>;
-  /** Reserves first when asked, then adds; throws VnmError (the dialog shows it on the spot). */
-  addForward: (
-    network: string,
-    forward: PortForward,
-    target: ForwardTarget,
-    reserve?: Reservation,
-  ) => Promise<void>;
-  /** Removes from the running network and from the stored definition where each holds it. */
-  removeForward: (network: string, forward: PortForward) => Promise<void>;
-}
+export type { ForwardsEntry, ForwardTarget, ForwardsSlice, Reservation } from './types';
 
 /** libvirt's <host> element for net-update's ip-dhcp-host section. */
 export function reservationXml(r: Reservation): string {

@@ -1,10 +1,19 @@
-/** The app store's shape: one zustand store made of slices (app-store.ts). */
+/**
+ * The app store's shape: one zustand store made of slices (app-store.ts). Every slice's
+ * interface lives here, so the slices import this file and it imports none of them.
+ */
 import type { StateCreator } from 'zustand';
-import type { HostInfo, HostInterface, Lease, NetworkInfo, NetworkSummary } from '@shared/rpc/contract';
+import type { PortForward } from '@shared/model/port-forward';
+import type {
+  Findings,
+  HostInfo,
+  HostInterface,
+  Lease,
+  NetworkInfo,
+  NetworkSummary,
+} from '@shared/rpc/contract';
 import type { VnmErrorData } from '@shared/rpc/errors';
 import type { AppInfo, ConnectionStatus, ThemePreference } from '@shared/api/contract';
-import type { FindingsSlice } from './findings-slice';
-import type { ForwardsSlice } from './forwards-slice';
 
 export interface ConnectionSlice {
   connection: ConnectionStatus;
@@ -108,6 +117,60 @@ export interface UiSlice {
   confirmation: { readonly text: string; readonly seq: number; readonly open: boolean } | null;
   confirm: (text: string) => void;
   dismissConfirmation: () => void;
+}
+
+/** Port forwards (issue #14): forwards-slice.ts. */
+export interface ForwardsEntry {
+  readonly forwards: readonly PortForward[] | null;
+  readonly error: unknown;
+  /** The network's version (NetworksSlice.versions) these forwards were read at. */
+  readonly version: number;
+}
+
+/** Where a change goes: the running network, the stored definition, or both. */
+export interface ForwardTarget {
+  readonly live: boolean;
+  readonly config: boolean;
+}
+
+/** A dynamic lease made static before the forward is added, so the guest keeps its address. */
+export interface Reservation {
+  readonly mac: string;
+  readonly ip: string;
+  readonly name?: string;
+}
+
+export interface ForwardsSlice {
+  /** By network name; the running definition's forwards when it runs, else the stored one's. */
+  forwards: Record<string, ForwardsEntry>;
+  /** Fetches unless the store has the forwards at the network's current version. */
+  loadForwards: (network: string) => Promise<void>;
+  /** Reserves first when asked, then adds; throws VnmError (the dialog shows it on the spot). */
+  addForward: (
+    network: string,
+    forward: PortForward,
+    target: ForwardTarget,
+    reserve?: Reservation,
+  ) => Promise<void>;
+  /** Removes from the running network and from the stored definition where each holds it. */
+  removeForward: (network: string, forward: PortForward) => Promise<void>;
+}
+
+/** What vnmd finds wrong (issue #13): findings-slice.ts. */
+export interface FindingsSlice {
+  /** Null until the first answer: the window then says "unknown", never "no problems". */
+  findings: Findings | null;
+  /** Why the last read failed (vnmd away, or too old to know host.findings); null after a good one. */
+  findingsError: string | null;
+  /** Reads the findings again; calls made while one is in flight are served by one more read. */
+  loadFindings: (refresh?: boolean) => Promise<void>;
+  /** Takes findings vnmd pushed, unless the store already has a newer read. */
+  takeFindings: (findings: Findings) => void;
+  /** The network the Diagnose dialog is open for, or null. */
+  diagnosing: string | null;
+  openDiagnose: (network: string) => void;
+  /** Closes Diagnose and reads the findings again: what it showed may have changed them. */
+  closeDiagnose: () => void;
 }
 
 export type AppState = ConnectionSlice &
