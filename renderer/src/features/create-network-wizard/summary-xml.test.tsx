@@ -37,7 +37,7 @@ async function toSummaryXml() {
   fireEvent.click(button('XML'));
 }
 
-async function toFirstPage() {
+function toFirstPage() {
   while (!within(wizard()).queryByRole('group', { name: 'Name and mode' })) fireEvent.click(button('Back'));
 }
 
@@ -65,7 +65,7 @@ describe('The wizard’s XML view', () => {
     expect(await xmlText()).toContain('<name>alpha</name>');
     expect(within(wizard()).queryByText(/Finish defines the XML as edited/)).toBeNull();
 
-    await toFirstPage();
+    toFirstPage();
     fireEvent.change(nameField(), { target: { value: 'beta' } });
     await toSummaryXml();
     expect(await xmlText()).toContain('<name>beta</name>');
@@ -73,7 +73,7 @@ describe('The wizard’s XML view', () => {
     await editXml((x) => x.replace("<forward mode='nat'/>", "<forward mode='route'/>"));
     expect(await within(wizard()).findByText(/Finish defines the XML as edited/)).toBeTruthy();
 
-    await toFirstPage();
+    toFirstPage();
     fireEvent.change(nameField(), { target: { value: 'gamma' } });
     await toSummaryXml();
     expect(await xmlText()).toContain('<name>beta</name>');

@@ -61,7 +61,8 @@ export function SummaryXml() {
         onChange={(text) => editXml(text, formXml)}
         editable
         label="Network XML"
-        height="max(140px, min(360px, calc(100vh - 420px)))"
+        // Short enough that the Start checkboxes below stay in view at 1280x800; it scrolls within.
+        height="max(120px, min(320px, calc(100vh - 560px)))"
         errorLine={first?.line ?? (finishError ? finishLine : null)}
       />
     </Box>
