@@ -55,7 +55,7 @@ export class CreateNetworkWizardPage extends BasePage {
     return this.dialog.getByRole('combobox', { name, exact: true });
   }
 
-  button(name: 'Next' | 'Back' | 'Finish' | 'Cancel'): Locator {
+  button(name: 'Next' | 'Back' | 'Finish' | 'Cancel' | 'Reset to form'): Locator {
     return this.dialog.getByRole('button', { name, exact: true });
   }
 
@@ -81,6 +81,29 @@ export class CreateNetworkWizardPage extends BasePage {
     // Finish shows on every step (one-page create), so the summary is known by its own group.
     for (let i = 0; i < 5 && (await this.step('Summary').count()) === 0; i++) await this.next();
     await this.expectStep('Summary');
+  }
+
+  /** The Summary's editable XML (CodeMirror's content, named by its label). */
+  get xmlEditor(): Locator {
+    return this.dialog.getByRole('textbox', { name: 'Network XML', exact: true });
+  }
+
+  /** Switches the Summary step to its XML view. */
+  async showXml(): Promise<void> {
+    await this.dialog.getByRole('button', { name: 'XML', exact: true }).click();
+    await expect(this.xmlEditor).toBeVisible();
+  }
+
+  /** The XML as the editor holds it, a line per CodeMirror line (all shown: it is short). */
+  async xml(): Promise<string> {
+    return (await this.xmlEditor.locator('.cm-line').allTextContents()).join('\n');
+  }
+
+  /** Replaces the XML as a person pasting would: select all, then insert the text. */
+  async replaceXml(text: string): Promise<void> {
+    await this.xmlEditor.click();
+    await this.page.keyboard.press('ControlOrMeta+a');
+    await this.page.keyboard.insertText(text);
   }
 
   /** Finish, and wait for the dialog to close. */

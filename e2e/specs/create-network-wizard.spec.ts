@@ -218,8 +218,12 @@ for (const scheme of ['light', 'dark'] as const) {
     await wizard.fill('Custom domain name', 'lab.example');
     await wizard.screenshot('4-forwarding-and-dns', scheme);
     await wizard.next();
-    await expect(wizard.dialog.getByText('<network>')).toBeVisible();
+    await wizard.expectStep('Summary');
     await wizard.screenshot('5-summary', scheme);
+    // The XML is the Summary's second view (create-network-wizard-xml.spec.ts edits it).
+    await wizard.showXml();
+    await expect(wizard.xmlEditor).toContainText('<network>');
+    await wizard.screenshot('5-summary-xml', scheme);
     await wizard.button('Cancel').click();
     await wizard.open();
     await wizard.mode('Bridge').check();

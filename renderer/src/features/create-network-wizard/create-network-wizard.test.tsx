@@ -192,6 +192,8 @@ describe('Create a new virtual network', () => {
         fireEvent.click(radio('Custom'));
         type('Custom domain name', 'lab.example');
       }
+      // The Summary's editor is on its XML view.
+      if (step === 4) fireEvent.click(button('XML'));
       await waitFor(() => expect(wizard().querySelector('.MuiSkeleton-root')).toBeNull());
       const roles = ['textbox', 'checkbox', 'radio', 'combobox'] as const;
       const controls = roles.flatMap((role) =>

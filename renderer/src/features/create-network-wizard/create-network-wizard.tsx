@@ -34,6 +34,7 @@ import { Ipv4Step } from '@/features/create-network-wizard/steps/ipv4-step';
 import { Ipv6Step } from '@/features/create-network-wizard/steps/ipv6-step';
 import { NameModeStep } from '@/features/create-network-wizard/steps/name-mode-step';
 import { SummaryStep } from '@/features/create-network-wizard/steps/summary-step';
+import { useXmlFindings } from '@/features/create-network-wizard/steps/summary-xml';
 import { abandonWizard, finishWizard, loadWizard } from './wizard-actions';
 import { resetWizard, useWizardStore } from './wizard-store';
 
@@ -86,6 +87,8 @@ function useWizardView() {
     useShallow((s) => ({ phase: s.phase, stepIndex: s.stepIndex, values: s.values, context: s.context })),
   );
   const errors = useMemo(() => checkWizard(values, context), [values, context]);
+  const xmlEdited = useWizardStore((s) => s.editedXml !== null);
+  const xmlFindings = useXmlFindings();
   const steps = stepsFor(values.mode);
   const index = Math.min(stepIndex, steps.length - 1);
   const step = steps[index] ?? 'name';
@@ -101,7 +104,8 @@ function useWizardView() {
     isLast,
     elsewhere: problemsElsewhere(errors, step, values.mode),
     canAdvance: ready && !isLast && !hasErrors(stepErrors(errors, step)),
-    canFinish: ready && !hasErrors(errors),
+    // Edited XML is what Finish defines: its own checks (net-define's) decide, not the form's.
+    canFinish: ready && (xmlEdited ? xmlFindings.length === 0 : !hasErrors(errors)),
   };
 }
 

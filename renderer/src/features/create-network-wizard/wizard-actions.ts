@@ -7,6 +7,8 @@ import { VnmError, toErrorData } from '@shared/rpc/errors';
 import { buildNetworkXml } from '@shared/wizard/build-network';
 import { buildContext } from '@/features/create-network-wizard/logic/context';
 import { followNetwork, proposeName } from '@/features/create-network-wizard/logic/proposals';
+import { checkNetworkXml } from '@/features/define-from-xml/check-xml';
+import { errorLine } from '@/features/xml/error-line';
 import { INITIAL_CHOICES, useWizardStore } from './wizard-store';
 
 const NONE = new Set<never>();
@@ -84,8 +86,13 @@ export function abandonWizard(): void {
 export type FinishOutcome =
   { readonly ok: true; readonly name: string; readonly autostartError?: unknown } | { readonly ok: false };
 
-function fail(message: string): FinishOutcome {
-  useWizardStore.setState({ phase: 'ready', finishError: message });
+/** Why edited XML was refused, with the line it names (which the XML view marks). */
+function xmlFail(message: string, line: number | null): FinishOutcome {
+  return fail(`Nothing was defined: ${line ? `line ${line}: ` : ''}${message}`, line);
+}
+
+function fail(message: string, line: number | null = null): FinishOutcome {
+  useWizardStore.setState({ phase: 'ready', finishError: message, finishLine: line });
   return { ok: false };
 }
 
@@ -97,19 +104,30 @@ async function nameTaken(client: VnmClient, name: string): Promise<boolean> {
   return now.some((n) => n.name === name);
 }
 
-/** Defines the network, then starts it and sets autostart as ticked. */
+/**
+ * Defines the network (the XML as edited on the Summary, else the form's), then starts it and
+ * sets autostart as ticked. Edited XML is checked as net-define checks it first, as Define
+ * from XML does, so nothing is sent that vnmd would refuse for its form.
+ */
 export async function finishWizard(client: VnmClient): Promise<FinishOutcome> {
-  const { values: c, phase } = useWizardStore.getState();
+  const { values: form, phase, editedXml } = useWizardStore.getState();
   if (phase !== 'ready') return { ok: false };
-  useWizardStore.setState({ phase: 'finishing', finishError: null });
+  const xml = editedXml ?? buildNetworkXml(form);
+  const [finding] = editedXml === null ? [] : checkNetworkXml(editedXml);
+  if (finding) return xmlFail(finding.message, finding.line);
+  useWizardStore.setState({ phase: 'finishing', finishError: null, finishLine: null });
+  let name = form.name;
   try {
     // vnmd refuses the name if it exists by then: no window between a look and the define.
-    await client.defineNetwork({ xml: buildNetworkXml(c), mustNotExist: true });
+    name = (await client.defineNetwork({ xml, mustNotExist: true })).name;
   } catch (err) {
-    if (err instanceof VnmError && err.kind === 'conflict' && (await nameTaken(client, c.name)))
-      return fail(`A network named '${c.name}' was defined meanwhile: go back and choose another name.`);
-    return fail(`Network ${c.name} was not defined: ${toErrorData(err).message}`);
+    const data = toErrorData(err);
+    if (editedXml !== null) return xmlFail(data.message, errorLine(xml, data.message, data.details));
+    if (err instanceof VnmError && err.kind === 'conflict' && (await nameTaken(client, name)))
+      return fail(`A network named '${name}' was defined meanwhile: go back and choose another name.`);
+    return fail(`Network ${name} was not defined: ${data.message}`);
   }
+  const c = { ...form, name };
   if (c.startNow) {
     try {
       await client.startNetwork({ network: c.name });

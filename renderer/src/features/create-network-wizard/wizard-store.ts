@@ -60,12 +60,27 @@ export interface WizardState {
   notice: string | null;
   /** Why Finish failed; the wizard stays open with its values. */
   finishError: string | null;
+  /** The line of the edited XML that vnmd's refusal at Finish is about. */
+  finishLine: number | null;
+  /**
+   * The XML as the person edited it on the Summary's XML view, or null while it follows the
+   * form. Once edited it is what Finish defines; later form changes never overwrite it (the
+   * Summary says so and offers Reset to form), because merging them into hand-edited XML
+   * could silently undo an edit.
+   */
+  editedXml: string | null;
+  /** The form's XML when the edit began, so the Summary can tell the form changed since. */
+  xmlFormBase: string | null;
   setField: <K extends keyof WizardChoices>(key: K, value: WizardChoices[K]) => void;
   next: () => void;
   back: () => void;
+  /** Keeps the XML as typed; `formXml` is what the form would define at that moment. */
+  editXml: (xml: string, formXml: string) => void;
+  /** Throws the XML edits away: the XML follows the form again. */
+  resetXml: () => void;
 }
 
-type Data = Omit<WizardState, 'setField' | 'next' | 'back'>;
+type Data = Omit<WizardState, 'setField' | 'next' | 'back' | 'editXml' | 'resetXml'>;
 
 const initialData = (): Data => ({
   phase: 'loading',
@@ -77,6 +92,9 @@ const initialData = (): Data => ({
   proposedSubnet: undefined,
   notice: null,
   finishError: null,
+  finishLine: null,
+  editedXml: null,
+  xmlFormBase: null,
 });
 
 export const useWizardStore = create<WizardState>()((set) => ({
@@ -88,7 +106,7 @@ export const useWizardStore = create<WizardState>()((set) => ({
       if (FOLLOWING.has(key)) edited = new Set([...edited, key as FollowingKey]);
       if (key === 'ipv4Network') values = followNetwork(values, 'ipv4', edited);
       if (key === 'ipv6Network') values = followNetwork(values, 'ipv6', edited);
-      return { values, edited, finishError: null };
+      return { values, edited, finishError: null, finishLine: null };
     }),
   next: () =>
     set((s) => ({
@@ -96,6 +114,14 @@ export const useWizardStore = create<WizardState>()((set) => ({
       finishError: null,
     })),
   back: () => set((s) => ({ stepIndex: Math.max(s.stepIndex - 1, 0), finishError: null })),
+  editXml: (xml, formXml) =>
+    set((s) => ({
+      editedXml: xml,
+      xmlFormBase: s.xmlFormBase ?? formXml,
+      finishError: null,
+      finishLine: null,
+    })),
+  resetXml: () => set({ editedXml: null, xmlFormBase: null, finishError: null, finishLine: null }),
 }));
 
 /** Back to the first step with nothing loaded: called when the dialog opens. */
