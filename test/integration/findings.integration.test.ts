@@ -72,7 +72,10 @@ afterAll(async () => {
 });
 
 const host = (cmd: string, args: string[]) => sb.host.exec(cmd, args);
-const nft = (...rules: string[]) => Promise.all(rules.map((r) => host('nft', [r])));
+/** Runs each nft command in turn: a chain needs its table first (Promise.all raced them). */
+async function nft(...rules: string[]): Promise<void> {
+  for (const r of rules) await host('nft', [r]);
+}
 const diagnose = (network = NET): Promise<DiagnoseResult> => client.call('network.diagnose', { network });
 const notOk = (r: DiagnoseResult) => r.checks.filter((c) => c.status !== 'ok').map((c) => c.id);
 const line = (r: DiagnoseResult, id: string) => r.checks.find((c) => c.id === id)!;
