@@ -3,6 +3,7 @@
  * firewall fix changes another tool's table (Docker's, firewalld's, ufw's, an admin's), which
  * vnm never does without this yes. Cancel has the focus, so Enter alone changes nothing.
  */
+import { useRef } from 'react';
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
 import type { DiagnoseCheck } from '@shared/rpc/contract';
 import { FixText } from './fix-text';
@@ -22,10 +23,15 @@ export interface ApplyFixDialogProps {
 }
 
 export function ApplyFixDialog({ network, check, onClose }: ApplyFixDialogProps) {
+  const cancel = useRef<HTMLButtonElement>(null);
   return (
     <Dialog
       open={check !== null}
       onClose={() => onClose(false)}
+      // This dialog opens over Diagnose: autoFocus can lose a race with Diagnose's focus trap,
+      // which takes the focus back before this one counts as the top modal. Once it has
+      // entered it is the top one, so Cancel is focused again then.
+      slotProps={{ transition: { onEntered: () => cancel.current?.focus() } }}
       aria-labelledby="apply-fix-title"
       aria-describedby="apply-fix-text"
       maxWidth="sm"
@@ -42,7 +48,7 @@ export function ApplyFixDialog({ network, check, onClose }: ApplyFixDialogProps)
         </DialogContent>
       ) : null}
       <DialogActions>
-        <Button onClick={() => onClose(false)} autoFocus>
+        <Button ref={cancel} onClick={() => onClose(false)} autoFocus>
           Cancel
         </Button>
         <Button color="warning" variant="contained" onClick={() => onClose(true)}>
