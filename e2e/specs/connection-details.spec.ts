@@ -6,6 +6,7 @@
 import { CAN_SANDBOX, SANDBOX_SKIP, expect, test, vnm } from '../fixtures/sandbox';
 import { networkNames } from '../fixtures/sandbox-networks';
 import { ConnectionDetailsPage } from '../pages/connection-details-page';
+import { skipDarkScreenshotsInCiSplit } from '../fixtures/ci-split';
 
 // Only where network namespaces cannot be made (not root); CI runs as root, so these run.
 test.skip(!CAN_SANDBOX, SANDBOX_SKIP ?? '');
@@ -64,6 +65,7 @@ test("a guest's lease on default is listed in DHCP Leases", async ({ page, sandb
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`saves a screenshot of every tab in ${scheme}`, async ({ page, sandboxApp }) => {
+    skipDarkScreenshotsInCiSplit(scheme);
     await page.emulateMedia({ colorScheme: scheme });
     const app = new ConnectionDetailsPage(page);
     await app.open(sandboxApp.url);

@@ -10,6 +10,7 @@ import type { Sandbox } from '../fixtures/sandbox';
 import type { ModeName } from '../pages/create-network-wizard-page';
 import { leasedGuest, networkNames, reachesWan, removeNetworks } from '../fixtures/sandbox-networks';
 import { CreateNetworkWizardPage } from '../pages/create-network-wizard-page';
+import { skipDarkScreenshotsInCiSplit } from '../fixtures/ci-split';
 
 test.skip(!CAN_SANDBOX, SANDBOX_SKIP ?? '');
 
@@ -196,6 +197,7 @@ test('a failed start removes the definition, says why and keeps the values', asy
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`saves every step in ${scheme}`, async ({ page, sandboxApp }) => {
+    skipDarkScreenshotsInCiSplit(scheme);
     // Many steps on a busy 2-core machine: give it more than the default 90 s.
     test.setTimeout(240_000);
     await page.emulateMedia({ colorScheme: scheme });

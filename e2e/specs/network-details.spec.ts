@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CAN_SANDBOX, SANDBOX_SKIP, expect, test, vnm } from '../fixtures/sandbox';
 import { ConnectionDetailsPage } from '../pages/connection-details-page';
+import { skipDarkScreenshotsInCiSplit } from '../fixtures/ci-split';
 
 // Only where network namespaces cannot be made (not root); CI runs as root, so these run.
 test.skip(!CAN_SANDBOX, SANDBOX_SKIP ?? '');
@@ -112,6 +113,7 @@ test('leaving with unapplied changes asks first', async ({ page, sandbox, sandbo
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`saves the Details sub-tab in ${scheme}`, async ({ page, sandboxApp }) => {
+    skipDarkScreenshotsInCiSplit(scheme);
     await page.emulateMedia({ colorScheme: scheme });
     const app = new ConnectionDetailsPage(page);
     await openLabDetails(app, sandboxApp.url);

@@ -16,6 +16,7 @@ import { leasedGuest } from '../fixtures/sandbox-networks';
 import type { ColorScheme } from '../pages/base-page';
 import { ConnectionDetailsPage } from '../pages/connection-details-page';
 import { ForwardsPage } from '../pages/forwards-page';
+import { skipDarkScreenshotsInCiSplit } from '../fixtures/ci-split';
 
 test.skip(!CAN_SANDBOX, SANDBOX_SKIP ?? '');
 test.describe.configure({ timeout: 180_000 });
@@ -125,6 +126,7 @@ for (const scheme of ['light', 'dark'] as const satisfies readonly ColorScheme[]
     sandbox,
     sandboxApp,
   }) => {
+    skipDarkScreenshotsInCiSplit(scheme);
     const guest = await leasedGuest(sandbox, 'default');
     const address = guest.leasedIp()!;
     const port = scheme === 'light' ? '9080' : '9081';
