@@ -29,6 +29,13 @@ export class CreateNetworkWizardPage extends BasePage {
   }
 
   /** Opens the wizard with Add network and waits for its proposals. */
+  /** Loads the window at `url`, goes to Virtual Networks and opens the wizard there. */
+  async openAt(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.page.getByRole('tab', { name: 'Virtual Networks', exact: true }).click();
+    await this.open();
+  }
+
   async open(): Promise<void> {
     await this.page.getByRole('button', { name: 'Add network', exact: true }).click();
     // The proposals need a few calls to vnmd; a loaded sandbox can take a while to answer.

@@ -27,10 +27,8 @@ test('creates a running NAT network from the first page with Finish', async ({
   sandboxApp,
   sandbox,
 }) => {
-  await page.goto(sandboxApp.url);
-  await page.getByRole('tab', { name: 'Virtual Networks', exact: true }).click();
   const wizard = new CreateNetworkWizardPage(page);
-  await wizard.open();
+  await wizard.openAt(sandboxApp.url);
   await wizard.expectStep('Name and mode');
   await expect(wizard.mode('NAT')).toBeChecked();
   const subnet = await wizard.field('Network').inputValue();

@@ -29,10 +29,8 @@ test('an IPv6 NAT network from the wizard takes a guest to the wan over IPv6', a
   sandboxApp,
   sandbox,
 }) => {
-  await page.goto(sandboxApp.url);
-  await page.getByRole('tab', { name: 'Virtual Networks', exact: true }).click();
   const wizard = new CreateNetworkWizardPage(page);
-  await wizard.open();
+  await wizard.openAt(sandboxApp.url);
   await wizard.fill('Name', NAME);
   await wizard.mode('NAT').check();
   await wizard.next();

@@ -27,10 +27,8 @@ test('defines the XML as edited on the Summary, and blocks Finish on malformed X
   sandboxApp,
   sandbox,
 }) => {
-  await page.goto(sandboxApp.url);
-  await page.getByRole('tab', { name: 'Virtual Networks', exact: true }).click();
   const wizard = new CreateNetworkWizardPage(page);
-  await wizard.open();
+  await wizard.openAt(sandboxApp.url);
   await wizard.fill('Name', NAME);
   const base = (await wizard.field('Network').inputValue()).replace(/\.0\/24$/, '');
   await wizard.nextToSummary();
