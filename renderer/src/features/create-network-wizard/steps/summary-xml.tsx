@@ -61,8 +61,9 @@ export function SummaryXml() {
         onChange={(text) => editXml(text, formXml)}
         editable
         label="Network XML"
-        // Short enough that the Start checkboxes below stay in view at 1280x800; it scrolls within.
-        height="max(120px, min(320px, calc(100vh - 560px)))"
+        // As tall as the dialog allows while the Start checkboxes below stay in view at 1280x800,
+        // even with both the edited notice and an error above it; it scrolls within.
+        height="max(120px, min(420px, calc(100vh - 500px)))"
         errorLine={first?.line ?? (finishError ? finishLine : null)}
       />
     </Box>
