@@ -20,6 +20,17 @@ interface Pending {
 
 export type EventHandler = (event: VnmEvent) => void;
 
+/**
+ * A connection the socket's permissions refused (EACCES, EPERM): vnmd runs, and this account
+ * may not use that socket. Still a 'connection' error for everything that switches on kinds.
+ */
+export class AccessDeniedError extends VnmError {
+  constructor(message: string) {
+    super('connection', message);
+    this.name = 'AccessDeniedError';
+  }
+}
+
 /** Connects to vnmd; the error says how to start it, or how to get access (connect-error.ts). */
 export function connectVnmd(path: string): Promise<VnmClient> {
   return new Promise((resolve, reject) => {
@@ -30,7 +41,9 @@ export function connectVnmd(path: string): Promise<VnmClient> {
     });
     socket.once('error', (err) => {
       const code = (err as NodeJS.ErrnoException).code ?? err.message;
-      reject(new VnmError('connection', connectErrorMessage(accessFacts(code, path))));
+      const message = connectErrorMessage(accessFacts(code, path));
+      const denied = code === 'EACCES' || code === 'EPERM';
+      reject(denied ? new AccessDeniedError(message) : new VnmError('connection', message));
     });
   });
 }

@@ -49,6 +49,11 @@ export interface ConnectionStatus {
   readonly reason?: string;
   /** Reconnection attempts since the connection was lost. */
   readonly attempt?: number;
+  /**
+   * The last try was refused by the socket's permissions: vnmd runs, but this account may not
+   * use it (not in group vnm). Waiting does not help; `reason` says what does.
+   */
+  readonly denied?: boolean;
 }
 
 export type ShellKind = 'electron' | 'browser';

@@ -1,26 +1,20 @@
 /**
- * vnm on a desktop (issue 12): vnmd started by systemd's socket activation
- * (systemd-socket-activate passes the sockets as systemd does, without systemd as PID 1), the
- * read-write socket open to the members of a group, and dnsmasq serving as nobody.
+ * vnm on a desktop (issue 12), with vnmd started by hand (`sudo vnm daemon`): the read-write
+ * socket open to the members of a group (--socket-group), and dnsmasq serving as nobody with
+ * files it may read and not change. Socket activation: desktop-activation.integration.test.ts.
  */
-import type { ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VnmClient } from '../../electron/client/client';
-import { connectVnmd } from '../../electron/client/client';
+import { createGroupUsers, type GroupUsers } from '../helpers/group-users';
 import { createGuest, runUdhcpc } from '../helpers/guest';
 import { destroyAllNetns } from '../helpers/netns';
 import { capture, mustRun } from '../helpers/proc';
 import { createSandbox, type Sandbox } from '../helpers/sandbox';
-import { cliBundle, makeDirs, removeDirs, startVnmd, type Vnmd, type VnmdDirs } from '../helpers/vnmd';
+import { removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
 
-const tag = `${process.pid % 100000}`;
-const GROUP = `vnmtg${tag}`;
-const MEMBER = `vnmtm${tag}`;
-const OUTSIDER = `vnmto${tag}`;
-
-const bootXml = (name: string, bridge: string, third: number) => `<network>
+const netXml = (name: string, bridge: string, third: number) => `<network>
   <name>${name}</name>
   <forward mode='nat'/>
   <bridge name='${bridge}' stp='off'/>
@@ -29,139 +23,26 @@ const bootXml = (name: string, bridge: string, third: number) => `<network>
 </network>`;
 
 let sb: Sandbox;
-const allDirs: VnmdDirs[] = [];
-const spawned: ChildProcess[] = [];
+let users: GroupUsers;
+let vnmd: Vnmd;
 
 beforeAll(async () => {
   sb = await createSandbox('dsk');
+  users = await createGroupUsers('vnmts');
+  vnmd = await startVnmd(sb.host, { args: ['--socket-group', users.group] });
 });
 
 afterAll(async () => {
-  for (const c of spawned) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  await vnmd?.kill();
   await destroyAllNetns();
-  allDirs.forEach(removeDirs);
-  for (const user of [MEMBER, OUTSIDER]) await capture('userdel', [user]);
-  await capture('groupdel', [GROUP]);
+  if (vnmd) removeDirs(vnmd.dirs);
+  users?.remove();
 });
 
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((res) =>
-    child.exitCode !== null || child.signalCode !== null ? res() : child.once('exit', () => res()),
-  );
-}
-
-/** Resolves once the network is active: asks, then waits for its `started` event. */
-async function waitActive(client: VnmClient, network: string): Promise<void> {
-  const started = new Promise<void>((res) =>
-    client.onEvent((e) => e.type === 'lifecycle' && e.network === network && e.event === 'started' && res()),
-  );
-  await client.call('events.subscribe', {});
-  if ((await client.call('network.info', { network })).active) return;
-  await started;
-}
-
-/** vnmd behind systemd-socket-activate: returns once both sockets listen, before vnmd runs. */
-async function activate(dirs: VnmdDirs): Promise<{ child: ChildProcess; log: () => string }> {
-  const cli = await cliBundle();
-  mkdirSync(dirs.runtimeDir, { recursive: true });
-  const daemon = ['node', cli, 'daemon', '--config-dir', dirs.configDir, '--state-dir', dirs.stateDir];
-  daemon.push('--runtime-dir', dirs.runtimeDir);
-  const args = ['-l', dirs.socket, '-l', dirs.roSocket, '--fdname=vnmd:vnmd-ro', '--', ...daemon];
-  const child = sb.host.spawn('systemd-socket-activate', args);
-  spawned.push(child);
-  let log = '';
-  const listening = new Promise<void>((res, rej) => {
-    const onData = (c: Buffer) => {
-      log += c.toString();
-      if ((log.match(/Listening on/g) ?? []).length >= 2) res();
-    };
-    child.stderr?.on('data', onData);
-    child.stdout?.on('data', onData);
-    child.once('exit', () => rej(new Error(`systemd-socket-activate exited:\n${log}`)));
-  });
-  await listening;
-  return { child, log: () => log };
-}
-
-const comm = (pid: number) => readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-
-describe('socket activation (systemd-socket-activate)', () => {
-  it('starts vnmd on the first connection to either socket, and starts autostart networks', async () => {
-    const dirs = makeDirs();
-    allDirs.push(dirs);
-    // Defined with autostart by a vnmd started by hand, then that vnmd stops: as before a reboot.
-    const byHand = await startVnmd(sb.host, { dirs });
-    const c0 = await byHand.client();
-    await c0.call('network.define', { xml: bootXml('boot', 'vnmsa0', 71) });
-    await c0.call('network.setAutostart', { network: 'boot', autostart: true });
-    c0.close();
-    await byHand.stop();
-
-    for (const first of ['read-only', 'read-write'] as const) {
-      const act = await activate(dirs);
-      const pid = act.child.pid!;
-      // Nothing has connected yet: the activator holds the sockets, vnmd is not running.
-      expect(comm(pid)).toBe('systemd-socket-');
-      const ro = first === 'read-only';
-      const c1 = await connectVnmd(ro ? dirs.roSocket : dirs.socket);
-      const names = (await c1.call('network.list', { filter: 'all' })).map((n) => n.name);
-      expect(names).toEqual(['boot']);
-      await waitActive(c1, 'boot');
-      // The activator exec'd vnmd in its place, which serves on the sockets it was passed.
-      expect(comm(pid)).toBe('node');
-      const c2 = await connectVnmd(ro ? dirs.socket : dirs.roSocket);
-      expect((await c2.call('network.list', {}))[0]).toMatchObject({ name: 'boot', active: true });
-      if (first === 'read-write') await (ro ? c2 : c1).call('network.destroy', { network: 'boot' });
-      c1.close();
-      c2.close();
-      act.child.kill('SIGTERM');
-      await exited(act.child);
-      expect(act.log()).toContain('passed by systemd');
-    }
-  });
-});
-
-describe('access through a group, and dnsmasq as nobody', () => {
-  let vnmd: Vnmd;
-  let cli: string;
-
-  /** The CLI as `user`, outside the namespace (a UNIX socket needs none). */
-  const as = (user: string, args: readonly string[]) =>
-    capture(
-      'setpriv',
-      [
-        `--reuid=${user}`,
-        `--regid=${user === MEMBER ? GROUP : 'nogroup'}`,
-        '--init-groups',
-        'node',
-        cli,
-        ...args,
-      ],
-      {
-        env: { HOME: '/', USER: user },
-        timeoutMs: 60_000,
-      },
-    );
-
-  beforeAll(async () => {
-    await mustRun('groupadd', [GROUP]);
-    await mustRun('useradd', ['--no-create-home', '--shell', '/usr/sbin/nologin', '-G', GROUP, MEMBER]);
-    await mustRun('useradd', ['--no-create-home', '--shell', '/usr/sbin/nologin', OUTSIDER]);
-    cli = await cliBundle();
-    // The bundle's temp folder is 0700 (mkdtemp): the test users must be able to run it.
-    chmodSync(dirname(cli), 0o755);
-    const dirs = makeDirs();
-    allDirs.push(dirs);
-    vnmd = await startVnmd(sb.host, { dirs, args: ['--socket-group', GROUP] });
-  });
-
-  afterAll(async () => {
-    await vnmd?.kill();
-  });
-
+describe('access through a group', () => {
   it('lets a member of the group define, start, stop and undefine through the read-write socket', async () => {
     const file = join(vnmd.dirs.base, 'member.xml');
-    writeFileSync(file, bootXml('member', 'vnmsa1', 72), { mode: 0o644 });
+    writeFileSync(file, netXml('member', 'vnmsa1', 72), { mode: 0o644 });
     const rw = ['-c', `unix:${vnmd.dirs.socket}`];
     for (const verb of [
       ['net-define', file],
@@ -169,65 +50,143 @@ describe('access through a group, and dnsmasq as nobody', () => {
       ['net-destroy', 'member'],
       ['net-undefine', 'member'],
     ]) {
-      const r = await as(MEMBER, [...rw, ...verb]);
-      expect(r.stderr).toBe('');
-      expect(r.code).toBe(0);
+      const r = await users.cli(users.member, [...rw, ...verb]);
+      expect({ verb: verb[0], code: r.code, err: r.stderr }).toEqual({ verb: verb[0], code: 0, err: '' });
     }
   });
 
   it('tells a user outside the group which group opens the socket, and lets them read', async () => {
-    const r = await as(OUTSIDER, ['-c', `unix:${vnmd.dirs.socket}`, 'net-list']);
+    const r = await users.cli(users.outsider, ['-c', `unix:${vnmd.dirs.socket}`, 'net-list']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`you are not in group ${GROUP}`);
-    expect(r.stderr).toContain(`sudo usermod -aG ${GROUP} $USER`);
+    expect(r.stderr).toContain(`you are not in group ${users.group}`);
+    expect(r.stderr).toContain(`sudo usermod -aG ${users.group} $USER`);
     expect(r.stderr).not.toContain('not running');
     const ro = ['-c', `unix:${vnmd.dirs.roSocket}`];
-    const list = await as(OUTSIDER, [...ro, 'net-list', '--all']);
+    const list = await users.cli(users.outsider, [...ro, 'net-list', '--all']);
     expect(list.code).toBe(0);
     expect(list.stdout).toContain('Name');
-    const start = await as(OUTSIDER, [...ro, 'net-start', 'nothing']);
+    const start = await users.cli(users.outsider, [...ro, 'net-start', 'nothing']);
     expect(start.code).toBe(1);
     expect(start.stderr).toMatch(/read-only/);
   });
+});
 
-  it('runs dnsmasq as nobody: leases, DNS, a live static host, and adoption after kill -9', async () => {
+/** Alive and not a zombie (this machine's PID 1 may be slow to reap what it inherits). */
+function running(pid: number): boolean {
+  const stat = `/proc/${pid}/stat`;
+  if (!existsSync(stat)) return false;
+  const state = readFileSync(stat, 'utf8').split(') ')[1]?.[0];
+  return state !== 'Z' && state !== 'X';
+}
+
+const psUser = async (pid: number) => (await mustRun('ps', ['-o', 'user=', '-p', String(pid)])).stdout.trim();
+
+/** Whether nobody (dnsmasq's account) may `test -OP path`. */
+async function nobodyMay(op: '-r' | '-w', path: string): Promise<boolean> {
+  const r = await capture('setpriv', [
+    '--reuid=nobody',
+    '--regid=nogroup',
+    '--clear-groups',
+    'test',
+    op,
+    path,
+  ]);
+  return r.code === 0;
+}
+
+/** A live update that dnsmasq can only learn from its files, on SIGHUP. */
+function addLive(c: VnmClient, section: 'ip-dhcp-host' | 'dns-host', xml: string) {
+  const update = { network: 'nob', command: 'add', section, xml, live: true, config: true } as const;
+  return c.call('network.update', update);
+}
+
+async function resolves(guest: Awaited<ReturnType<typeof createGuest>>, name: string): Promise<string> {
+  return (await guest.ns.exec('busybox', ['nslookup', '-type=a', name, '10.73.0.1'])).stdout;
+}
+
+describe('dnsmasq as nobody', () => {
+  it('serves leases and DNS, takes live updates, and keeps doing so after vnmd is killed and restarted', async () => {
     const c = await vnmd.client();
-    await c.call('network.define', { xml: bootXml('nob', 'vnmsa2', 73) });
+    await c.call('network.define', { xml: netXml('nob', 'vnmsa2', 73) });
     await c.call('network.start', { network: 'nob' });
     const pid = (await c.call('network.info', { network: 'nob' })).dnsmasqPid!;
-    const user = async (p: number) => (await mustRun('ps', ['-o', 'user=', '-p', String(p)])).stdout.trim();
-    expect(await user(pid)).toBe('nobody');
+    expect(await psUser(pid)).toBe('nobody');
 
     const guest = await createGuest(sb.host, 'vnmsa2');
     expect((await runUdhcpc(guest.ns)).ip).toMatch(/^10\.73\.0\.(1\d|[2-4]\d|50)$/);
-    const answer = await guest.ns.exec('busybox', ['nslookup', '-type=a', 'printer', '10.73.0.1']);
-    expect(answer.stdout).toContain('10.73.0.9');
+    expect(await resolves(guest, 'printer')).toContain('10.73.0.9');
 
-    // A static host added live: dnsmasq (as nobody) rereads its hosts file on SIGHUP.
+    // Live static hosts: dnsmasq (as nobody) rereads its hosts files on SIGHUP.
     const fixed = await createGuest(sb.host, 'vnmsa2');
-    const host = `<host mac='${fixed.mac}' name='fixed' ip='10.73.0.77'/>`;
-    const update = {
-      network: 'nob',
-      command: 'add',
-      section: 'ip-dhcp-host',
-      xml: host,
-      live: true,
-      config: true,
-    };
-    await c.call('network.update', update as never);
+    await addLive(c, 'ip-dhcp-host', `<host mac='${fixed.mac}' name='fixed' ip='10.73.0.77'/>`);
     expect((await runUdhcpc(fixed.ns)).ip).toBe('10.73.0.77');
+    await addLive(c, 'dns-host', `<host ip='10.73.0.8'><hostname>scanner</hostname></host>`);
+    expect(await resolves(guest, 'scanner')).toContain('10.73.0.8');
     c.close();
 
     await vnmd.kill();
-    vnmd = await startVnmd(sb.host, { dirs: vnmd.dirs, args: ['--socket-group', GROUP] });
+    vnmd = await startVnmd(sb.host, { dirs: vnmd.dirs, args: ['--socket-group', users.group] });
     const c2 = await vnmd.client();
     expect(await c2.call('network.info', { network: 'nob' })).toMatchObject({
       active: true,
       dnsmasqPid: pid,
       problem: null,
     });
-    expect(await user(pid)).toBe('nobody');
+    expect(await psUser(pid)).toBe('nobody');
+    // The adopted dnsmasq still takes live updates from the new vnmd and still leases.
+    const late = await createGuest(sb.host, 'vnmsa2');
+    await addLive(c2, 'ip-dhcp-host', `<host mac='${late.mac}' name='late' ip='10.73.0.78'/>`);
+    await addLive(c2, 'dns-host', `<host ip='10.73.0.7'><hostname>plotter</hostname></host>`);
+    expect((await runUdhcpc(late.ns)).ip).toBe('10.73.0.78');
+    expect(await resolves(guest, 'plotter')).toContain('10.73.0.7');
     await c2.call('network.destroy', { network: 'nob' });
     c2.close();
+  });
+
+  it('may read its configuration and hosts files, and change none of vnm’s files but its pid file', async () => {
+    const c = await vnmd.client();
+    await c.call('network.define', { xml: netXml('files', 'vnmsa4', 75) });
+    await c.call('network.start', { network: 'files' });
+    const dnsmasqPid = (await c.call('network.info', { network: 'files' })).dnsmasqPid!;
+    c.close();
+    const state = join(vnmd.dirs.stateDir, 'dnsmasq');
+    for (const ext of ['conf', 'hostsfile', 'addnhosts']) {
+      expect(await nobodyMay('-r', `${state}/files.${ext}`)).toBe(true);
+    }
+    const run = join(vnmd.dirs.runtimeDir, 'dnsmasq');
+    const paths = [vnmd.dirs.configDir, vnmd.dirs.stateDir, vnmd.dirs.runtimeDir, state, run];
+    for (const dir of [vnmd.dirs.configDir, state, run, vnmd.dirs.runtimeDir]) {
+      paths.push(...readdirSync(dir).map((f) => join(dir, f)));
+    }
+    expect(paths.filter((p) => p.endsWith('files.leases'))).toHaveLength(1);
+    const writable = [];
+    // The read-only socket is everyone's by design (0666).
+    for (const p of paths.filter((x) => x !== vnmd.dirs.roSocket)) {
+      if (await nobodyMay('-w', p)) writable.push(p);
+    }
+    // dnsmasq gives its pid file to the account it runs as (as libvirt's does), and vnmd
+    // never takes that file's word alone: below, a pid written there by nobody is ignored.
+    const pidFile = join(run, 'files.pid');
+    expect(writable).toEqual([pidFile]);
+
+    const bystander = sb.host.spawn('sleep', ['600']);
+    const lie = await capture('setpriv', [
+      '--reuid=nobody',
+      '--regid=nogroup',
+      '--clear-groups',
+      'sh',
+      '-c',
+      `echo ${bystander.pid} > ${pidFile}`,
+    ]);
+    expect(lie.code, lie.stderr).toBe(0);
+    await vnmd.kill();
+    vnmd = await startVnmd(sb.host, { dirs: vnmd.dirs, args: ['--socket-group', users.group] });
+    const c2 = await vnmd.client();
+    await c2.call('network.destroy', { network: 'files' });
+    c2.close();
+    expect(running(dnsmasqPid)).toBe(false);
+    expect(vnmd.log()).toContain('adopted running network files');
+    expect(bystander.exitCode === null && bystander.signalCode === null).toBe(true);
+    bystander.kill('SIGKILL');
   });
 });

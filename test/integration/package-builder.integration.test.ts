@@ -158,6 +158,13 @@ describe('the deb as electron-builder hands it to fpm', () => {
     );
     expect([...m.values()]).toContain('/usr/share/applications/vnm-manager.desktop');
     expect([...m.values()]).toContain('/usr/share/icons/hicolor/scalable/apps/vnm-manager.svg');
+    // /usr/bin/vnm is the CLI launcher and nothing else lands in /usr/bin: the window's
+    // command (/usr/bin/vnm-manager) is the postinst's link to /opt/vnm/vnm-manager.
+    const usrBin = [...m].filter(([, dest]) => dest.startsWith('/usr/bin/'));
+    expect(usrBin).toEqual([['build/linux/bin/vnm', '/usr/bin/vnm']]);
+    expect(readFileSync(join(REPO, 'build/linux/bin/vnm'), 'utf8')).toMatch(
+      /^exec \/opt\/vnm\/vnm-manager \/opt\/vnm\/resources\/cli\/vnm\.mjs "\$@"$/m,
+    );
   });
 
   it('has our maintainer scripts, unchanged by electron-builder’s templates, and the package name', () => {

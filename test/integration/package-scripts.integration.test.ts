@@ -114,3 +114,66 @@ describe('vnm-system', () => {
     expect(groupLines()).toHaveLength(0);
   });
 });
+
+/**
+ * The same scripts as dpkg runs them on a normal install (no DPKG_ROOT): on the running
+ * system, where systemd is PID 1. That path runs groupadd and writes /usr/bin, so it runs in a
+ * private mount namespace where /etc and /usr are overlays whose writes go to a tmpfs, /run
+ * says "systemd runs here" (/run/systemd/system) and `systemctl` is a stand-in that records
+ * its calls (systemd is not PID 1 on this machine). This host's own files are never touched.
+ */
+describe('deb maintainer scripts on a running system (private mounts, stand-in systemctl)', () => {
+  it('postinst adds the group once, enables and starts the units; prerm stops and disables them; definitions stay', async () => {
+    const hostHad = ['/usr/bin/vnm-manager', '/usr/lib/vnm', '/etc/vnm'].map((p) => existsSync(p));
+    const t = makeImage('pkglive', []);
+    images.push(t);
+    const install = fpmMappings()
+      .map(({ src, dest }) => `install -D -m 0755 ${join(REPO, src)} ${dest}`)
+      .join('\n');
+    const script = `set -e
+mount -t tmpfs vnmt-live ${t}
+mkdir ${t}/eu ${t}/ew ${t}/uu ${t}/uw ${t}/bin
+mount -t overlay vnmt-etc -o lowerdir=/etc,upperdir=${t}/eu,workdir=${t}/ew /etc
+mount -t overlay vnmt-usr -o lowerdir=/usr,upperdir=${t}/uu,workdir=${t}/uw /usr
+mount -t tmpfs vnmt-run /run
+mount -t tmpfs vnmt-lib /var/lib
+mkdir -p /run/systemd/system
+printf '#!/bin/sh\\necho "systemctl $*" >> ${t}/calls\\n' > ${t}/bin/systemctl
+chmod 755 ${t}/bin/systemctl
+export PATH=${t}/bin:$PATH
+${install}
+for i in 1 2; do sh ${DEB}/postinst configure; done
+echo "GROUPS $(grep -c '^vnm:' /etc/group)"
+echo "LINK $(readlink /usr/bin/vnm-manager)"
+echo '<network><name>default</name></network>' > /etc/vnm/networks/default.xml
+sh ${DEB}/prerm remove
+sh ${DEB}/postrm remove
+test -e /usr/bin/vnm-manager || echo "LINK gone"
+test -f /etc/vnm/networks/default.xml && echo "KEPT default.xml"
+cat ${t}/calls`;
+    const r = await capture('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', script]);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines).toContain('GROUPS 1');
+    expect(lines).toContain('LINK /opt/vnm/vnm-manager');
+    expect(lines).toContain('LINK gone');
+    expect(lines).toContain('KEPT default.xml');
+    const configure = [
+      'systemctl enable --quiet vnmd.service vnmd.socket vnmd-ro.socket',
+      'systemctl daemon-reload',
+      'systemctl start vnmd.socket vnmd-ro.socket',
+      'systemctl restart vnmd.service',
+    ];
+    expect(lines.filter((l) => l.startsWith('systemctl '))).toEqual([
+      ...configure,
+      ...configure,
+      'systemctl stop vnmd.service vnmd.socket vnmd-ro.socket',
+      'systemctl disable --quiet vnmd.service vnmd.socket vnmd-ro.socket',
+      'systemctl daemon-reload',
+    ]);
+    expect(r.stdout).toContain('added system group vnm');
+    // Nothing of it reached this machine.
+    expect(readFileSync('/etc/group', 'utf8')).toBe(hostGroups);
+    expect(['/usr/bin/vnm-manager', '/usr/lib/vnm', '/etc/vnm'].map((p) => existsSync(p))).toEqual(hostHad);
+  });
+});

@@ -163,6 +163,22 @@ describe.skipIf(!isRoot)('dnsmasq process (network namespaces, root)', () => {
     expect(await isOurDnsmasq(pid, inst.confPath)).toBe(true);
   });
 
+  it('finds the dnsmasq vnmd recorded when its pid file (nobody’s) names another process', async () => {
+    const honest = readFileSync(inst.pidFile, 'utf8');
+    // Our own pid: if reload signalled the pid file's pid, this test process would die.
+    writeFileSync(inst.pidFile, `${process.pid}\n`);
+    try {
+      // Without the recorded pid it is lost (the runner sends undefined back as null).
+      expect((await runner.call<number | null>(MODULE, 'findDnsmasq', inst)) ?? undefined).toBeUndefined();
+      const known = { ...inst, knownPid: pid };
+      expect(await runner.call<number>(MODULE, 'findDnsmasq', known)).toBe(pid);
+      await runner.call(MODULE, 'reloadDnsmasq', known);
+      expect(await isAlive(process.pid)).toBe(true);
+    } finally {
+      writeFileSync(inst.pidFile, honest);
+    }
+  });
+
   it('stops dnsmasq and leaves no process and no pid file behind', async () => {
     expect(await runner.call<boolean>(MODULE, 'stopDnsmasq', inst)).toBe(true);
     expect(await isAlive(pid)).toBe(false);

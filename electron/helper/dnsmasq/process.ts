@@ -1,8 +1,10 @@
 /**
  * One dnsmasq per running network, as libvirt runs it: in a session of its own, writing its
- * own pid file, so it keeps serving while vnmd restarts and a new vnmd finds it again
- * through the pid file (launch.ts starts it). Every signal is preceded by an identity check
- * (identity.ts): a pid file never leads vnmd to signal a process that is not our dnsmasq.
+ * own pid file, so it keeps serving while vnmd restarts (launch.ts starts it). A new vnmd
+ * finds it by the pid vnmd recorded in the network's status (root's own file), and only
+ * when that one is gone by the pid file, which dnsmasq hands to nobody, the account it serves
+ * as. Every signal is preceded by an identity check (identity.ts): a pid file never leads
+ * vnmd to signal a process that is not our dnsmasq.
  */
 import { rm } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
@@ -21,6 +23,11 @@ export interface DnsmasqInstance {
   readonly confPath: string;
   /** Must be the pid-file= of that configuration. */
   readonly pidFile: string;
+  /**
+   * The pid vnmd recorded when it started this dnsmasq, believed before the pid file: nobody
+   * may rewrite that file, and a lie there must not make vnmd lose the dnsmasq it started.
+   */
+  readonly knownPid?: number;
 }
 
 export interface StartOptions {
@@ -42,6 +49,8 @@ export function dnsmasqArgs(confPath: string, account: Account = dnsmasqAccountF
 
 /** The pid of this network's dnsmasq if it is running, checked against /proc. */
 export async function findDnsmasq(inst: DnsmasqInstance): Promise<number | undefined> {
+  const known = inst.knownPid;
+  if (known !== undefined && known > 0 && (await isOurDnsmasq(known, inst.confPath))) return known;
   const pid = await readPidFile(inst.pidFile);
   if (pid === undefined) return undefined;
   return (await isOurDnsmasq(pid, inst.confPath)) ? pid : undefined;

@@ -16,12 +16,15 @@ export interface DnsmasqControl {
   stop(record: DnsmasqRecord, network?: string): Promise<void>;
   /** SIGHUP: reread the hosts files. */
   reload(record: DnsmasqRecord, network?: string): Promise<void>;
-  /** The pid if our dnsmasq is running, identity-checked. */
-  find(record: Omit<DnsmasqRecord, 'pid'>, network?: string): Promise<number | undefined>;
+  /** The pid if our dnsmasq is running, identity-checked: the recorded pid, else the pid file's. */
+  find(record: KnownDnsmasq, network?: string): Promise<number | undefined>;
 }
 
-function instance(record: Omit<DnsmasqRecord, 'pid'>, network = ''): DnsmasqInstance {
-  return { network, confPath: record.configFile, pidFile: record.pidFile };
+/** A record whose pid may be unknown (0 or absent: only the pid file can tell). */
+type KnownDnsmasq = Omit<DnsmasqRecord, 'pid'> & { readonly pid?: number };
+
+function instance(record: KnownDnsmasq, network = ''): DnsmasqInstance {
+  return { network, confPath: record.configFile, pidFile: record.pidFile, knownPid: record.pid };
 }
 
 export function dnsmasqControl(binary?: string): DnsmasqControl {

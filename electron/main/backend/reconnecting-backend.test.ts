@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RpcMethodName, VnmEvent } from '../../../shared/rpc/contract';
 import type { ConnectionStatus } from '../../../shared/api/contract';
 import type { RpcClientLike } from './backend';
+import { AccessDeniedError } from '../../client/client';
 import { ReconnectingBackend } from './reconnecting-backend';
 
 class FakeClient implements RpcClientLike {
@@ -113,5 +114,20 @@ describe('ReconnectingBackend', () => {
     expect(statuses.at(-1)).toEqual({ state: 'connected', uri: 'unix:/t.sock' });
     client.drop('vnmd closed the connection');
     expect(statuses.at(-1)).toMatchObject({ state: 'lost', attempt: 1 });
+  });
+
+  it('marks a refusal by the socket’s permissions as denied, and clears it once another error follows', async () => {
+    const denial = new AccessDeniedError('permission denied on /t.sock: you are not in group vnm');
+    const { backend, statuses, tick } = harness([denial, new Error('ECONNREFUSED'), new FakeClient()]);
+    await backend.start();
+    expect(statuses.at(-1)).toEqual({
+      state: 'connecting',
+      uri: 'unix:/t.sock',
+      reason: denial.message,
+      attempt: 1,
+      denied: true,
+    });
+    await tick();
+    expect(statuses.at(-1)).not.toHaveProperty('denied');
   });
 });

@@ -5,6 +5,7 @@
 import type { RpcMethodName, RpcParams, RpcResult, VnmEvent } from '../../../shared/rpc/contract';
 import { VnmError } from '../../../shared/rpc/errors';
 import type { ConnectionStatus } from '../../../shared/api/contract';
+import { AccessDeniedError } from '../../client/client';
 import type { Backend, RpcClientLike } from './backend';
 
 export interface ReconnectingBackendOptions {
@@ -80,7 +81,7 @@ export class ReconnectingBackend implements Backend {
       client = await this.opts.connect();
       await client.call('events.subscribe', {});
     } catch (err) {
-      this.lost(err instanceof Error ? err.message : String(err));
+      this.lost(err instanceof Error ? err.message : String(err), err instanceof AccessDeniedError);
       return;
     }
     if (this.stopped) return client.close();
@@ -98,7 +99,7 @@ export class ReconnectingBackend implements Backend {
     this.setStatus({ state: 'connected', uri: this.opts.uri });
   }
 
-  private lost(reason: string): void {
+  private lost(reason: string, denied = false): void {
     if (this.stopped) return;
     this.attempt += 1;
     // Never connected yet: it stays 'connecting' (with why and how often), so the window says
@@ -108,7 +109,8 @@ export class ReconnectingBackend implements Backend {
       : this.attempt === 1 && this.current.state === 'connected'
         ? 'lost'
         : 'reconnecting';
-    this.setStatus({ state, uri: this.opts.uri, reason, attempt: this.attempt });
+    const status = { state, uri: this.opts.uri, reason, attempt: this.attempt } as const;
+    this.setStatus(denied ? { ...status, denied } : status);
     const delays = this.opts.retryDelays ?? DEFAULT_DELAYS;
     const delay = delays[Math.min(this.attempt - 1, delays.length - 1)] ?? 1000;
     this.timer = (this.opts.setTimer ?? setTimeout)(() => {

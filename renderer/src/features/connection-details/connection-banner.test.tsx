@@ -52,4 +52,16 @@ describe('ConnectionBanner', () => {
     expect(text).toContain(`Tried 2 times so far; last error: ${refused}.`);
     expect(text).not.toContain('lost');
   });
+
+  it('says vnmd refuses this account, not to check that it runs, when the socket denied access', () => {
+    const denied =
+      'permission denied on /run/vnm/vnmd.sock: you are not in group vnm, whose members may manage networks. ' +
+      'Join it with `sudo usermod -aG vnm $USER`, then log out and in again.';
+    const text = show({ state: 'connecting', uri, reason: denied, attempt: 3, denied: true });
+    expect(text).toContain('No access to vnmd');
+    expect(text).toContain('vnmd is running, but this account may not use it');
+    expect(text).toContain(`Cause: ${denied}`);
+    expect(text).not.toContain('check that vnmd is running');
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
 });

@@ -1,15 +1,17 @@
 /**
- * Says the window is not connected to vnmd while it is not: either it has not reached vnmd
- * yet (the window opened before vnmd was up) or it lost a connection it had. It goes away by
- * itself once connected.
+ * Says the window is not connected to vnmd while it is not: it has not reached vnmd yet (the
+ * window opened before vnmd was up), it lost a connection it had, or vnmd runs but refuses
+ * this account (not in group vnm), where "check that vnmd is running" would send the person
+ * the wrong way. It goes away by itself once connected.
  */
 import { Alert, AlertTitle, LinearProgress, Typography } from '@mui/material';
 import type { ConnectionStatus } from '@shared/api/contract';
 import { useAppStore } from '@/stores/app-store';
 
-type Phase = 'first-try' | 'not-yet' | 'lost';
+type Phase = 'first-try' | 'not-yet' | 'lost' | 'denied';
 
 function phaseOf(status: ConnectionStatus): Phase {
+  if (status.denied) return 'denied';
   if (status.state !== 'connecting') return 'lost';
   return status.attempt ? 'not-yet' : 'first-try';
 }
@@ -20,7 +22,7 @@ function detail(status: ConnectionStatus): string {
   const reason = status.reason.replace(/\.?$/, '.');
   // 'connecting' counts every failed try; 'reconnecting' counts from the loss, which was one.
   const tries = (status.attempt ?? 0) - (status.state === 'connecting' ? 0 : 1);
-  if (status.state === 'lost' || tries < 1) return `Cause: ${reason}`;
+  if (status.state === 'lost' || status.denied || tries < 1) return `Cause: ${reason}`;
   return `Tried ${tries} ${tries === 1 ? 'time' : 'times'} so far; last error: ${reason}`;
 }
 
@@ -28,6 +30,7 @@ const TITLES: Record<Phase, string> = {
   'first-try': 'Connecting to vnmd…',
   'not-yet': 'Not connected to vnmd yet',
   lost: 'Connection to vnmd lost',
+  denied: 'No access to vnmd',
 };
 
 const BODIES: Record<Phase, string | null> = {
@@ -38,6 +41,16 @@ const BODIES: Record<Phase, string | null> = {
   lost:
     'vnm reconnects by itself and updates this window when vnmd is back. Until then the window ' +
     'shows what vnmd last reported, and changes to networks are unavailable.',
+  denied:
+    'vnmd is running, but this account may not use it, so nothing here is known and networks cannot ' +
+    'be added or changed. Waiting does not help: do what the line below says, then start vnm again.',
+};
+
+const SEVERITIES: Record<Phase, 'info' | 'warning' | 'error'> = {
+  'first-try': 'info',
+  'not-yet': 'info',
+  lost: 'warning',
+  denied: 'error',
 };
 
 export function ConnectionBanner() {
@@ -46,7 +59,7 @@ export function ConnectionBanner() {
   const phase = phaseOf(status);
   const why = detail(status);
   return (
-    <Alert severity={phase === 'lost' ? 'warning' : 'info'} square sx={{ borderRadius: 0 }} role="status">
+    <Alert severity={SEVERITIES[phase]} square sx={{ borderRadius: 0 }} role="status">
       <AlertTitle>{TITLES[phase]}</AlertTitle>
       {BODIES[phase]}
       {why ? (
@@ -54,7 +67,9 @@ export function ConnectionBanner() {
           {why}
         </Typography>
       ) : null}
-      <LinearProgress sx={{ mt: 1 }} aria-label={phase === 'lost' ? 'Reconnecting' : 'Connecting'} />
+      {phase === 'denied' ? null : (
+        <LinearProgress sx={{ mt: 1 }} aria-label={phase === 'lost' ? 'Reconnecting' : 'Connecting'} />
+      )}
     </Alert>
   );
 }
