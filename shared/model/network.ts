@@ -91,6 +91,8 @@ export interface Domain {
 export interface DnsForwarder {
   readonly addr?: string;
   readonly domain?: string;
+  /** The forwarder's DNS port when not 53 (newer libvirt's port='N'; 9.0 drops it). */
+  readonly port?: number;
 }
 
 export interface DnsTxt {
