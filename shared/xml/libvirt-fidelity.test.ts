@@ -7,6 +7,7 @@ import { buildDnsmasqConfig } from '../dnsmasq/config';
 import type { NetworkDef } from '../model/network';
 import { networkKind } from '../model/network';
 import { validateNetworkDef } from '../validation/validate-network';
+import { validateForStart } from '../validation/validate-start';
 import { formatNetworkXml } from './format-network';
 import { parseNetworkXml } from './parse-network';
 
@@ -104,5 +105,23 @@ describe('<forwarder port>', () => {
     const r = parseNetworkXml(`<network><name>f</name><dns><forwarder ${attrs}/></dns></network>`);
     const messages = r.ok ? validateNetworkDef(r.def).map((e) => e.message) : r.errors.map((e) => e.message);
     expect(messages.join('\n')).toMatch(message);
+  });
+});
+
+describe('an all-zero bridge MAC', () => {
+  const xml = (mac: string) =>
+    `<network><name>z</name><bridge name='vnmz0'/><mac address='${mac}'/><ip address='10.8.0.1' prefix='24'/></network>`;
+
+  it('is defined, as libvirt defines it, and refused at start in libvirt words', () => {
+    const def = parse(xml('00:00:00:00:00:00'));
+    expect(validateNetworkDef(def)).toEqual([]);
+    expect(validateForStart(def).map((e) => e.message)).toEqual([
+      "Cannot set interface MAC to 00:00:00:00:00:00 on 'vnmz0': Cannot assign requested address; give <mac address> another value, or leave <mac> out to have one generated.",
+    ]);
+  });
+
+  it('does not catch a MAC with any byte set', () => {
+    expect(validateForStart(parse(xml('52:54:00:00:00:00')))).toEqual([]);
+    expect(validateForStart(parse(xml('0:0:0:0:0:2')))).toEqual([]);
   });
 });
