@@ -4,8 +4,10 @@
  * - <domain register='yes'> needs systemd-resolved, which this sandbox does not run: the
  *   start gets as far as registering (bridge, firewall and dnsmasq are up) and is reverted.
  * - An all-zero bridge MAC, which Linux refuses (libvirt's "Cannot assign requested address").
+ * And one libvirt refuses at define: a hostdev pool address that is not an SR-IOV virtual
+ * function on this host (this machine has none).
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VnmClient } from '../../electron/client/client';
@@ -87,5 +89,21 @@ describe('start refusals (#16)', () => {
       /Cannot set interface MAC to 00:00:00:00:00:00 .*Cannot assign requested address/,
     );
     await client.call('network.undefine', { network: 'zmac' });
+  });
+
+  it('a hostdev pool address that is no virtual function here: refused at define, nothing stored', async () => {
+    const filesBefore = files(vnmd.dirs.base);
+    const err = await refusal(
+      client.call('network.define', {
+        xml:
+          "<network><name>hd1</name><forward mode='hostdev' managed='yes'>" +
+          "<address type='pci' domain='0x0000' bus='0x7f' slot='0x1e' function='0x3'/></forward></network>",
+      }),
+    );
+    expect(err.message).toBe(
+      "device '/sys/bus/pci/devices/0000:7f:1e.3' in network 'hd1' is not an SR-IOV Virtual Function: list the virtual functions of an SR-IOV card (each has a physfn link in sysfs), or use <pf dev='...'/> to take them all.",
+    );
+    expect(existsSync(join(vnmd.dirs.configDir, 'hd1.xml'))).toBe(false);
+    expect(files(vnmd.dirs.base)).toEqual(filesBefore);
   });
 });
