@@ -21,6 +21,11 @@ export class DetailsPage extends SubTabPage {
     return this.panel.getByRole('checkbox', { name, exact: true });
   }
 
+  /** The note that lists a network's <dnsmasq:options> and says they are root-equivalent. */
+  dnsmasqOptionsNote(): Locator {
+    return this.panel.getByRole('note', { name: 'Custom dnsmasq options' });
+  }
+
   get apply(): Locator {
     return this.button('Apply');
   }

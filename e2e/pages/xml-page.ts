@@ -25,6 +25,11 @@ export class XmlPage extends SubTabPage {
     await this.page.keyboard.insertText(xml);
   }
 
+  /** The note that lists a network's <dnsmasq:options> and says they are root-equivalent. */
+  dnsmasqOptionsNote(): Locator {
+    return this.panel.getByRole('note', { name: 'Custom dnsmasq options' });
+  }
+
   /** The alert that names what Save refused. */
   problem(text: string | RegExp): Locator {
     return this.panel.getByRole('alert').filter({ hasText: text });

@@ -41,13 +41,13 @@ export function runInvalidCases(cases: readonly OracleCase[], report: Report): M
 }
 
 function defineStage(c: OracleCase): string[] {
-  const defined = defineLikeVnmd(c.input, c.expectXml);
+  const defined = defineLikeVnmd(c.input, { xml: c.expectXml, generated: c.generated });
   return defined.ok ? [] : defined.errors.map((e) => e.message);
 }
 
 /** Define must succeed (with libvirt's output), then the start checks must refuse it. */
 function startStage(c: OracleCase, report: Report): string[] {
-  const defined = defineLikeVnmd(c.input, c.expectXml);
+  const defined = defineLikeVnmd(c.input, { xml: c.expectXml, generated: c.generated });
   const label = `invalid/${c.name}: defined like libvirt before start`;
   if (!defined.ok) {
     report.fail(label, `define refused it: ${defined.errors.map((e) => e.message).join('; ')}`);

@@ -25,7 +25,9 @@ function forwarderLines(def: NetworkDef): string[] {
   for (const fwd of def.dns?.forwarders ?? []) {
     const domain = fwd.domain !== undefined ? `/${fwd.domain}/` : '';
     const valid = parseAddr(fwd.addr) !== undefined;
-    lines.push(`server=${domain}${valid ? formatAddr(fwd.addr ?? '') : '#'}`);
+    // dnsmasq's server=ADDR#PORT sends queries to another port than 53.
+    const port = valid && fwd.port !== undefined ? `#${fwd.port}` : '';
+    lines.push(`server=${domain}${valid ? formatAddr(fwd.addr ?? '') : '#'}${port}`);
     if (valid && fwd.domain === undefined) noResolv = true;
   }
   if (noResolv) lines.push('no-resolv');

@@ -62,6 +62,8 @@ export function buildDnsmasqConfig(def: NetworkDef, paths: DnsmasqPaths): string
     ...(wantDns ? [`addn-hosts=${quoteConfValue(paths.addnHostsFile)}`] : []),
     ...(def.mtu !== undefined && def.mtu > 0 ? [`dhcp-option=option:mtu,${def.mtu}`] : []),
     ...raLines(def, dhcp.ipv6 !== undefined),
+    // The user's <dnsmasq:options>, last of libvirt's lines, as libvirt writes them.
+    ...(def.dnsmasqOptions ?? []),
     ...vnmLines(paths),
   ];
   // Validation keeps every value within dnsmasq's syntax; this makes sure of it.

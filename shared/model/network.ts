@@ -91,6 +91,8 @@ export interface Domain {
 export interface DnsForwarder {
   readonly addr?: string;
   readonly domain?: string;
+  /** The forwarder's DNS port when not 53 (newer libvirt's port='N'; 9.0 drops it). */
+  readonly port?: number;
 }
 
 export interface DnsTxt {
@@ -240,6 +242,11 @@ export interface NetworkDef {
   readonly portgroups: readonly Portgroup[];
   /** <port isolated='yes'/>: guest ports cannot talk to each other. */
   readonly portIsolated?: YesNo;
+  /**
+   * <dnsmasq:options>: lines passed to dnsmasq verbatim after its own configuration
+   * (absent when none). As powerful as root: a dhcp-script= runs as root.
+   */
+  readonly dnsmasqOptions?: readonly string[];
   /** vnm's port forwards, kept in <metadata> (absent when none): see port-forward.ts. */
   readonly forwards?: readonly PortForward[];
 }

@@ -4,6 +4,7 @@
  */
 import ipaddr from 'ipaddr.js';
 import type { IpFamily } from '../model/network';
+import { inetAtonDottedQuad } from './inet-aton';
 
 export type IpAddress = ipaddr.IPv4 | ipaddr.IPv6;
 
@@ -62,6 +63,16 @@ export function formatIp(addr: IpAddress): string {
 export function canonicalIp(text: string): string {
   const addr = parseIp(text);
   return addr ? formatIp(addr) : text;
+}
+
+/**
+ * An address from libvirt XML, spelled as libvirt writes it back: canonicalIp, but IPv4 in
+ * any inet_aton form ('10.1.5', '0x0a.1.0.5') is read as libvirt's parser reads it. IPv6
+ * text never matches inet_aton (it has colons), so it goes the strict way.
+ */
+export function canonicalIpAsLibvirt(text: string): string {
+  if (parseIp(text)) return canonicalIp(text);
+  return inetAtonDottedQuad(text) ?? text;
 }
 
 export function toBigInt(addr: IpAddress): bigint {

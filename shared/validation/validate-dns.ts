@@ -19,6 +19,17 @@ export function validateDns(f: Findings, dns: Dns | undefined): void {
         `Invalid forwarder IP address '${fw.addr}' in network '${n}': use an IPv4 or IPv6 address.`,
       );
     }
+    if (fw.port !== undefined && (fw.port < 1 || fw.port > 65535)) {
+      f.add(
+        `${P}/forwarder`,
+        `Invalid forwarder port '${fw.port}' in network '${n}'; use a port from 1 to 65535.`,
+      );
+    } else if (fw.port !== undefined && fw.addr === undefined) {
+      f.add(
+        `${P}/forwarder`,
+        `Forwarder port '${fw.port}' in network '${n}' has no addr: add addr='...' to say where to send queries, or drop the port.`,
+      );
+    }
     if (fw.addr === undefined && fw.domain === undefined) {
       f.add(`${P}/forwarder`, 'Invalid forwarder element, must contain at least one of addr or domain.');
     }

@@ -8,6 +8,7 @@ import type { Dns, IpDef, NetworkDef } from '../model/network';
 import { isManagedBridgeKind, networkKind } from '../model/network';
 import { bridgeForDnsmasqProblem, dnsmasqPathProblem, dnsNameProblem, txtValueProblem } from './dnsmasq-text';
 import type { Findings } from './issues';
+import { confLineProblem } from '../dnsmasq/conf-syntax';
 
 /** `_service._protocol.domain` is one DNS name (RFC 1035: at most 253 characters as text). */
 const MAX_SRV_OWNER = 253;
@@ -31,6 +32,24 @@ export function validateDnsmasqValues(f: Findings, def: NetworkDef): void {
   }
   if (def.dns) validateDnsValues(f, def.dns);
   def.ips.forEach((ip) => validateIpValues(f, ip));
+  validateDnsmasqOptions(f, def.dnsmasqOptions ?? []);
+}
+
+/**
+ * A <dnsmasq:option> is trusted as root-equivalent, as in libvirt: vnm does not judge what
+ * it asks dnsmasq to do. It must still be one whole line, so that it cannot become several
+ * options, or a half-open quote that stops dnsmasq at start.
+ */
+function validateDnsmasqOptions(f: Findings, options: readonly string[]): void {
+  for (const option of options) {
+    const problem = confLineProblem(option, false);
+    if (problem) {
+      f.add(
+        'network/dnsmasq:options/dnsmasq:option',
+        `Invalid dnsmasq option ${shown(option)} in network '${f.networkName}': ${problem}; write each option as one line of dnsmasq's configuration, one <dnsmasq:option> per line.`,
+      );
+    }
+  }
 }
 
 function validateDnsValues(f: Findings, dns: Dns): void {

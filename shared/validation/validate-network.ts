@@ -26,6 +26,7 @@ import { validateRoutes } from './validate-route';
 export function validateNetworkDef(def: NetworkDef): ValidationError[] {
   const f = new Findings(def.name);
   validateTop(f, def);
+  validateDomainRegister(f, def);
   validateForward(f, def);
   validateDns(f, def.dns);
   validateDnsmasqValues(f, def);
@@ -38,6 +39,20 @@ export function validateNetworkDef(def: NetworkDef): ValidationError[] {
   validateUnmanagedMode(f, def);
   validateVlanUse(f, def);
   return f.list;
+}
+
+/**
+ * libvirt 10.1's rule for <domain register='yes'>: the host's resolver sends the domain's
+ * queries to dnsmasq, so dnsmasq must answer them itself (localOnly) rather than send
+ * them back upstream, to the host's resolver, in a loop.
+ */
+function validateDomainRegister(f: Findings, def: NetworkDef): void {
+  if (def.domain?.register === 'yes' && def.domain.localOnly !== 'yes') {
+    f.add(
+      'network/domain',
+      `attribute register='yes' in <domain> of network '${def.name}' requires localOnly='yes': add localOnly='yes', or the host's resolver and dnsmasq would send that domain's queries to each other in a loop.`,
+    );
+  }
 }
 
 function validateTop(f: Findings, def: NetworkDef): void {

@@ -93,7 +93,11 @@ describe('validateForStart', () => {
 });
 
 describe('fillDefineDefaults', () => {
-  const gen = { uuid: () => 'u-1', bridgeName: () => 'virbr7', mac: () => '52:54:00:01:02:03' };
+  const gen = {
+    uuid: () => 'u-1',
+    mac: () => '52:54:00:01:02:03',
+    takenBridges: new Set(['virbr0', 'virbr1', 'virbr2', 'virbr3', 'virbr4', 'virbr5', 'virbr6']),
+  };
 
   it('fills uuid, bridge name and MAC for managed networks', () => {
     const filled = fillDefineDefaults(

@@ -5,6 +5,7 @@
 import type { NetworkDef } from '../model/network';
 import { isManagedBridgeKind, networkKind } from '../model/network';
 import { parseIp } from '../net/ip';
+import { parseMac } from '../net/mac';
 import { effectivePrefix, netmaskToPrefix, reverseZone } from '../net/subnet';
 import { Findings } from './issues';
 import type { ValidationError } from './issues';
@@ -44,6 +45,14 @@ function checkBridge(f: Findings, def: NetworkDef): void {
     f.add(
       'network/bridge',
       `error creating bridge interface ${name}: ${problem}; choose a shorter name such as virbr10.`,
+    );
+  }
+  // libvirt accepts it at define; Linux refuses it when the bridge's MAC is set at start.
+  const mac = def.mac === undefined ? undefined : parseMac(def.mac);
+  if (mac && mac.every((b) => b === 0)) {
+    f.add(
+      'network/mac',
+      `Cannot set interface MAC to 00:00:00:00:00:00 on '${name ?? 'the bridge'}': Cannot assign requested address; give <mac address> another value, or leave <mac> out to have one generated.`,
     );
   }
   if (def.bridge?.zone) {

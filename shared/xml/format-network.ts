@@ -13,6 +13,7 @@ import { metadataInner } from './forwards';
 import { formatDns, formatForward, formatIp, formatRoute } from './format-parts';
 import { formatBandwidth, formatPortgroup, formatVirtualport, formatVlan } from './format-port';
 import { canonicalUuid } from './uuid';
+import { DNSMASQ_PREFIX, dnsmasqXmlnsAttr, formatDnsmasqOptions } from './dnsmasq-options';
 import { XmlWriter } from './xml-writer';
 
 export interface FormatOptions {
@@ -24,6 +25,7 @@ export function formatNetworkXml(def: NetworkDef, opts: FormatOptions = {}): str
   const live = opts.live === true;
   const w = new XmlWriter();
   const rootAttrs = [
+    [`xmlns:${DNSMASQ_PREFIX}`, dnsmasqXmlnsAttr(def.dnsmasqOptions)],
     ['connections', live && def.connections ? def.connections : undefined],
     ['ipv6', def.ipv6 === 'yes' ? 'yes' : undefined],
     ['trustGuestRxFilters', def.trustGuestRxFilters],
@@ -58,6 +60,7 @@ function formatBody(w: XmlWriter, def: NetworkDef, live: boolean): void {
   for (const route of def.routes) formatRoute(w, route);
   formatVirtualport(w, def.virtualport);
   for (const pg of def.portgroups) formatPortgroup(w, pg);
+  formatDnsmasqOptions(w, def.dnsmasqOptions);
 }
 
 function formatBridge(w: XmlWriter, def: NetworkDef): void {

@@ -89,6 +89,7 @@ export function formatDns(w: XmlWriter, dns: Dns | undefined): void {
       w.empty('forwarder', [
         ['domain', f.domain],
         ['addr', ip(f.addr)],
+        ['port', f.port],
       ]);
     for (const t of dns.txts)
       w.empty('txt', [

@@ -18,24 +18,10 @@ import type { ParseContext } from './parse-context';
 import { defined } from './parse-context';
 import type { XmlElement } from './safe-parse';
 import { attr } from './safe-parse';
+import { localName, namespaceOf } from './xml-namespace';
 
 export const VNM_XMLNS = 'https://vnm.example/xmlns/network/1.0';
 const PATH = 'network/metadata/forwards/forward';
-
-/** The element's namespace URI, from its prefix and the xmlns declarations in scope. */
-function namespaceOf(el: XmlElement, scope: readonly XmlElement[]): string | undefined {
-  const colon = el.name.indexOf(':');
-  const decl = colon < 0 ? 'xmlns' : `xmlns:${el.name.slice(0, colon)}`;
-  for (const e of [el, ...scope]) {
-    const uri = attr(e, decl);
-    if (uri !== undefined) return uri;
-  }
-  return undefined;
-}
-
-function localName(el: XmlElement): string {
-  return el.name.slice(el.name.indexOf(':') + 1);
-}
 
 /** Source offsets of the whole element, open tag to close tag (no attribute value holds '<'). */
 function outerRange(el: XmlElement, source: string): [number, number] {

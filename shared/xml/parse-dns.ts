@@ -1,6 +1,6 @@
 /** Reads <dns> (enable, forwardPlainNames, forwarders, txt, host, srv records). */
 import type { Dns, DnsForwarder, DnsHost, DnsSrv, DnsTxt } from '../model/network';
-import { canonicalIp } from '../net/ip';
+import { canonicalIpAsLibvirt } from '../net/ip';
 import type { ParseContext } from './parse-context';
 import { defined } from './parse-context';
 import type { XmlElement } from './safe-parse';
@@ -22,7 +22,7 @@ export function parseDns(ctx: ParseContext, el: XmlElement): Dns {
     'forwardPlainNames',
     `Invalid dns forwardPlainNames setting '${attr(el, 'forwardPlainNames')}' in ${net}; use 'yes' or 'no'.`,
   );
-  const forwarders = childElements(el, 'forwarder').map((f) => parseForwarder(f));
+  const forwarders = childElements(el, 'forwarder').map((f) => parseForwarder(ctx, f));
   const hosts = childElements(el, 'host')
     .map((h) => parseHost(ctx, h))
     .filter((h): h is DnsHost => h !== undefined);
@@ -35,12 +35,20 @@ export function parseDns(ctx: ParseContext, el: XmlElement): Dns {
   return defined<Dns>({ enable, forwardPlainNames, forwarders, txts, hosts, srvs });
 }
 
-function parseForwarder(el: XmlElement): DnsForwarder {
+function parseForwarder(ctx: ParseContext, el: XmlElement): DnsForwarder {
   const addr = attr(el, 'addr');
-  // libvirt 9.0 does not know the newer port='N' attribute and drops it.
+  // libvirt 9.0 drops port='N' (its schema refuses it); later libvirt keeps and applies it,
+  // and so does vnm, so that a forwarder on another port is not silently sent to port 53.
+  const port = ctx.uint(
+    el,
+    `${P}/forwarder`,
+    'port',
+    `Invalid forwarder port '${attr(el, 'port')}' in network '${ctx.networkName}'; use a port from 1 to 65535.`,
+  );
   return defined<DnsForwarder>({
-    addr: addr === undefined ? undefined : canonicalIp(addr),
+    addr: addr === undefined ? undefined : canonicalIpAsLibvirt(addr),
     domain: attr(el, 'domain'),
+    port,
   });
 }
 
@@ -57,7 +65,7 @@ function parseHost(ctx: ParseContext, el: XmlElement): DnsHost | undefined {
   const hostnames = childElements(el, 'hostname')
     .map((h) => textContent(h))
     .filter((n) => n !== '');
-  return { ip: canonicalIp(ip), hostnames };
+  return { ip: canonicalIpAsLibvirt(ip), hostnames };
 }
 
 function parseSrv(ctx: ParseContext, el: XmlElement): DnsSrv | undefined {

@@ -1,7 +1,7 @@
 /** Reads <forward> (mode, dev, managed, driver, nat, interface/pf/address pools). */
 import { FORWARD_MODES } from '../model/network';
 import type { Forward, ForwardInterface, ForwardMode, Nat, PciAddress, YesNo } from '../model/network';
-import { canonicalIp } from '../net/ip';
+import { canonicalIpAsLibvirt } from '../net/ip';
 import type { ParseContext } from './parse-context';
 import { parseUnsigned } from './parse-context';
 import type { XmlElement } from './safe-parse';
@@ -12,6 +12,7 @@ export const FORWARD_DRIVER_NAMES = ['kvm', 'vfio'] as const;
 
 export function parseForward(ctx: ParseContext, el: XmlElement): Forward | undefined {
   const modeText = attr(el, 'mode');
+  if (modeText === 'none') return readNone(ctx, el);
   let mode: ForwardMode = 'nat';
   if (modeText !== undefined) {
     if (!(FORWARD_MODES as readonly string[]).includes(modeText)) {
@@ -43,6 +44,22 @@ export function parseForward(ctx: ParseContext, el: XmlElement): Forward | undef
     pf: pool.pf,
     addresses: pool.addresses,
   };
+}
+
+/**
+ * libvirt 9.0 reads mode='none' as no forwarding at all (an isolated network) and writes no
+ * <forward> back, so a dev or a pool on it goes; a <nat> is still refused as for other modes.
+ */
+function readNone(ctx: ParseContext, el: XmlElement): undefined {
+  const nat = childElements(el, 'nat')[0];
+  if (nat) {
+    ctx.error(
+      nat,
+      `${P}/nat`,
+      `The <nat> element can only be used when <forward> 'mode' is 'nat' in network ${ctx.networkName}.`,
+    );
+  }
+  return undefined;
 }
 
 function parseDriver(ctx: ParseContext, el: XmlElement): { name: string } | undefined {
@@ -82,7 +99,7 @@ function parseNat(ctx: ParseContext, el: XmlElement): Nat | undefined {
         `missing '${which}' attribute in <address> element in <nat> in <forward> in network ${ctx.networkName}.`,
       );
     }
-    return { start: canonicalIp(start ?? ''), end: canonicalIp(end ?? '') };
+    return { start: canonicalIpAsLibvirt(start ?? ''), end: canonicalIpAsLibvirt(end ?? '') };
   });
   const ports = childElements(natEl, 'port');
   const portEl = ports[0];

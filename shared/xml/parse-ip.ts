@@ -10,7 +10,7 @@ import type {
   LeaseUnit,
   RouteDef,
 } from '../model/network';
-import { canonicalIp, ipFamilyOfText } from '../net/ip';
+import { canonicalIpAsLibvirt, ipFamilyOfText } from '../net/ip';
 import type { ParseContext } from './parse-context';
 import { defined } from './parse-context';
 import type { XmlElement } from './safe-parse';
@@ -41,8 +41,8 @@ export function parseIp(ctx: ParseContext, el: XmlElement): IpDef {
   const isV4 = address !== undefined && ipFamilyOfText(address) !== 'ipv6';
   return defined<IpDef>({
     family: family(ctx, el, IP, net),
-    address: address === undefined ? undefined : canonicalIp(address),
-    netmask: netmask === undefined ? undefined : canonicalIp(netmask),
+    address: address === undefined ? undefined : canonicalIpAsLibvirt(address),
+    netmask: netmask === undefined ? undefined : canonicalIpAsLibvirt(netmask),
     prefix,
     localPtr: ctx.yesNo(el, IP, 'localPtr'),
     tftp: tftpRoot !== undefined ? { root: tftpRoot } : undefined,
@@ -65,7 +65,10 @@ function parseDhcp(ctx: ParseContext, el: XmlElement, isV4: boolean): Dhcp {
       const file = attr(child, 'file');
       const server = attr(child, 'server');
       if (file !== undefined)
-        bootp = defined<Bootp>({ file, server: server === undefined ? undefined : canonicalIp(server) });
+        bootp = defined<Bootp>({
+          file,
+          server: server === undefined ? undefined : canonicalIpAsLibvirt(server),
+        });
     }
   }
   return bootp ? { ranges, hosts, bootp } : { ranges, hosts };
@@ -84,7 +87,7 @@ function parseRange(ctx: ParseContext, el: XmlElement): DhcpRange | undefined {
     );
   }
   const lease = parseLease(ctx, el, path);
-  return defined<DhcpRange>({ start: canonicalIp(start), end: canonicalIp(end), lease });
+  return defined<DhcpRange>({ start: canonicalIpAsLibvirt(start), end: canonicalIpAsLibvirt(end), lease });
 }
 
 function parseHost(ctx: ParseContext, el: XmlElement): DhcpHost {
@@ -96,7 +99,7 @@ function parseHost(ctx: ParseContext, el: XmlElement): DhcpHost {
     mac,
     id: attr(el, 'id'),
     name: attr(el, 'name'),
-    ip: ip === undefined ? undefined : canonicalIp(ip),
+    ip: ip === undefined ? undefined : canonicalIpAsLibvirt(ip),
     lease: parseLease(ctx, el, path),
   });
 }
@@ -128,10 +131,10 @@ export function parseRoute(ctx: ParseContext, el: XmlElement): RouteDef | undefi
   const netmask = attr(el, 'netmask');
   return defined<RouteDef>({
     family: family(ctx, el, path, 'route definition'),
-    address: canonicalIp(address),
-    netmask: netmask === undefined ? undefined : canonicalIp(netmask),
+    address: canonicalIpAsLibvirt(address),
+    netmask: netmask === undefined ? undefined : canonicalIpAsLibvirt(netmask),
     prefix: ctx.uint(el, path, 'prefix', `${name}: Invalid prefix specified in route definition.`),
-    gateway: canonicalIp(gateway),
+    gateway: canonicalIpAsLibvirt(gateway),
     metric: ctx.uint(el, path, 'metric', `${name}: Invalid metric specified in route definition.`),
   });
 }

@@ -191,13 +191,13 @@ describe('parseNetworkXml: libvirt normalisation', () => {
     expect(def.domain).toBeUndefined();
   });
 
-  it('ignores unknown elements, a bootp without file and the forwarder port', () => {
+  it('ignores unknown elements and a bootp without file, and keeps the forwarder port', () => {
     const def = parse(
       net(
         "<bogus/><dns><forwarder addr='8.8.8.8' port='53'/></dns><ip address='10.0.0.1'><dhcp><bootp/></dhcp></ip>",
       ),
     );
-    expect(def.dns?.forwarders).toEqual([{ addr: '8.8.8.8' }]);
+    expect(def.dns?.forwarders).toEqual([{ addr: '8.8.8.8', port: 53 }]);
     expect(def.ips[0]?.dhcp?.bootp).toBeUndefined();
   });
 

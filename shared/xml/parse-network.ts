@@ -14,6 +14,7 @@ import type { ParseError } from './parse-context';
 import { parseDns } from './parse-dns';
 import { parseForward } from './parse-forward';
 import { readMetadataParts } from './forwards';
+import { readDnsmasqOptions } from './dnsmasq-options';
 import { parseIp, parseRoute } from './parse-ip';
 import { parseBandwidth, parsePortgroup, parseVirtualport, parseVlan } from './parse-port';
 import { XmlSyntaxError, attr, childElements, firstChild, parseXmlDocument, textContent } from './safe-parse';
@@ -95,6 +96,7 @@ function readNetwork(ctx: ParseContext, root: XmlElement, source: string): Netwo
     portgroups: childElements(root, 'portgroup').flatMap((el) => parsePortgroup(ctx, el) ?? []),
     portIsolated: opt(one('port'), (el) => ctx.yesNo(el, 'network/port', 'isolated')),
     forwards: meta.forwards,
+    dnsmasqOptions: readDnsmasqOptions(ctx, root),
   });
   return def;
 }

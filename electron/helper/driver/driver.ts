@@ -20,6 +20,7 @@ import type { UpdateParams } from './live-update';
 import { networkInfo, networkLeases } from './queries';
 import { startNetwork } from './start';
 import { checkDefinable } from './validate';
+import { checkHostdevPool } from './sriov';
 import { stopNetwork } from './stop';
 import type { NetworkEntry } from './table';
 import { currentDef, summarize } from './table';
@@ -75,6 +76,7 @@ export class NetworkDriver {
     const parsed = parseDefinition(xml);
     assertSafeName(parsed.name);
     checkDefinable(parsed);
+    await checkHostdevPool(parsed);
     return this.ctx.mutex.runAll([DEFS_LOCK, parsed.name], async () => {
       if (mustNotExist && this.table.get(parsed.name)) {
         throw new VnmError(
@@ -101,6 +103,7 @@ export class NetworkDriver {
     const parsed = parseDefinition(xml);
     assertSafeName(parsed.name);
     checkDefinable(parsed);
+    await checkHostdevPool(parsed);
     return this.ctx.mutex.runAll([DEFS_LOCK, parsed.name], async () => {
       const existing = this.table.get(parsed.name);
       if (existing) {

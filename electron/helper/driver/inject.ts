@@ -13,6 +13,7 @@ export const START_STEPS = [
   'forwarding',
   'firewall',
   'dnsmasq',
+  'dns-register',
   'status',
 ] as const;
 export type StartStep = (typeof START_STEPS)[number];

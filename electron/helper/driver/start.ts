@@ -16,6 +16,7 @@ import type { DaemonDirs, NetworkFiles } from './files';
 import { networkFiles, writeDnsmasqFilesForStart } from './files';
 import * as step from './host-steps';
 import { injectedFailure } from './inject';
+import { registerDomain } from '../resolved/register';
 import type { StartStep } from './inject';
 import { claimSubnets } from './subnet-claims';
 import type { NetworkTable } from './table';
@@ -92,6 +93,7 @@ const LABELS: Record<StartStep, string> = {
   forwarding: 'enabling IP forwarding',
   firewall: 'installing the firewall rules',
   dnsmasq: 'starting dnsmasq',
+  'dns-register': 'registering the domain with systemd-resolved',
   status: 'saving the runtime status',
 };
 
@@ -189,6 +191,7 @@ async function runSteps(
       await written;
       await startDnsmasq(def, files, deps, created, r);
     });
+    await run('dns-register', () => registerDomain(def, bridge, r));
   })();
   const results = await Promise.allSettled([host, firewall]);
   // The revert must not run while the files are still being written (their undo comes with them).

@@ -8,6 +8,7 @@ import type {
   Lease,
   LeaseUnit,
 } from '../../../shared/model/network';
+import { canonicalIpAsLibvirt } from '../../../shared/net/ip';
 import { VnmError } from '../../../shared/rpc/errors';
 import { attr, parseXmlDocument } from '../../../shared/xml/safe-parse';
 import type { XmlElement } from '../../../shared/xml/safe-parse';
@@ -54,6 +55,11 @@ function lease(el: XmlElement, what: string): Lease | undefined {
   return unit === undefined ? { expiry } : { expiry, unit: unit as LeaseUnit };
 }
 
+/** An address as libvirt's parser reads it (short IPv4 forms included), written canonically. */
+function address(raw: string | undefined): string | undefined {
+  return raw === undefined ? undefined : canonicalIpAsLibvirt(raw);
+}
+
 function defined<T extends object>(obj: T): T {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T;
 }
@@ -68,7 +74,7 @@ export function parseDhcpHost(xml: string): DhcpHost {
     mac,
     id: attr(el, 'id'),
     name: attr(el, 'name'),
-    ip: attr(el, 'ip'),
+    ip: address(attr(el, 'ip')),
     lease: lease(el, '<host>'),
   });
 }
@@ -78,7 +84,7 @@ export function parseDhcpRange(xml: string): DhcpRange {
   const start = attr(el, 'start');
   const end = attr(el, 'end');
   if (!start || !end) throw invalid('A <range> needs both start and end attributes.');
-  return defined({ start, end, lease: lease(el, '<range>') });
+  return defined({ start: address(start)!, end: address(end)!, lease: lease(el, '<range>') });
 }
 
 export function parseDnsHost(xml: string): DnsHost {
@@ -91,7 +97,7 @@ export function parseDnsHost(xml: string): DnsHost {
       .trim(),
   );
   if (!ip && hostnames.length === 0) throw invalid('A DNS <host> needs an ip attribute or a <hostname>.');
-  return { ip: ip ?? '', hostnames };
+  return { ip: address(ip) ?? '', hostnames };
 }
 
 export function parseDnsTxt(xml: string): DnsTxt {

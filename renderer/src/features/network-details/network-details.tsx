@@ -17,6 +17,7 @@ import { Fact, FactGrid } from './fact-grid';
 import { useNetworkXml } from '@/stores/use-network-xml';
 import { SavedChangesNotice } from './saved-changes';
 import { DetailsProblemLine } from '@/features/diagnose/problem-line';
+import { DnsmasqOptionsNotice } from './dnsmasq-options-notice';
 
 /** The definition, or the reason it cannot be read; null while the XML is loading. */
 function definitionOf(xml: string | null): { def: NetworkDef } | { problem: string } | null {
@@ -62,6 +63,7 @@ export function NetworkDetails({ network }: { readonly network: string }) {
         <Fact label="Guests attached" value={info ? String(info.connections) : '—'} />
       </FactGrid>
       {summary.problem ? <Alert severity="warning">{summary.problem}</Alert> : null}
+      {read && 'def' in read ? <DnsmasqOptionsNotice options={read.def.dnsmasqOptions} /> : null}
       {summary.persistent ? <SavedChangesNotice network={network} /> : null}
       {read && 'def' in read ? (
         <DetailsForm

@@ -15,6 +15,15 @@ import { droppedElements } from './dropped-elements';
 import { errorLine } from './error-line';
 import { wellFormedProblem } from './xml-errors';
 import type { XmlProblem } from './xml-errors';
+import { parseNetworkXml } from '@shared/xml';
+import { DnsmasqOptionsNotice } from '@/features/network-details/dnsmasq-options-notice';
+
+/** The <dnsmasq:options> of the XML shown, when it reads as a network. */
+function dnsmasqOptionsOf(xml: string | null): readonly string[] | undefined {
+  if (!xml) return undefined;
+  const parsed = parseNetworkXml(xml);
+  return parsed.ok ? parsed.def.dnsmasqOptions : undefined;
+}
 
 /** What the stored definition of `name` lacks of `edited`; nothing when it cannot be read. */
 async function notKept(name: string, edited: string): Promise<string[]> {
@@ -119,6 +128,7 @@ export function XmlTab({ network }: { readonly network: string }) {
         </Alert>
       ) : null}
       {error ? <Alert severity="error">{toErrorData(error).message}</Alert> : null}
+      {!editing ? <DnsmasqOptionsNotice options={dnsmasqOptionsOf(xml)} /> : null}
       <XmlEditor
         value={editing ? draft : (xml ?? '')}
         onChange={editing ? setDraft : undefined}
