@@ -5,22 +5,13 @@
  * and dark.
  */
 import { CAN_SANDBOX, SANDBOX_SKIP, expect, test, vnm } from '../fixtures/sandbox';
-import { removeNetworks } from '../fixtures/sandbox-networks';
-import type { ColorScheme } from '../pages/base-page';
+import { inEveryView, removeNetworksAfterAll } from '../fixtures/spec-head';
 import { CreateNetworkWizardPage } from '../pages/create-network-wizard-page';
 
 test.skip(!CAN_SANDBOX, SANDBOX_SKIP ?? '');
 
 const NAME = 'onepage-nat';
-const SCHEMES: readonly ColorScheme[] = ['light', 'dark'];
-const WINDOWS = [
-  { width: 1280, height: 800 },
-  { width: 1024, height: 640 },
-] as const;
-
-test.afterAll(async ({ sandbox }) => {
-  await removeNetworks(sandbox, NAME);
-});
+removeNetworksAfterAll(NAME);
 
 test('creates a running NAT network from the first page with Finish', async ({
   page,
@@ -40,14 +31,9 @@ test('creates a running NAT network from the first page with Finish', async ({
   await wizard.fill('Name', NAME);
   await expect(wizard.button('Finish')).toBeEnabled();
   await expect(wizard.button('Next')).toBeEnabled();
-  for (const size of WINDOWS) {
-    await page.setViewportSize(size);
-    for (const scheme of SCHEMES) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await wizard.screenshot(`first-page-${size.width}x${size.height}`, scheme);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
+  await inEveryView(page, (size, scheme) =>
+    wizard.screenshot(`first-page-${size.width}x${size.height}`, scheme),
+  );
   await wizard.finish();
   await expect(page.getByRole('option', { name: NAME, exact: true })).toHaveAttribute(
     'aria-selected',

@@ -9,7 +9,8 @@
  */
 import { existsSync } from 'node:fs';
 import { CAN_SANDBOX, SANDBOX_SKIP, expect, test, vnm } from '../fixtures/sandbox';
-import { leasedGuest, removeNetworks } from '../fixtures/sandbox-networks';
+import { leasedGuest } from '../fixtures/sandbox-networks';
+import { inEveryView, removeNetworksAfterAll } from '../fixtures/spec-head';
 import { ConnectionDetailsPage } from '../pages/connection-details-page';
 import { CreateNetworkWizardPage } from '../pages/create-network-wizard-page';
 import { UPLINK } from '../../electron/sandbox/uplink';
@@ -20,9 +21,7 @@ test.describe.configure({ timeout: 180_000 });
 const NAME = 'wiz6-nat';
 const HAS_DHCLIENT = ['/usr/sbin/dhclient', '/sbin/dhclient'].some((f) => existsSync(f));
 
-test.afterAll(async ({ sandbox }) => {
-  await removeNetworks(sandbox, 'wiz6-');
-});
+removeNetworksAfterAll('wiz6-');
 
 test('an IPv6 NAT network from the wizard takes a guest to the wan over IPv6', async ({
   page,
@@ -71,15 +70,7 @@ test('an IPv6 NAT network from the wizard takes a guest to the wan over IPv6', a
     await expect(app.leases.table.getByText(guest.leasedIp6() ?? '', { exact: false })).toBeVisible({
       timeout: 20_000,
     });
-    for (const size of [
-      { width: 1280, height: 800 },
-      { width: 1024, height: 640 },
-    ])
-      for (const scheme of ['light', 'dark'] as const) {
-        await page.setViewportSize(size);
-        await page.emulateMedia({ colorScheme: scheme });
-        await app.screenshot(`leases-ipv6-${size.width}`, scheme);
-      }
+    await inEveryView(page, (size, scheme) => app.screenshot(`leases-ipv6-${size.width}`, scheme));
   } else {
     const address = start6.replace(/::100$/, '::150');
     expect(address).not.toBe(start6);

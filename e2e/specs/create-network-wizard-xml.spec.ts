@@ -5,22 +5,15 @@
  * saved at 1280x800 and 760x480, light and dark.
  */
 import { CAN_SANDBOX, SANDBOX_SKIP, expect, test, vnm } from '../fixtures/sandbox';
-import { removeNetworks } from '../fixtures/sandbox-networks';
-import type { ColorScheme } from '../pages/base-page';
+import { inEveryView, removeNetworksAfterAll, WINDOWS } from '../fixtures/spec-head';
 import { CreateNetworkWizardPage } from '../pages/create-network-wizard-page';
 
 test.skip(!CAN_SANDBOX, SANDBOX_SKIP ?? '');
 
 const NAME = 'wizxml-nat';
-const SCHEMES: readonly ColorScheme[] = ['light', 'dark'];
-const WINDOWS = [
-  { width: 1280, height: 800 },
-  { width: 760, height: 480 },
-] as const;
+const SIZES = [WINDOWS[0], { width: 760, height: 480 }] as const;
 
-test.afterAll(async ({ sandbox }) => {
-  await removeNetworks(sandbox, NAME);
-});
+removeNetworksAfterAll(NAME);
 
 test('defines the XML as edited on the Summary, and blocks Finish on malformed XML', async ({
   page,
@@ -52,14 +45,11 @@ test('defines the XML as edited on the Summary, and blocks Finish on malformed X
   await expect(problem).toBeHidden();
   await expect(wizard.dialog).toContainText('Finish defines the XML as edited.');
   await expect(wizard.button('Reset to form')).toBeVisible();
-  for (const size of WINDOWS) {
-    await page.setViewportSize(size);
-    for (const scheme of SCHEMES) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await wizard.screenshot(`xml-${size.width}x${size.height}`, scheme);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
+  await inEveryView(
+    page,
+    (size, scheme) => wizard.screenshot(`xml-${size.width}x${size.height}`, scheme),
+    SIZES,
+  );
   await page.setViewportSize(WINDOWS[0]);
 
   await wizard.finish();

@@ -7,22 +7,14 @@
  */
 import type { Page } from '@playwright/test';
 import { CAN_SANDBOX, SANDBOX_SKIP, expect, test, vnm } from '../fixtures/sandbox';
-import { networkNames, removeNetworks } from '../fixtures/sandbox-networks';
-import type { ColorScheme } from '../pages/base-page';
+import { networkNames } from '../fixtures/sandbox-networks';
+import { inEveryView, removeNetworksAfterAll } from '../fixtures/spec-head';
 import { DefineFromXmlPage } from '../pages/define-from-xml-page';
 
 test.skip(!CAN_SANDBOX, SANDBOX_SKIP ?? '');
 
 const PREFIX = 'dfx-';
-const SCHEMES: readonly ColorScheme[] = ['light', 'dark'];
-const WINDOWS = [
-  { width: 1280, height: 800 },
-  { width: 1024, height: 640 },
-] as const;
-
-test.afterAll(async ({ sandbox }) => {
-  await removeNetworks(sandbox, PREFIX);
-});
+removeNetworksAfterAll(PREFIX);
 
 const xmlOf = (name: string, forward = 'nat', end = '10.231.7.200') => `<network>
   <name>${name}</name>
@@ -36,14 +28,9 @@ const xmlOf = (name: string, forward = 'nat', end = '10.231.7.200') => `<network
 `;
 
 async function shots(dialog: DefineFromXmlPage, page: Page, name: string): Promise<void> {
-  for (const size of WINDOWS) {
-    await page.setViewportSize(size);
-    for (const scheme of SCHEMES) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await dialog.screenshot(`${name}-${size.width}x${size.height}`, scheme);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
+  await inEveryView(page, (size, scheme) =>
+    dialog.screenshot(`${name}-${size.width}x${size.height}`, scheme),
+  );
 }
 
 async function openDialog(page: Page, url: string): Promise<DefineFromXmlPage> {

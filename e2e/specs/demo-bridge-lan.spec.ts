@@ -6,6 +6,7 @@
  */
 import { CAN_SANDBOX, SANDBOX_SKIP, expect, test, vnm } from '../fixtures/sandbox';
 import { leasedGuest } from '../fixtures/sandbox-networks';
+import { inEveryView } from '../fixtures/spec-head';
 import { ConnectionDetailsPage } from '../pages/connection-details-page';
 import { LAN } from '../../electron/sandbox/lan';
 
@@ -28,15 +29,7 @@ test('Details of the Bridge network lan show only what applies', async ({ page, 
   await expect(app.details.panel.getByRole('combobox', { name: 'Forward device' })).toHaveCount(0);
   await expect(app.details.panel.getByRole('region', { name: 'IPv4 configuration' })).toHaveCount(0);
   await expect(app.details.panel.getByRole('textbox', { name: 'Domain' })).toHaveCount(0);
-  for (const size of [
-    { width: 1280, height: 800 },
-    { width: 1024, height: 640 },
-  ])
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.setViewportSize(size);
-      await page.emulateMedia({ colorScheme: scheme });
-      await app.screenshot(`network-details-bridge-${size.width}`, scheme);
-    }
+  await inEveryView(page, (size, scheme) => app.screenshot(`network-details-bridge-${size.width}`, scheme));
 });
 
 test('started, lan puts a guest on br-lan, where it leases from the LAN and reaches the nas', async ({

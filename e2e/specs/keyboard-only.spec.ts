@@ -6,7 +6,7 @@
  * somewhere a keyboard user can go on from.
  */
 import { CAN_SANDBOX, SANDBOX_SKIP, expect, test, vnm } from '../fixtures/sandbox';
-import { removeNetworks } from '../fixtures/sandbox-networks';
+import { removeNetworksAfterAll } from '../fixtures/spec-head';
 import { KeyboardPage } from '../pages/keyboard-page';
 
 test.skip(!CAN_SANDBOX, SANDBOX_SKIP ?? '');
@@ -14,9 +14,7 @@ test.describe.configure({ timeout: 180_000 });
 
 const NAME = 'keys-nat';
 
-test.afterAll(async ({ sandbox }) => {
-  await removeNetworks(sandbox, NAME);
-});
+removeNetworksAfterAll(NAME);
 
 test('list, tabs, wizard and Details by keyboard alone', async ({ page, sandboxApp, sandbox }) => {
   await page.setViewportSize({ width: 1280, height: 800 });

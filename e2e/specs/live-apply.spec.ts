@@ -4,12 +4,11 @@
  * gets its reserved address on its next lease; an address change offers Apply and restart;
  * Apply (next start) leaves a mark and Restart clears it. default is put back afterwards.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
 import { CAN_SANDBOX, SANDBOX_SKIP, expect, test, vnm } from '../fixtures/sandbox';
 import type { Sandbox } from '../fixtures/sandbox';
 import { leasedGuest } from '../fixtures/sandbox-networks';
+import { inEveryView, keepDefinition } from '../fixtures/spec-head';
 import { ConnectionDetailsPage } from '../pages/connection-details-page';
 import { LiveApplyPage } from '../pages/live-apply-page';
 import type { Guest } from '../../electron/sandbox/guest';
@@ -17,24 +16,7 @@ import type { Guest } from '../../electron/sandbox/guest';
 test.skip(!CAN_SANDBOX, SANDBOX_SKIP ?? '');
 test.describe.configure({ timeout: 240_000, mode: 'serial' });
 
-let original = '';
-let dir = '';
-
-test.beforeAll(async ({ sandbox }) => {
-  original = await vnm(sandbox, 'net-dumpxml', '--inactive', 'default');
-  dir = mkdtempSync(join(tmpdir(), 'vnm-e2e-live-'));
-});
-
-test.afterAll(async ({ sandbox }) => {
-  if (original && dir) {
-    const file = join(dir, 'default.xml');
-    writeFileSync(file, original);
-    await vnm(sandbox, 'net-define', file);
-    await vnm(sandbox, 'net-destroy', 'default').catch(() => undefined);
-    await vnm(sandbox, 'net-start', 'default');
-  }
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+keepDefinition('default', { restart: true });
 
 /** The first three octets of default's gateway ("192.168.122"). */
 async function subnetOf(sandbox: Sandbox): Promise<string> {
@@ -100,17 +82,10 @@ test('a static host and a DHCP range go live without a restart, and the guest ge
   await details.field('IPv4 configuration', `Host ${rows} Host name`).fill('reserved');
   await details.field('IPv4 configuration', `Host ${rows} IP address`).fill(reserved);
   await expect(details.liveNotice).toBeVisible();
-  for (const size of [
-    { width: 1280, height: 800 },
-    { width: 1024, height: 640 },
-  ]) {
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.setViewportSize(size);
-      await page.emulateMedia({ colorScheme: scheme });
-      await details.apply.scrollIntoViewIfNeeded();
-      await app.screenshot(`live-apply-live-${size.width}`, scheme);
-    }
-  }
+  await inEveryView(page, async (size, scheme) => {
+    await details.apply.scrollIntoViewIfNeeded();
+    await app.screenshot(`live-apply-live-${size.width}`, scheme);
+  });
   await details.apply.click();
   await expect(details.apply).toBeDisabled();
   // Apply runs one net-update per change (the range is deleted, then added): wait for the last.
@@ -142,17 +117,10 @@ test('an address change offers Apply and restart, and the network then runs the 
   await details.field('IPv4 configuration', 'Gateway').fill(`${net}.2`);
   await expect(details.restartNotice).toBeVisible();
   await expect(details.apply).toBeHidden();
-  for (const size of [
-    { width: 1280, height: 800 },
-    { width: 1024, height: 640 },
-  ]) {
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.setViewportSize(size);
-      await page.emulateMedia({ colorScheme: scheme });
-      await details.applyAndRestart.scrollIntoViewIfNeeded();
-      await app.screenshot(`live-apply-restart-${size.width}`, scheme);
-    }
-  }
+  await inEveryView(page, async (size, scheme) => {
+    await details.applyAndRestart.scrollIntoViewIfNeeded();
+    await app.screenshot(`live-apply-restart-${size.width}`, scheme);
+  });
   await details.applyAndRestart.click();
   // Apply and restart stores the definition, then stops and starts: while it stops,
   // net-dumpxml already shows the new address of the inactive definition. Wait for both.
@@ -178,16 +146,7 @@ test('Apply (next start) leaves a mark in the list and Details, and Restart clea
   await expect(mark).toBeVisible();
   const wider = /prefix='23'|netmask='255\.255\.254\.0'/;
   expect(await vnm(sandbox, 'net-dumpxml', 'default')).not.toMatch(wider);
-  for (const size of [
-    { width: 1280, height: 800 },
-    { width: 1024, height: 640 },
-  ]) {
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.setViewportSize(size);
-      await page.emulateMedia({ colorScheme: scheme });
-      await app.screenshot(`live-apply-saved-differs-${size.width}`, scheme);
-    }
-  }
+  await inEveryView(page, (size, scheme) => app.screenshot(`live-apply-saved-differs-${size.width}`, scheme));
   await details.restart.click();
   await expect(details.savedDiffers).toBeHidden({ timeout: 30_000 });
   await expect(mark).toBeHidden();

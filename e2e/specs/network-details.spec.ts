@@ -5,34 +5,17 @@
  * clean and with a problem, in light and dark. lab's definition is put back afterwards,
  * since the sandbox lives on for the worker's next spec file.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CAN_SANDBOX, SANDBOX_SKIP, expect, test, vnm } from '../fixtures/sandbox';
 import { ConnectionDetailsPage } from '../pages/connection-details-page';
 import { skipDarkScreenshotsInCiSplit } from '../fixtures/ci-split';
+import { keepDefinition } from '../fixtures/spec-head';
 
 // Only where network namespaces cannot be made (not root); CI runs as root, so these run.
 test.skip(!CAN_SANDBOX, SANDBOX_SKIP ?? '');
 // A busy machine (other suites in parallel) makes every step slow.
 test.describe.configure({ timeout: 180_000 });
 
-let original = '';
-let dir = '';
-
-test.beforeAll(async ({ sandbox }) => {
-  original = await vnm(sandbox, 'net-dumpxml', '--inactive', 'lab');
-  dir = mkdtempSync(join(tmpdir(), 'vnm-e2e-details-'));
-});
-
-test.afterAll(async ({ sandbox }) => {
-  if (original && dir) {
-    const file = join(dir, 'lab.xml');
-    writeFileSync(file, original);
-    await vnm(sandbox, 'net-define', file);
-  }
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+keepDefinition('lab');
 
 async function openLabDetails(app: ConnectionDetailsPage, url: string): Promise<void> {
   await app.open(url);

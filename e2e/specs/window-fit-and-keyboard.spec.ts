@@ -11,27 +11,18 @@ import type { Page } from '@playwright/test';
 import { startUi, findStartScript } from '../../electron/sandbox/ui';
 import { CAN_SANDBOX, SANDBOX_SKIP, expect, test, vnm } from '../fixtures/sandbox';
 import { leasedGuest } from '../fixtures/sandbox-networks';
-import type { ColorScheme } from '../pages/base-page';
+import { inEveryView, SCHEMES, WINDOWS } from '../fixtures/spec-head';
 import { WindowFitPage } from '../pages/window-fit-page';
 
 test.skip(!CAN_SANDBOX, SANDBOX_SKIP ?? '');
 test.describe.configure({ timeout: 240_000 });
 
-const SCHEMES: readonly ColorScheme[] = ['light', 'dark'];
-const WINDOWS = [
-  { width: 1280, height: 800 },
-  { width: 1024, height: 640 },
-] as const;
-
 async function shots(app: WindowFitPage, page: Page, name: string, sizes = WINDOWS): Promise<void> {
-  for (const size of sizes) {
-    await page.setViewportSize(size);
-    for (const scheme of SCHEMES) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await app.screenshot(`${name}-${size.width}x${size.height}`, scheme);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
+  await inEveryView(
+    page,
+    (size, scheme) => app.screenshot(`${name}-${size.width}x${size.height}`, scheme),
+    sizes,
+  );
 }
 
 for (const size of [

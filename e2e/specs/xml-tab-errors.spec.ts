@@ -4,45 +4,18 @@
  * the name the message names), and an element libvirt does not know is named after Save,
  * which leaves it out. lab is put back afterwards; the sandbox lives on for the next spec.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CAN_SANDBOX, SANDBOX_SKIP, expect, test, vnm } from '../fixtures/sandbox';
 import { networkNames } from '../fixtures/sandbox-networks';
+import { inEveryView, keepDefinition } from '../fixtures/spec-head';
 import { ConnectionDetailsPage } from '../pages/connection-details-page';
 
 test.skip(!CAN_SANDBOX, SANDBOX_SKIP ?? '');
 test.describe.configure({ timeout: 180_000 });
 
-let original = '';
-let dir = '';
-
-test.beforeAll(async ({ sandbox }) => {
-  original = await vnm(sandbox, 'net-dumpxml', '--inactive', 'lab');
-  dir = mkdtempSync(join(tmpdir(), 'vnm-e2e-xml-'));
-});
-
-test.afterAll(async ({ sandbox }) => {
-  if (original && dir) {
-    const file = join(dir, 'lab.xml');
-    writeFileSync(file, original);
-    await vnm(sandbox, 'net-define', file);
-  }
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-const SIZES = [
-  { width: 1280, height: 800 },
-  { width: 1024, height: 640 },
-] as const;
+const lab = keepDefinition('lab');
 
 async function shoot(app: ConnectionDetailsPage, name: string): Promise<void> {
-  for (const size of SIZES)
-    for (const scheme of ['light', 'dark'] as const) {
-      await app.page.setViewportSize(size);
-      await app.page.emulateMedia({ colorScheme: scheme });
-      await app.screenshot(`${name}-${size.width}`, scheme);
-    }
+  await inEveryView(app.page, (size, scheme) => app.screenshot(`${name}-${size.width}`, scheme));
 }
 
 async function openLabXml(app: ConnectionDetailsPage, url: string): Promise<void> {
@@ -57,6 +30,7 @@ test('a copy that keeps the old uuid is refused with its <uuid> line marked', as
   sandbox,
   sandboxApp,
 }) => {
+  const original = lab.xml();
   expect(original).toContain("<domain name='lab'/>");
   const copy = original.replace('<name>lab</name>', '<name>lab-copy</name>');
   const uuidLine = copy.split('\n').findIndex((l) => l.includes('<uuid>')) + 1;
@@ -72,6 +46,7 @@ test('a copy that keeps the old uuid is refused with its <uuid> line marked', as
 });
 
 test('Save names an element vnmd did not keep', async ({ page, sandbox, sandboxApp }) => {
+  const original = lab.xml();
   const edited = original.replace('<name>lab</name>\n', '<name>lab</name>\n  <frobnicate level="3"/>\n');
   expect(edited).toContain('<frobnicate');
   const app = new ConnectionDetailsPage(page);

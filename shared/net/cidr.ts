@@ -1,10 +1,13 @@
 /**
- * Subnet arithmetic for vnmd's host layer (routes, proposals, overlaps, firewall rules), in
- * BigInt so IPv4 and IPv6 share one code path. Beside subnet.ts, which the codec and the
- * window use: the two are to become one (issue 11, item 1).
+ * Subnets as integers, for vnmd's host layer (routes, proposals, overlaps, firewall rules),
+ * which steps through address space. A view on the one IP library: parsing, formatting and
+ * masks come from ip.ts and subnet.ts, so both agree on what an address is.
  */
-import ipaddr from 'ipaddr.js';
+import type ipaddr from 'ipaddr.js';
+import type { IpFamily } from '../model/network';
 import { VnmError } from '../rpc/errors';
+import { familyOf, fromBigInt, maxPrefix, parseIp, toBigInt } from './ip';
+import { parseCidr as parseSubnet, prefixMask } from './subnet';
 
 export interface Cidr {
   readonly family: 4 | 6;
@@ -13,43 +16,28 @@ export interface Cidr {
   readonly prefix: number;
 }
 
-const bitsOf = (family: 4 | 6): number => (family === 4 ? 32 : 128);
+const ipFamily = (family: 4 | 6): IpFamily => (family === 4 ? 'ipv4' : 'ipv6');
+const bitsOf = (family: 4 | 6): number => maxPrefix(ipFamily(family));
+const maskOf = (family: 4 | 6, prefix: number): bigint => prefixMask(ipFamily(family), prefix);
 
-function toBigInt(bytes: readonly number[]): bigint {
-  return bytes.reduce((acc, b) => (acc << 8n) | BigInt(b), 0n);
-}
-
-function fromBigInt(value: bigint, family: 4 | 6): string {
-  const bytes: number[] = [];
-  for (let i = bitsOf(family) / 8 - 1; i >= 0; i--) bytes.push(Number((value >> BigInt(i * 8)) & 0xffn));
-  const addr = ipaddr.fromByteArray(bytes);
+/** IPv6 in RFC 5952 form, as the host layer has always printed it (ip(8) does the same). */
+function textOf(value: bigint, family: 4 | 6): string {
+  const addr = fromBigInt(value, ipFamily(family));
   return addr.kind() === 'ipv6' ? (addr as ipaddr.IPv6).toRFC5952String() : addr.toString();
 }
 
-function maskOf(family: 4 | 6, prefix: number): bigint {
-  const bits = BigInt(bitsOf(family));
-  return ((1n << bits) - 1n) ^ ((1n << (bits - BigInt(prefix))) - 1n);
-}
-
-/** Parses an address as vnm accepts it: IPv4 in dotted-quad form, or IPv6 without a zone. */
+/** Parses an address as vnm accepts it (ip.ts's parseIp): IPv4 in dotted-quad form, or IPv6 without a zone. */
 export function parseAddress(text: string): { family: 4 | 6; value: bigint } | null {
-  if (ipaddr.IPv4.isValidFourPartDecimal(text)) {
-    return { family: 4, value: toBigInt(ipaddr.IPv4.parse(text).toByteArray()) };
-  }
-  if (!text.includes(':') || text.includes('%') || !ipaddr.IPv6.isValid(text)) return null;
-  return { family: 6, value: toBigInt(ipaddr.IPv6.parse(text).toByteArray()) };
+  const addr = parseIp(text);
+  return addr ? { family: familyOf(addr) === 'ipv4' ? 4 : 6, value: toBigInt(addr) } : null;
 }
 
 /** Parses `address/prefix`; host bits are allowed and cleared. Returns null when invalid. */
 export function tryParseCidr(text: string): Cidr | null {
-  const slash = text.indexOf('/');
-  if (slash < 0) return null;
-  const addr = parseAddress(text.slice(0, slash));
-  const prefixText = text.slice(slash + 1);
-  if (!addr || !/^\d{1,3}$/.test(prefixText)) return null;
-  const prefix = Number(prefixText);
-  if (prefix > bitsOf(addr.family)) return null;
-  return { family: addr.family, network: addr.value & maskOf(addr.family, prefix), prefix };
+  const subnet = parseSubnet(text);
+  if (!subnet) return null;
+  const family = familyOf(subnet.address) === 'ipv4' ? 4 : 6;
+  return { family, network: toBigInt(subnet.address) & maskOf(family, subnet.prefix), prefix: subnet.prefix };
 }
 
 /** Like tryParseCidr, but a bad value is an invalid-argument error that names it. */
@@ -66,7 +54,7 @@ export function parseCidr(text: string, what = 'subnet'): Cidr {
 
 /** Canonical text: network address and prefix, IPv6 in RFC 5952 form. */
 export function formatCidr(cidr: Cidr): string {
-  return `${fromBigInt(cidr.network, cidr.family)}/${cidr.prefix}`;
+  return `${textOf(cidr.network, cidr.family)}/${cidr.prefix}`;
 }
 
 /** Two subnets overlap when one contains the other. */
@@ -90,7 +78,7 @@ export function nextCidr(cidr: Cidr): Cidr | null {
 
 /** An address inside `cidr` at `offset` (1 = the first host), as text. */
 export function addressAt(cidr: Cidr, offset: bigint): string {
-  return fromBigInt(cidr.network + offset, cidr.family);
+  return textOf(cidr.network + offset, cidr.family);
 }
 
 /** Whether the address (text) lies inside `cidr`; false for another family or a bad address. */

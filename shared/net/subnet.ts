@@ -51,10 +51,14 @@ function hostBits(cidr: Cidr): bigint {
   return BigInt(maxPrefix(familyOf(cidr.address)) - cidr.prefix);
 }
 
+/** The netmask of `prefix` in `family` as an integer: `prefix` one bits, then zeros. */
+export function prefixMask(family: IpFamily, prefix: number): bigint {
+  const bits = BigInt(maxPrefix(family));
+  return ((1n << bits) - 1n) ^ ((1n << (bits - BigInt(prefix))) - 1n);
+}
+
 function maskValue(cidr: Cidr): bigint {
-  const bits = BigInt(maxPrefix(familyOf(cidr.address)));
-  const all = (1n << bits) - 1n;
-  return all ^ ((1n << hostBits(cidr)) - 1n);
+  return prefixMask(familyOf(cidr.address), cidr.prefix);
 }
 
 /** The first address of the subnet (host bits cleared). */

@@ -8,9 +8,10 @@
  * Processes are only ever killed by pid, and only those inside our own namespaces
  * (`ip netns pids NAME`): never by name.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { destroyNetnsSync } from '../../electron/sandbox/netns';
 import { capture, mustRun, type Captured, type CaptureOptions } from './proc';
 
 export interface Netns {
@@ -43,37 +44,9 @@ function pidAlive(pid: number): boolean {
   }
 }
 
-function nsPidsSync(name: string): number[] {
-  try {
-    const out = execFileSync('ip', ['netns', 'pids', name], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    return out.split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-}
-
 /** Synchronous teardown, for process exit where nothing async runs any more. */
 function destroySync(name: string): void {
-  for (let round = 0; round < 3; round++) {
-    const pids = nsPidsSync(name);
-    if (pids.length === 0) break;
-    for (const pid of pids) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        /* already gone */
-      }
-    }
-    execFileSync('sleep', ['0.05']);
-  }
-  try {
-    execFileSync('ip', ['netns', 'del', name], { stdio: 'ignore' });
-  } catch {
-    /* already gone */
-  }
+  destroyNetnsSync(name);
   rmSync(`${REGISTRY}/${name}`, { force: true });
 }
 

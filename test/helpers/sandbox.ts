@@ -9,18 +9,11 @@
  *    |
  *   bridges made by the test, guests (guest.ts) on them
  */
+import { UPLINK } from '../../electron/sandbox/uplink';
 import { connectVeth, createNetns, type Netns } from './netns';
 
-export const UPLINK = {
-  hostIf: 'up0',
-  wanIf: 'wan0',
-  hostAddress: '198.51.100.2',
-  wanAddress: '198.51.100.1',
-  prefix: 24,
-  hostAddress6: '2001:db8:ff::2',
-  wanAddress6: '2001:db8:ff::1',
-  prefix6: 64,
-} as const;
+// One address plan for the demo host and the tests' sandbox (the tests serve no web page).
+export { UPLINK };
 
 export interface Sandbox {
   readonly host: Netns;

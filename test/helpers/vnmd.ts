@@ -113,9 +113,36 @@ async function waitForSocket(path: string, child: ChildProcess, log: () => strin
   throw new Error(`vnmd did not listen on ${path} within 15 s:\n${log()}`);
 }
 
+/**
+ * Every vnmd this process started that has not exited, every client opened to one and every
+ * folder one ran in, so that a file's teardown ends them all, including a vnmd that a test
+ * started again after killing the first.
+ */
+const liveDaemons = new Set<Vnmd>();
+const openClients = new Set<VnmClient>();
+const usedDirs = new Set<VnmdDirs>();
+
+/** Closes every client, kills every vnmd this process started and returns the folders they used. */
+export async function killAllVnmd(): Promise<VnmdDirs[]> {
+  for (const c of openClients) c.close();
+  openClients.clear();
+  await Promise.all([...liveDaemons].map((d) => d.kill()));
+  const dirs = [...usedDirs];
+  usedDirs.clear();
+  return dirs;
+}
+
+async function trackedClient(path: string): Promise<VnmClient> {
+  const c = await connectVnmd(path);
+  openClients.add(c);
+  c.onClose(() => openClients.delete(c));
+  return c;
+}
+
 export async function startVnmd(ns: Netns, opts: VnmdOptions = {}): Promise<Vnmd> {
   const cli = await cliBundle();
   const dirs = opts.dirs ?? makeDirs();
+  usedDirs.add(dirs);
   const args = [cli, 'daemon', '--config-dir', dirs.configDir, '--state-dir', dirs.stateDir];
   args.push('--runtime-dir', dirs.runtimeDir, ...(opts.args ?? []));
   const limit = opts.nofile ? ['prlimit', `--nofile=${opts.nofile}:${opts.nofile}`] : [];
@@ -127,12 +154,12 @@ export async function startVnmd(ns: Netns, opts: VnmdOptions = {}): Promise<Vnmd
   const log = () => stderr;
   await waitForSocket(dirs.socket, child, log);
   const socketOf = (ro?: boolean) => (ro ? dirs.roSocket : dirs.socket);
-  return {
+  const vnmd: Vnmd = {
     ns,
     dirs,
     pid: child.pid!,
     log,
-    client: (ro) => connectVnmd(socketOf(ro)),
+    client: (ro) => trackedClient(socketOf(ro)),
     cli: (cliArgs, o = {}) =>
       capture(
         'ip',
@@ -153,6 +180,9 @@ export async function startVnmd(ns: Netns, opts: VnmdOptions = {}): Promise<Vnmd
       await waitExit(child);
     },
   };
+  liveDaemons.add(vnmd);
+  child.once('exit', () => liveDaemons.delete(vnmd));
+  return vnmd;
 }
 
 /** Sends each line and waits for one response line per line sent. */

@@ -4,17 +4,15 @@
  * because vnm puts tagged accepts in DOCKER-USER; with no DOCKER-USER, in FORWARD. After
  * destroy the chains are exactly as Docker left them. iptables-nft inside the test namespace.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DOCKER_IPTABLES_RULES } from '../helpers/docker-chains';
 import type { VnmClient } from '../../electron/client/client';
 import { createGuest, runUdhcpc } from '../helpers/guest';
-import { destroyAllNetns } from '../helpers/netns';
-import { createSandbox, UPLINK, type Sandbox } from '../helpers/sandbox';
+import { UPLINK, type Sandbox } from '../helpers/sandbox';
 import { tcpProbe } from '../helpers/traffic';
-import { removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
+import { setUpVnmdSandbox } from '../helpers/vnmd-sandbox';
 
 let sb: Sandbox;
-let vnmd: Vnmd;
 let client: VnmClient;
 let port = 7400;
 
@@ -26,18 +24,7 @@ const xml = (name: string, mode: string, third: number) => `<network>
   <ip address='10.42.${third}.1' prefix='24'><dhcp><range start='10.42.${third}.100' end='10.42.${third}.150'/></dhcp></ip>
 </network>`;
 
-beforeAll(async () => {
-  sb = await createSandbox('dock');
-  vnmd = await startVnmd(sb.host);
-  client = await vnmd.client();
-});
-
-afterAll(async () => {
-  client?.close();
-  await vnmd?.kill();
-  await destroyAllNetns();
-  if (vnmd) removeDirs(vnmd.dirs);
-});
+setUpVnmdSandbox('dock', (s) => ({ sb, client } = s));
 
 const iptablesS = async () => (await sb.host.exec('iptables', ['-S'])).stdout;
 

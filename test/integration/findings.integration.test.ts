@@ -16,11 +16,11 @@ import type { VnmClient } from '../../electron/client/client';
 import type { DiagnoseResult, Findings, VnmEvent } from '../../shared/rpc/contract';
 import { recordEvents } from '../helpers/events-recorder';
 import { createGuest, runUdhcpc, type Guest } from '../helpers/guest';
-import { destroyAllNetns } from '../helpers/netns';
-import { createSandbox, UPLINK, type Sandbox } from '../helpers/sandbox';
+import { UPLINK, type Sandbox } from '../helpers/sandbox';
 import { canPing, tcpProbe } from '../helpers/traffic';
 import { capture } from '../helpers/proc';
-import { cliBundle, removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
+import { cliBundle, type Vnmd } from '../helpers/vnmd';
+import { setUpVnmdSandbox } from '../helpers/vnmd-sandbox';
 import { networkChains } from '../../electron/helper/firewall/table-name';
 
 let sb: Sandbox;
@@ -40,7 +40,7 @@ const natXml = (name: string, bridge: string, third: number, extra = '') => `<ne
   ${extra}
 </network>`;
 
-beforeAll(async () => {
+beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'vnmt-findings-'));
   chmodSync(work, 0o755);
   // The mock firewall-cmd goes first on vnmd's PATH (and only vnmd's).
@@ -49,27 +49,31 @@ beforeAll(async () => {
   symlinkSync(resolve(import.meta.dirname, '../helpers/mock-firewall-cmd.sh'), join(bin, 'firewall-cmd'));
   mockLog = join(work, 'firewall-cmd.log');
   writeFileSync(mockLog, '');
-  sb = await createSandbox('fnd');
-  vnmd = await startVnmd(sb.host, {
-    env: {
-      PATH: `${bin}:${process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin'}`,
-      VNM_MOCK_FIREWALL_CMD_LOG: mockLog,
-    },
-  });
-  client = await vnmd.client();
-  await client.call('network.define', { xml: natXml(NET, BR, 1) });
-  await client.call('network.start', { network: NET });
-  guest = await createGuest(sb.host, BR);
-  await runUdhcpc(guest.ns);
 });
 
-afterAll(async () => {
-  client?.close();
-  await vnmd?.kill();
-  await destroyAllNetns();
-  if (vnmd) removeDirs(vnmd.dirs);
+// Registered before the sandbox, so it runs after the sandbox's teardown (after-hooks stack).
+afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
+
+setUpVnmdSandbox(
+  'fnd',
+  async (s) => {
+    ({ sb, vnmd, client } = s);
+    await client.call('network.define', { xml: natXml(NET, BR, 1) });
+    await client.call('network.start', { network: NET });
+    guest = await createGuest(sb.host, BR);
+    await runUdhcpc(guest.ns);
+  },
+  {
+    vnmd: () => ({
+      env: {
+        PATH: `${join(work, 'bin')}:${process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin'}`,
+        VNM_MOCK_FIREWALL_CMD_LOG: mockLog,
+      },
+    }),
+  },
+);
 
 const host = (cmd: string, args: string[]) => sb.host.exec(cmd, args);
 /** Runs each nft command in turn: a chain needs its table first (Promise.all raced them). */

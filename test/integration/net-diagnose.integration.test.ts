@@ -9,16 +9,16 @@
  * iptables (iptables-nft) and nft inside the test namespace only.
  */
 import { performance } from 'node:perf_hooks';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DOCKER_IPTABLES_RULES } from '../helpers/docker-chains';
 import type { VnmClient } from '../../electron/client/client';
 import type { DiagnoseResult } from '../../shared/rpc/contract';
 import { recordEvents } from '../helpers/events-recorder';
 import { createGuest, runUdhcpc, type Guest } from '../helpers/guest';
-import { destroyAllNetns } from '../helpers/netns';
-import { createSandbox, UPLINK, type Sandbox } from '../helpers/sandbox';
+import { UPLINK, type Sandbox } from '../helpers/sandbox';
 import { tcpProbe } from '../helpers/traffic';
-import { removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
+import type { Vnmd } from '../helpers/vnmd';
+import { setUpVnmdSandbox } from '../helpers/vnmd-sandbox';
 
 let sb: Sandbox;
 let vnmd: Vnmd;
@@ -34,21 +34,12 @@ const XML = `<network>
   <ip address='10.41.1.1' prefix='24'><dhcp><range start='10.41.1.100' end='10.41.1.150'/></dhcp></ip>
 </network>`;
 
-beforeAll(async () => {
-  sb = await createSandbox('diag');
-  vnmd = await startVnmd(sb.host);
-  client = await vnmd.client();
+setUpVnmdSandbox('diag', async (s) => {
+  ({ sb, vnmd, client } = s);
   await client.call('network.define', { xml: XML });
   await client.call('network.start', { network: NET });
   guest = await createGuest(sb.host, BR);
   await runUdhcpc(guest.ns);
-});
-
-afterAll(async () => {
-  client?.close();
-  await vnmd?.kill();
-  await destroyAllNetns();
-  if (vnmd) removeDirs(vnmd.dirs);
 });
 
 const diagnose = (guestRef?: string): Promise<DiagnoseResult> =>

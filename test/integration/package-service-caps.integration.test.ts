@@ -6,12 +6,12 @@
  * as it was. A capability missing from the unit fails here, not on a user's desktop.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createGuest, runUdhcpc } from '../helpers/guest';
-import { destroyAllNetns } from '../helpers/netns';
 import { unitSection } from '../helpers/package-layout';
-import { createSandbox, type Sandbox } from '../helpers/sandbox';
-import { hostSnapshot, removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
+import type { Sandbox } from '../helpers/sandbox';
+import { hostSnapshot, startVnmd, type Vnmd } from '../helpers/vnmd';
+import { setUpVnmdSandbox } from '../helpers/vnmd-sandbox';
 
 const XML = `<network>
   <name>caps</name>
@@ -31,17 +31,11 @@ const wrap = ['setpriv', `--bounding-set=${boundingSet}`, '--no-new-privs'];
 let sb: Sandbox;
 let vnmd: Vnmd;
 
-beforeAll(async () => {
+beforeAll(() => {
   expect(service.get('NoNewPrivileges')).toEqual(['yes']);
-  sb = await createSandbox('caps');
-  vnmd = await startVnmd(sb.host, { wrap });
 });
 
-afterAll(async () => {
-  await vnmd?.stop();
-  await destroyAllNetns();
-  if (vnmd) removeDirs(vnmd.dirs);
-});
+setUpVnmdSandbox('caps', (s) => ({ sb, vnmd } = s), { client: false, vnmd: () => ({ wrap }) });
 
 function capBits(pid: number, field: 'CapEff' | 'CapBnd'): bigint {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

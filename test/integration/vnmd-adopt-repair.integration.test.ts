@@ -4,11 +4,11 @@
  * (libvirt reloads its rules at start), so a NAT guest reaches the wan again, instead of
  * adopting it "active" with no firewall and no problem.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createGuest, runUdhcpc, type Guest } from '../helpers/guest';
-import { destroyAllNetns } from '../helpers/netns';
-import { createSandbox, UPLINK, type Sandbox } from '../helpers/sandbox';
-import { removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
+import { UPLINK, type Sandbox } from '../helpers/sandbox';
+import { startVnmd, type Vnmd } from '../helpers/vnmd';
+import { setUpVnmdSandbox } from '../helpers/vnmd-sandbox';
 
 const XML = `<network>
   <name>rep</name>
@@ -21,21 +21,18 @@ let sb: Sandbox;
 let vnmd: Vnmd;
 let guest: Guest;
 
-beforeAll(async () => {
-  sb = await createSandbox('adp');
-  vnmd = await startVnmd(sb.host);
-  const c = await vnmd.client();
-  await c.call('network.define', { xml: XML });
-  await c.call('network.start', { network: 'rep' });
-  c.close();
-  guest = await createGuest(sb.host, 'repbr0', { address: '10.84.0.5/24', gateway: '10.84.0.1' });
-});
-
-afterAll(async () => {
-  await vnmd?.kill();
-  await destroyAllNetns();
-  if (vnmd) removeDirs(vnmd.dirs);
-});
+setUpVnmdSandbox(
+  'adp',
+  async (s) => {
+    ({ sb, vnmd } = s);
+    const c = await vnmd.client();
+    await c.call('network.define', { xml: XML });
+    await c.call('network.start', { network: 'rep' });
+    c.close();
+    guest = await createGuest(sb.host, 'repbr0', { address: '10.84.0.5/24', gateway: '10.84.0.1' });
+  },
+  { client: false },
+);
 
 /** The wan has no route to the guests' subnet: only a masqueraded ping gets its answer. */
 async function natWorks(): Promise<boolean> {

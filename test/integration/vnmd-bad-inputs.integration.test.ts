@@ -6,13 +6,13 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ERROR_KINDS, VnmError } from '../../shared/rpc/errors';
 import type { VnmClient } from '../../electron/client/client';
-import { destroyAllNetns } from '../helpers/netns';
-import { createSandbox, type Sandbox } from '../helpers/sandbox';
+import type { Sandbox } from '../helpers/sandbox';
 import type { NetnsSnapshot } from '../helpers/snapshot';
-import { hostSnapshot, removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
+import { hostSnapshot, type Vnmd } from '../helpers/vnmd';
+import { setUpVnmdSandbox } from '../helpers/vnmd-sandbox';
 
 const CONFORMANCE = resolve(import.meta.dirname, '../../../shared/conformance/libvirt-9.0/invalid');
 const LAB = `<network><name>lab</name><uuid>11111111-2222-3333-4444-555555555555</uuid><forward mode='nat'/>
@@ -40,21 +40,12 @@ function store(dir: string): Record<string, string> {
   return out;
 }
 
-beforeAll(async () => {
-  sb = await createSandbox('bad');
-  vnmd = await startVnmd(sb.host);
-  client = await vnmd.client();
+setUpVnmdSandbox('bad', async (s) => {
+  ({ sb, vnmd, client } = s);
   await client.call('network.define', { xml: LAB });
   await client.call('network.start', { network: 'lab' });
   before = await hostSnapshot(sb.host);
   storeBefore = store(vnmd.dirs.configDir);
-});
-
-afterAll(async () => {
-  client?.close();
-  await vnmd?.kill();
-  await destroyAllNetns();
-  if (vnmd) removeDirs(vnmd.dirs);
 });
 
 const call = (method: string, params?: unknown) =>

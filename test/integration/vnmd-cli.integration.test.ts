@@ -5,11 +5,11 @@
  */
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { destroyAllNetns } from '../helpers/netns';
-import { createSandbox, type Sandbox } from '../helpers/sandbox';
+import { describe, expect, it } from 'vitest';
+import type { Sandbox } from '../helpers/sandbox';
 import { capture } from '../helpers/proc';
-import { cliBundle, removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
+import { cliBundle, startVnmd, type Vnmd } from '../helpers/vnmd';
+import { setUpVnmdSandbox } from '../helpers/vnmd-sandbox';
 
 const XML = `<network>
   <name>cli</name>
@@ -24,18 +24,15 @@ let sb: Sandbox;
 let vnmd: Vnmd;
 let file: string;
 
-beforeAll(async () => {
-  sb = await createSandbox('cli');
-  vnmd = await startVnmd(sb.host);
-  file = join(vnmd.dirs.base, 'cli.xml');
-  writeFileSync(file, XML);
-});
-
-afterAll(async () => {
-  await vnmd?.kill();
-  await destroyAllNetns();
-  if (vnmd) removeDirs(vnmd.dirs);
-});
+setUpVnmdSandbox(
+  'cli',
+  (s) => {
+    ({ sb, vnmd } = s);
+    file = join(vnmd.dirs.base, 'cli.xml');
+    writeFileSync(file, XML);
+  },
+  { client: false },
+);
 
 describe('vnm verbs', () => {
   it('define, list, info, autostart, uuid, name, dumpxml, start, destroy, undefine as virsh prints them', async () => {

@@ -3,12 +3,12 @@
  * the per-network lock serialises them, every call either succeeds or says the network is
  * already in that state, and at the end the network is consistent and nothing leaked.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { VnmError } from '../../shared/rpc/errors';
 import type { VnmClient } from '../../electron/client/client';
-import { destroyAllNetns } from '../helpers/netns';
-import { createSandbox, type Sandbox } from '../helpers/sandbox';
-import { hostSnapshot, removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
+import type { Sandbox } from '../helpers/sandbox';
+import { hostSnapshot, type Vnmd } from '../helpers/vnmd';
+import { setUpVnmdSandbox } from '../helpers/vnmd-sandbox';
 
 const XML = `<network>
   <name>race</name>
@@ -19,16 +19,7 @@ const XML = `<network>
 let sb: Sandbox;
 let vnmd: Vnmd;
 
-beforeAll(async () => {
-  sb = await createSandbox('race');
-  vnmd = await startVnmd(sb.host);
-});
-
-afterAll(async () => {
-  await vnmd?.kill();
-  await destroyAllNetns();
-  if (vnmd) removeDirs(vnmd.dirs);
-});
+setUpVnmdSandbox('race', (s) => ({ sb, vnmd } = s), { client: false });
 
 async function hammer(
   c: VnmClient,

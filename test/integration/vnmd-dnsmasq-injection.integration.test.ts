@@ -9,15 +9,15 @@
  */
 import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { VnmClient } from '../../electron/client/client';
 import type { z } from 'zod';
 import type { UpdateSection } from '../../shared/rpc/contract';
 import { VnmError } from '../../shared/rpc/errors';
 import { createGuest, runUdhcpc } from '../helpers/guest';
-import { destroyAllNetns } from '../helpers/netns';
-import { createSandbox, type Sandbox } from '../helpers/sandbox';
-import { removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
+import type { Sandbox } from '../helpers/sandbox';
+import { startVnmd, type Vnmd } from '../helpers/vnmd';
+import { setUpVnmdSandbox } from '../helpers/vnmd-sandbox';
 
 let sb: Sandbox;
 let vnmd: Vnmd;
@@ -42,21 +42,12 @@ async function refusal(p: Promise<unknown>): Promise<VnmError> {
 const dnsmasqFiles = () => readdirSync(join(vnmd.dirs.stateDir, 'dnsmasq'));
 const runFiles = () => readdirSync(join(vnmd.dirs.runtimeDir, 'dnsmasq'));
 
-beforeAll(async () => {
-  sb = await createSandbox('hdq');
-  vnmd = await startVnmd(sb.host);
-  client = await vnmd.client();
+setUpVnmdSandbox('hdq', (s) => {
+  ({ sb, vnmd, client } = s);
   marker = join(vnmd.dirs.base, 'pwned');
   script = join(vnmd.dirs.base, 'pwn.sh');
   writeFileSync(script, `#!/bin/sh\nid > ${marker}\n`);
   chmodSync(script, 0o755);
-});
-
-afterAll(async () => {
-  client?.close();
-  await vnmd?.kill();
-  await destroyAllNetns();
-  if (vnmd) removeDirs(vnmd.dirs);
 });
 
 describe('dnsmasq configuration injection (#20 item 2)', () => {

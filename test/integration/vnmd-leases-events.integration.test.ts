@@ -3,13 +3,13 @@
  * udhcpc; a subscriber gets a `leases` event for that network within 1 s of udhcpc finishing
  * (none for a second, idle network), and network.leases then lists the lease.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { VnmClient } from '../../electron/client/client';
 import type { VnmEvent } from '../../shared/rpc/contract';
 import { createGuest, runUdhcpc } from '../helpers/guest';
-import { destroyAllNetns } from '../helpers/netns';
-import { createSandbox, type Sandbox } from '../helpers/sandbox';
-import { removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
+import type { Sandbox } from '../helpers/sandbox';
+import type { Vnmd } from '../helpers/vnmd';
+import { setUpVnmdSandbox } from '../helpers/vnmd-sandbox';
 
 const netXml = (name: string, third: number) => `<network>
   <name>${name}</name><forward mode='nat'/>
@@ -23,24 +23,14 @@ let client: VnmClient | undefined;
 let watcher: VnmClient | undefined;
 const received: { event: VnmEvent; at: number }[] = [];
 
-beforeAll(async () => {
-  sb = await createSandbox('lev');
-  vnmd = await startVnmd(sb.host);
-  client = await vnmd.client();
+setUpVnmdSandbox('lev', async (s) => {
+  ({ sb, vnmd, client } = s);
   // Events go to a second, read-only client, as the UI would watch.
   watcher = await vnmd.client(true);
   watcher.onEvent((event) => received.push({ event, at: Date.now() }));
   await watcher.call('events.subscribe', { types: ['leases'], networks: null });
   await client.call('network.create', { xml: netXml('lev', 0) });
   await client.call('network.create', { xml: netXml('idle', 1) });
-}, 60_000);
-
-afterAll(async () => {
-  watcher?.close();
-  client?.close();
-  await vnmd?.kill();
-  await destroyAllNetns();
-  if (vnmd) removeDirs(vnmd.dirs);
 });
 
 describe('leases events', () => {

@@ -5,17 +5,17 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RPC_METHODS } from '../../shared/rpc/contract';
 import type { RpcMethodName, StatsSample } from '../../shared/rpc/contract';
 import { VnmError } from '../../shared/rpc/errors';
 import type { VnmClient } from '../../electron/client/client';
 import { createGuest, runUdhcpc } from '../helpers/guest';
-import { destroyAllNetns } from '../helpers/netns';
-import { createSandbox, UPLINK, type Sandbox } from '../helpers/sandbox';
+import { UPLINK, type Sandbox } from '../helpers/sandbox';
 import { snapshot } from '../helpers/snapshot';
 import { canPing, tcpProbe } from '../helpers/traffic';
-import { removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
+import type { Vnmd } from '../helpers/vnmd';
+import { setUpVnmdSandbox } from '../helpers/vnmd-sandbox';
 
 const NAT_XML = `<network>
   <name>lab</name>
@@ -59,18 +59,7 @@ async function nextStats(c: VnmClient): Promise<StatsSample> {
   }
 }
 
-beforeAll(async () => {
-  sb = await createSandbox('life');
-  vnmd = await startVnmd(sb.host);
-  client = await vnmd.client();
-});
-
-afterAll(async () => {
-  client?.close();
-  await vnmd?.kill();
-  await destroyAllNetns();
-  if (vnmd) removeDirs(vnmd.dirs);
-});
+setUpVnmdSandbox('life', (s) => ({ sb, vnmd, client } = s));
 
 describe('a NAT network through vnmd', () => {
   it('leaves no trace after define, start, destroy, undefine', async () => {

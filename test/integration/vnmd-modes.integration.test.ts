@@ -3,13 +3,13 @@
  * networks as the guests and the wan see them, a static DHCP host added live with
  * net-update, and the lease time with STP on.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { VnmClient } from '../../electron/client/client';
 import { createGuest, randomMac, runUdhcpc } from '../helpers/guest';
-import { destroyAllNetns } from '../helpers/netns';
-import { createSandbox, UPLINK, type Sandbox } from '../helpers/sandbox';
+import { UPLINK, type Sandbox } from '../helpers/sandbox';
 import { canPing, tcpProbe } from '../helpers/traffic';
-import { hostSnapshot, removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
+import { hostSnapshot, type Vnmd } from '../helpers/vnmd';
+import { setUpVnmdSandbox } from '../helpers/vnmd-sandbox';
 import { VnmError } from '../../shared/rpc/errors';
 
 let sb: Sandbox;
@@ -22,18 +22,7 @@ const xml = (name: string, forward: string, third: number, extra = '') => `<netw
   <ip address='10.40.${third}.1' prefix='24'><dhcp><range start='10.40.${third}.100' end='10.40.${third}.150'/></dhcp></ip>
 </network>`;
 
-beforeAll(async () => {
-  sb = await createSandbox('modes');
-  vnmd = await startVnmd(sb.host);
-  client = await vnmd.client();
-});
-
-afterAll(async () => {
-  client?.close();
-  await vnmd?.kill();
-  await destroyAllNetns();
-  if (vnmd) removeDirs(vnmd.dirs);
-});
+setUpVnmdSandbox('modes', (s) => ({ sb, vnmd, client } = s));
 
 async function run(name: string, text: string) {
   await client.call('network.create', { xml: text });

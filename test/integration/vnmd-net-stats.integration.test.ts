@@ -6,14 +6,14 @@
  * running, or stops while watched, ends the command as the issue says.
  */
 import type { ChildProcess } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { StatsSample } from '../../shared/rpc/contract';
 import type { VnmClient } from '../../electron/client/client';
 import { createGuest, type Guest } from '../helpers/guest';
-import { destroyAllNetns } from '../helpers/netns';
-import { createSandbox, type Sandbox } from '../helpers/sandbox';
+import type { Sandbox } from '../helpers/sandbox';
 import { canPing } from '../helpers/traffic';
-import { cliBundle, removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
+import { cliBundle, type Vnmd } from '../helpers/vnmd';
+import { setUpVnmdSandbox } from '../helpers/vnmd-sandbox';
 
 const netXml = (name: string, bridge: string, third: number) =>
   `<network><name>${name}</name><bridge name='${bridge}' stp='off'/>` +
@@ -25,10 +25,8 @@ let client: VnmClient | undefined;
 let guest: Guest;
 let pinger: ChildProcess | undefined;
 
-beforeAll(async () => {
-  sb = await createSandbox('nst');
-  vnmd = await startVnmd(sb.host);
-  client = await vnmd.client();
+setUpVnmdSandbox('nst', async (s) => {
+  ({ sb, vnmd, client } = s);
   await client.call('network.create', { xml: netXml('nst', 'vnmnst0', 0) });
   await client.call('network.define', { xml: netXml('idle', 'vnmnst1', 1) });
   guest = await createGuest(sb.host, 'vnmnst0', { address: '10.62.0.10/24' });
@@ -37,12 +35,8 @@ beforeAll(async () => {
   pinger = guest.ns.spawn('ping', ['-n', '-q', '-i', '0.2', '10.62.0.1']);
 });
 
-afterAll(async () => {
+afterAll(() => {
   pinger?.kill('SIGKILL');
-  client?.close();
-  await vnmd?.kill();
-  await destroyAllNetns();
-  if (vnmd) removeDirs(vnmd.dirs);
 });
 
 /** Until the port forwards (and so the bridge sees the guest's frames), for at most 10 s. */

@@ -7,13 +7,13 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { VnmClient } from '../../electron/client/client';
 import { createGuest, type Guest } from '../helpers/guest';
-import { destroyAllNetns } from '../helpers/netns';
-import { createSandbox, UPLINK, type Sandbox } from '../helpers/sandbox';
+import { UPLINK, type Sandbox } from '../helpers/sandbox';
 import { tcpProbe } from '../helpers/traffic';
-import { removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
+import { startVnmd, type Vnmd } from '../helpers/vnmd';
+import { setUpVnmdSandbox } from '../helpers/vnmd-sandbox';
 
 const GUEST = '10.42.1.10';
 const PORT = 7310;
@@ -42,18 +42,7 @@ async function rulesetStateless(): Promise<string> {
 
 const storedXml = (name: string) => readFileSync(join(vnmd.dirs.configDir, `${name}.xml`), 'utf8');
 
-beforeAll(async () => {
-  sb = await createSandbox('pfwd');
-  vnmd = await startVnmd(sb.host);
-  client = await vnmd.client();
-});
-
-afterAll(async () => {
-  client?.close();
-  await vnmd?.kill();
-  await destroyAllNetns();
-  if (vnmd) removeDirs(vnmd.dirs);
-});
+setUpVnmdSandbox('pfwd', (s) => ({ sb, vnmd, client } = s));
 
 describe('a port forward on a running NAT network', () => {
   let beforeStart: string;

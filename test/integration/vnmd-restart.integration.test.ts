@@ -7,13 +7,13 @@
 import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { VnmEvent } from '../../shared/rpc/contract';
 import { createGuest, runUdhcpc } from '../helpers/guest';
-import { destroyAllNetns } from '../helpers/netns';
-import { createSandbox, UPLINK, type Sandbox } from '../helpers/sandbox';
+import { UPLINK, type Sandbox } from '../helpers/sandbox';
 import { hostSnapshot as snapshot } from '../helpers/vnmd';
-import { removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
+import { setUpVnmdSandbox } from '../helpers/vnmd-sandbox';
+import { startVnmd, type Vnmd } from '../helpers/vnmd';
 
 const XML = `<network>
   <name>keep</name>
@@ -48,16 +48,7 @@ function pingWatch(child: ChildProcess) {
   };
 }
 
-beforeAll(async () => {
-  sb = await createSandbox('rst');
-  vnmd = await startVnmd(sb.host);
-});
-
-afterAll(async () => {
-  await vnmd?.kill();
-  await destroyAllNetns();
-  if (vnmd) removeDirs(vnmd.dirs);
-});
+setUpVnmdSandbox('rst', (s) => ({ sb, vnmd } = s), { client: false });
 
 describe('vnmd restart', () => {
   it('adopts a running network after kill -9 with no ping lost and leases kept', async () => {

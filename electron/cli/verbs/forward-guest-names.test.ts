@@ -1,36 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { NetworkDef } from '../../../shared/model/network';
 import type { PortForward } from '../../../shared/model/port-forward';
-import type { Lease } from '../../../shared/rpc/contract';
+import { leaseOf, networkWithHosts } from '../../../shared/rpc/forward-guest-fixtures';
 import { guestNames, withGuestNames } from './forward-guest-names';
 
-const lease = (ip: string, hostname: string | null): Lease => ({
-  network: 'default',
-  expiry: 0,
-  mac: '52:54:00:00:00:01',
-  protocol: ip.includes(':') ? 'ipv6' : 'ipv4',
-  ipPrefix: `${ip}/24`,
-  ip,
-  hostname,
-  clientId: null,
-});
+const lease = (ip: string, hostname: string | null) => leaseOf(ip, hostname);
 
-const def = {
-  name: 'default',
-  ips: [
-    {
-      address: '192.168.122.1',
-      prefix: 24,
-      dhcp: {
-        ranges: [],
-        hosts: [
-          { mac: '52:54:00:00:00:02', name: 'web', ip: '192.168.122.20' },
-          { mac: '52:54:00:00:00:03', ip: '192.168.122.30' },
-        ],
-      },
-    },
-  ],
-} as unknown as NetworkDef;
+const def = networkWithHosts([
+  { mac: '52:54:00:00:00:02', name: 'web', ip: '192.168.122.20' },
+  { mac: '52:54:00:00:00:03', ip: '192.168.122.30' },
+]);
 
 const forward = (guestAddress: string): PortForward => ({
   protocol: 'tcp',

@@ -12,22 +12,12 @@
  * for the next one. Commands are still argument lists: no shell, and every word is checked
  * to be free of spaces, quotes and newlines, which would change how ip splits the line.
  */
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { VnmError } from '../../../shared/rpc/errors';
+import { ChildSession, TIMEOUT_MS, type Exchange } from '../child-session';
 import { crashPoint } from '../crash-point';
-import { CHILD_ENV, spawnSession } from '../exec';
+import { CHILD_ENV } from '../exec';
 
 const MARKER = 'vnm-sync';
-const TIMEOUT_MS = 20_000;
-
-interface Waiter {
-  readonly words: readonly string[];
-  readonly cmdLine: number;
-  readonly markerLine: number;
-  readonly timer: NodeJS.Timeout;
-  resolve(): void;
-  reject(err: unknown): void;
-}
 
 function lineOf(words: readonly string[]): string {
   for (const w of words) {
@@ -38,93 +28,59 @@ function lineOf(words: readonly string[]): string {
   return words.join(' ');
 }
 
+function failure(words: readonly string[], stderr: string): VnmError {
+  const first =
+    stderr
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.trim() ?? 'it failed';
+  return new VnmError('operation-failed', `ip ${words.join(' ')} failed: ${first}`, stderr);
+}
+
+/** The command on line `cmdLine` of this ip's input, the marker on the next. */
+function command(words: readonly string[], line: string, cmdLine: number): Exchange<void> {
+  const markerLine = cmdLine + 1;
+  return {
+    input: `${line}\n${MARKER}\n`,
+    answer(stderr) {
+      const end = `Command failed -:${markerLine}\n`;
+      const at = stderr.indexOf(end);
+      if (at < 0) return null;
+      const text = stderr.slice(0, at);
+      const own = text.lastIndexOf(`Object "${MARKER}"`);
+      const said = own >= 0 ? text.slice(0, own) : text;
+      const failed = `Command failed -:${cmdLine}\n`;
+      return {
+        end: at + end.length,
+        value: said.includes(failed) ? failure(words, said.replace(failed, '')) : undefined,
+      };
+    },
+    exited: (stderr) => failure(words, stderr || 'ip exited'),
+    timedOut: new VnmError('operation-failed', `ip ${line} failed: timed out after ${TIMEOUT_MS} ms`),
+  };
+}
+
 class IpBatch {
-  private child: ChildProcessWithoutNullStreams | null = null;
+  /** Lines written to the current ip, which numbers them in its error messages. */
   private lines = 0;
-  private stderr = '';
-  private waiter: Waiter | null = null;
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly session = new ChildSession(
+    { cmd: 'ip', args: ['-force', '-batch', '-'], env: CHILD_ENV },
+    () => (this.lines = 0),
+  );
 
   /** Runs each command (ip's arguments, without `ip`) in order, stopping at the first failure. */
   run(commands: readonly (readonly string[])[]): Promise<void> {
-    const result = this.tail.then(async () => {
+    return this.session.queue(async () => {
       for (const words of commands) {
-        await this.one(words);
+        const line = lineOf(words);
+        await this.session.exchange(() => {
+          const cmdLine = this.lines + 1;
+          this.lines += 2;
+          return command(words, line, cmdLine);
+        });
         crashPoint(`ip ${words.join(' ')}`);
       }
     });
-    this.tail = result.catch(() => undefined);
-    return result;
-  }
-
-  private one(words: readonly string[]): Promise<void> {
-    const line = lineOf(words);
-    const child = this.ensure();
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.settle(new VnmError('operation-failed', `ip ${line} failed: timed out after ${TIMEOUT_MS} ms`));
-        child.kill('SIGKILL');
-      }, TIMEOUT_MS);
-      const cmdLine = ++this.lines;
-      const markerLine = ++this.lines;
-      this.waiter = { words, cmdLine, markerLine, timer, resolve, reject };
-      child.stdin.write(`${line}\n${MARKER}\n`);
-    });
-  }
-
-  private ensure(): ChildProcessWithoutNullStreams {
-    if (this.child) return this.child;
-    const child = spawnSession(
-      'ip',
-      ['-force', '-batch', '-'],
-      CHILD_ENV,
-      (chunk) => this.onStderr(chunk),
-      (c, err) => this.gone(c, err),
-    );
-    this.child = child;
-    this.lines = 0;
-    this.stderr = '';
-    return child;
-  }
-
-  private onStderr(chunk: string): void {
-    this.stderr += chunk;
-    const w = this.waiter;
-    if (!w) return;
-    const end = `Command failed -:${w.markerLine}\n`;
-    const at = this.stderr.indexOf(end);
-    if (at < 0) return;
-    const text = this.stderr.slice(0, at);
-    this.stderr = this.stderr.slice(at + end.length);
-    const own = text.lastIndexOf(`Object "${MARKER}"`);
-    const said = own >= 0 ? text.slice(0, own) : text;
-    const failed = `Command failed -:${w.cmdLine}\n`;
-    this.settle(said.includes(failed) ? this.failure(w.words, said.replace(failed, '')) : null);
-  }
-
-  private failure(words: readonly string[], stderr: string): VnmError {
-    const first =
-      stderr
-        .split('\n')
-        .find((l) => l.trim() !== '')
-        ?.trim() ?? 'it failed';
-    return new VnmError('operation-failed', `ip ${words.join(' ')} failed: ${first}`, stderr);
-  }
-
-  private settle(err: VnmError | null): void {
-    const w = this.waiter;
-    if (!w) return;
-    this.waiter = null;
-    clearTimeout(w.timer);
-    if (err) w.reject(err);
-    else w.resolve();
-  }
-
-  private gone(child: ChildProcessWithoutNullStreams, err: VnmError | null): void {
-    if (this.child !== child) return;
-    this.child = null;
-    const w = this.waiter;
-    if (w) this.settle(err ?? this.failure(w.words, this.stderr || 'ip exited'));
   }
 }
 

@@ -72,6 +72,9 @@ describe('Virtual Networks', () => {
     // A running persistent network has two definitions, running and saved, each read once:
     // the list and Details compare them (Restart to apply saved changes, issue #15).
     expect(counts.xml).toBeLessThanOrEqual(2);
+    const xmlReads = callsOf('getNetworkXml').map((p) => (p as { inactive?: boolean }).inactive === true);
+    expect(xmlReads.filter((saved) => !saved).length, 'reads of the running XML').toBeLessThanOrEqual(1);
+    expect(xmlReads.filter((saved) => saved).length, 'reads of the saved XML').toBeLessThanOrEqual(1);
   });
 
   it('deletes an inactive network only after a confirmation naming it', async () => {

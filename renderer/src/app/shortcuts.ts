@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import type { AppCommand } from '@shared/api/contract';
 import { useAppStore } from '@/stores/app-store';
 import { loadEverything } from '@/stores/event-router';
-import { openDefineFromXml } from '@/features/define-from-xml/define-xml-store';
+import { openDefineFromXml } from '@/stores/define-xml-store';
 
 type KeyLike = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>;
 

@@ -7,7 +7,7 @@ import type { VnmClient } from '@shared/api/client';
 import type { ConnectionStatus } from '@shared/api/contract';
 import { useAppStore } from './app-store';
 import { statsStore } from './stats-store';
-import { openDefineFromXml } from '@/features/define-from-xml/define-xml-store';
+import { openDefineFromXml } from './define-xml-store';
 
 export async function loadEverything(): Promise<void> {
   const s = useAppStore.getState();

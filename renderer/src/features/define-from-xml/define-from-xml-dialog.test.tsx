@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '@/app/app';
 import type { FakeVnmBridge } from '@/test/fake-vnm-api';
 import { freshFakeVnm } from '@/test/fresh-fake-vnm';
-import { closeDefineFromXml } from './define-xml-store';
+import { closeDefineFromXml } from '@/stores/define-xml-store';
 
 let fake: FakeVnmBridge;
 beforeEach(() => {

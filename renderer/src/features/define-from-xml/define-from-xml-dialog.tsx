@@ -20,7 +20,7 @@ import { useAppStore } from '@/stores/app-store';
 import { LazyXmlEditor } from '@/features/xml/lazy-xml-editor';
 import type { XmlFinding } from './check-xml';
 import { defineFromXml } from './define-xml';
-import { closeDefineFromXml, useDefineXmlStore } from './define-xml-store';
+import { closeDefineFromXml, useDefineXmlStore } from '@/stores/define-xml-store';
 
 function Findings({ findings }: { readonly findings: readonly XmlFinding[] }) {
   if (findings.length === 0) return null;

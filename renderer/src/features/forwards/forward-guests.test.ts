@@ -1,38 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { NetworkDef } from '@shared/model/network';
-import type { Lease } from '@shared/rpc/contract';
+import { leaseOf, networkWithHosts } from '@shared/rpc/forward-guest-fixtures';
 import { guestAt, guestChoices, guestLabel } from './forward-guests';
 
-const def = {
-  name: 'default',
-  ips: [
-    {
-      address: '192.168.122.1',
-      prefix: 24,
-      dhcp: {
-        ranges: [],
-        hosts: [
-          { mac: '52:54:00:00:00:01', name: 'db', ip: '192.168.122.5' },
-          { mac: '52:54:00:00:00:02', ip: '192.168.122.6' },
-          { mac: '52:54:00:00:00:03', name: 'no-address' },
-        ],
-      },
-    },
-  ],
-  routes: [],
-  portgroups: [],
-} as unknown as NetworkDef;
+const def = networkWithHosts([
+  { mac: '52:54:00:00:00:01', name: 'db', ip: '192.168.122.5' },
+  { mac: '52:54:00:00:00:02', ip: '192.168.122.6' },
+  { mac: '52:54:00:00:00:03', name: 'no-address' },
+]);
 
-const lease = (ip: string, hostname: string | null, mac: string | null): Lease => ({
-  network: 'default',
-  expiry: 0,
-  mac,
-  protocol: ip.includes(':') ? 'ipv6' : 'ipv4',
-  ipPrefix: `${ip}/24`,
-  ip,
-  hostname,
-  clientId: null,
-});
+const lease = leaseOf;
 
 describe('guestChoices', () => {
   it('lists static hosts as reserved and dynamic leases as not, one entry per address', () => {

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import type { PortForward } from '@shared/model/port-forward';
-import { ConfirmDialog } from '@/features/networks/confirm-dialog';
+import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { useAppStore } from '@/stores/app-store';
 import { useForwards } from '@/stores/use-forwards';
 import { ForwardAddDialog } from './forward-add-dialog';

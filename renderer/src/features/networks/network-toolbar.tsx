@@ -6,9 +6,9 @@ import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import StopIcon from '@mui/icons-material/Stop';
 import DeleteIcon from '@mui/icons-material/Delete';
 import FileOpenIcon from '@mui/icons-material/FileOpen';
-import { openDefineFromXml } from '@/features/define-from-xml/define-xml-store';
+import { openDefineFromXml } from '@/stores/define-xml-store';
 import { useAppStore } from '@/stores/app-store';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '@/ui/confirm-dialog';
 
 type Pending = 'stop' | 'delete' | null;
 
