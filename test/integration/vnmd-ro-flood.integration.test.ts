@@ -4,25 +4,24 @@
  * of host.info), and root's commands keep working, the live dnsmasq is never taken for dead,
  * and vnmd's memory stays bounded. The attacker is a user this file creates (setpriv).
  */
-import {
-  chmodSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectVnmd } from '../../electron/client/client';
 import { createNetns, destroyAllNetns, type Netns } from '../helpers/netns';
+import {
+  alive,
+  bigNetworkXml,
+  flood as floodAs,
+  memory,
+  rootListMs,
+  vnmdOpenToAll,
+  type Flood,
+} from '../helpers/ro-attack';
 import { createUnprivUser, type UnprivUser } from '../helpers/unpriv-user';
-import { makeDirs, removeDirs, startVnmd, type Vnmd, type VnmdOptions } from '../helpers/vnmd';
-
-const FLOOD = resolve(import.meta.dirname, '../helpers/ro-flood.mjs');
+import { removeDirs, type Vnmd, type VnmdOptions } from '../helpers/vnmd';
 
 let ns: Netns;
 let user: UnprivUser;
@@ -44,65 +43,17 @@ afterAll(async () => {
   await user?.remove();
 });
 
-/** vnmd whose read-only socket the unprivileged user can reach (mkdtemp makes 0700 dirs). */
 async function vnmdFor(opts: VnmdOptions = {}): Promise<Vnmd> {
-  const dirs = makeDirs();
-  chmodSync(dirs.base, 0o755);
-  const v = await startVnmd(ns, { ...opts, dirs });
+  const v = await vnmdOpenToAll(ns, opts);
   started.push(v);
-  chmodSync(dirs.runtimeDir, 0o755);
   return v;
 }
 
-interface Flood {
-  readonly result: Promise<Record<string, unknown>>;
-  end(): Promise<void>;
-}
-
-/** Runs ro-flood.mjs as the unprivileged user; `result` is the JSON line it prints when done. */
+/** Runs ro-flood.mjs as the unprivileged user against the read-only socket. */
 function flood(v: Vnmd, ...args: string[]): Flood {
-  const child = user.spawn('node', [FLOOD, v.dirs.roSocket, ...args]);
-  floods.push(child);
-  let out = '';
-  let err = '';
-  child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
-  const exited = new Promise<void>((res) => child.once('exit', () => res()));
-  const result = new Promise<Record<string, unknown>>((res, rej) => {
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      const nl = out.indexOf('\n');
-      if (nl !== -1) res(JSON.parse(out.slice(0, nl)) as Record<string, unknown>);
-    });
-    void exited.then(() => rej(new Error(`flood exited without a result: ${err}`)));
-  });
-  return {
-    result,
-    async end() {
-      child.stdin?.end();
-      await exited;
-    },
-  };
-}
-
-/** VmRSS and VmHWM (peak) of a process, in MiB. */
-function memory(pid: number): { rss: number; peak: number } {
-  const text = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(text)?.[1] ?? NaN);
-  return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
-}
-
-const alive = (pid: number) => existsSync(`/proc/${pid}/status`);
-
-/** Root's net-list over the read-write socket: connect, call, close; returns milliseconds. */
-async function rootListMs(v: Vnmd): Promise<number> {
-  const t0 = performance.now();
-  const client = await connectVnmd(v.dirs.socket);
-  try {
-    await client.call('network.list', { filter: 'all' });
-  } finally {
-    client.close();
-  }
-  return performance.now() - t0;
+  const f = floodAs(user, v.dirs.roSocket, ...args);
+  floods.push(f.child);
+  return f;
 }
 
 /** Polls a condition on real state (a log line, a file, a process) until it holds. */
@@ -159,12 +110,7 @@ describe('the read-only socket under attack', () => {
   it('a client that never reads its answers cannot grow vnmd without bound', async () => {
     const v = await vnmdFor({ env: { VNMD_CLIENT_DRAIN_TIMEOUT_MS: '3000' } });
     const root = await connectVnmd(v.dirs.socket);
-    const hosts = Array.from(
-      { length: 400 },
-      (_, i) =>
-        `<host mac='52:54:00:00:${(i >> 8).toString(16).padStart(2, '0')}:${(i & 255).toString(16).padStart(2, '0')}' name='guest-with-a-long-name-${i}' ip='10.61.${1 + (i >> 8)}.${i & 255}'/>`,
-    );
-    const xml = `<network><name>big</name><bridge name='vnmbig0'/><ip address='10.61.0.1' prefix='16'><dhcp>${hosts.join('')}</dhcp></ip></network>`;
+    const xml = bigNetworkXml('big', 'vnmbig0');
     await root.call('network.define', { xml });
     root.close();
     const before = memory(v.pid);
