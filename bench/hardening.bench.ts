@@ -1,8 +1,9 @@
 /**
- * Hardening benchmark (npm run bench:hardening [-- KILL_RUNS]): the figures issue 20's
+ * Hardening benchmark (npm run bench:hardening [-- KILL_RUNS] [--only memory|list|kill]): the figures issue 20's
  * acceptance asks for, each beside a floor measured in the same run.
- *  - vnmd's memory while an unprivileged client sends 10,000 large requests on the
- *    read-only socket and never reads an answer (floor: vnmd's RSS just before);
+ *  - vnmd's memory while unprivileged clients send 10,000 large requests on the read-only
+ *    socket and never read an answer, from 50 and from 500 connections at a time (a dropped
+ *    connection is replaced) (floor: vnmd's RSS just before);
  *  - root's net-list (connect, call, close over the read-write socket) while 5,000
  *    unprivileged connections are tried on the read-only socket, with the default cap and
  *    with the cap lifted so all 5,000 stay open (floor: the same call with no flood);
@@ -20,7 +21,10 @@ import { bigNetworkXml, flood, memory, rootListMs, vnmdOpenToAll } from '../test
 import { createUnprivUser, type UnprivUser } from '../test/helpers/unpriv-user';
 import { removeDirs, type Vnmd, type VnmdOptions } from '../test/helpers/vnmd';
 
-const KILL_RUNS = Number(process.argv[2] ?? 20);
+const KILL_RUNS = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 20);
+/** `--only memory|list|kill` runs one part (for a quick look after a change). */
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+const part = (name: string) => ONLY === null || ONLY === name;
 const LIST_SAMPLES = 20;
 
 function median(ms: readonly number[]): number {
@@ -47,20 +51,22 @@ async function withVnmd<T>(ns: Netns, opts: VnmdOptions, fn: (v: Vnmd) => Promis
   }
 }
 
-async function neverReading(ns: Netns, user: UnprivUser): Promise<void> {
+/** 10,000 large requests from `parallel` never-reading connections at a time. */
+async function neverReading(ns: Netns, user: UnprivUser, parallel: number): Promise<void> {
   await withVnmd(ns, { env: { VNMD_CLIENT_DRAIN_TIMEOUT_MS: '3000' } }, async (v) => {
     const root = await connectVnmd(v.dirs.socket);
     await root.call('network.define', { xml: bigNetworkXml('big', 'vnmbig0') });
     root.close();
     await rootListMs(v); // warm: the first call loads code that is not the attack's doing
     const before = memory(v.pid);
-    const f = flood(user, v.dirs.roSocket, 'noread', '10000');
+    const f = flood(user, v.dirs.roSocket, 'noread', '10000', String(parallel));
     const r = await f.result;
     await rootListMs(v);
     const after = memory(v.pid);
     await f.end();
     console.log(
-      `never-reading client, 10,000 large requests (${JSON.stringify(r)}): vnmd RSS ` +
+      `never-reading clients, 10,000 large requests, ${parallel} connection(s) at a time ` +
+        `(${JSON.stringify(r)}): vnmd RSS ` +
         `${before.rss.toFixed(0)} MiB before (floor), peak ${after.peak.toFixed(0)} MiB, ` +
         `growth ${(after.peak - before.rss).toFixed(0)} MiB; RSS after ${after.rss.toFixed(0)} MiB`,
     );
@@ -103,14 +109,25 @@ if (process.getuid?.() !== 0) {
 
 let user: UnprivUser | null = null;
 let failed = false;
+// Ctrl-C or a kill: remove the namespaces and the user before going (exit hooks do not run).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`bench:hardening: ${signal}, cleaning up`);
+    void destroyAllNetns()
+      .then(() => user?.remove())
+      .finally(() => process.exit(130));
+  });
+}
 try {
   const ns = await createNetns('bhard');
   await ns.exec('sysctl', ['-q', '-w', 'net.ipv4.ip_forward=1']);
   user = await createUnprivUser('vnmbh');
-  await neverReading(ns, user);
-  await listUnderFlood(ns, user, 'default read-only cap', {});
-  await listUnderFlood(ns, user, 'read-only cap lifted to 6,000', { VNMD_MAX_CLIENTS_RO: '6000' });
-  await killFigures(ns);
+  if (part('memory')) for (const parallel of [50, 500]) await neverReading(ns, user, parallel);
+  if (part('list')) {
+    await listUnderFlood(ns, user, 'default read-only cap', {});
+    await listUnderFlood(ns, user, 'read-only cap lifted to 6,000', { VNMD_MAX_CLIENTS_RO: '6000' });
+  }
+  if (part('kill')) await killFigures(ns);
 } catch (e) {
   failed = true;
   console.error(`bench:hardening failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

@@ -107,22 +107,40 @@ describe('the read-only socket under attack', () => {
     await f.end();
   });
 
-  it('a client that never reads its answers cannot grow vnmd without bound', async () => {
+  it('silent connections are closed with the reason, and their slots come back', async () => {
+    const v = await vnmdFor({ env: { VNMD_CLIENT_IDLE_TIMEOUT_MS: '2000', VNMD_MAX_CLIENTS_RO: '100' } });
+    // Before the fix these were never closed: the flood never reported and this timed out.
+    const silent = flood(v, 'idle', '100');
+    const r = await silent.result;
+    console.log(`100 silent connections: ${JSON.stringify(r)}`);
+    expect(r).toMatchObject({ closed: 100, told: 100 });
+    expect(String(r.reason)).toMatch(/sent no request for 2 s and listens for no events/);
+    // The attacker still holds its ends: the slots came back because vnmd let go of them.
+    const next = flood(v, 'open', '100');
+    expect(await next.result).toMatchObject({ kept: 100, refused: 0 });
+    await Promise.all([silent.end(), next.end()]);
+  });
+
+  it('clients that never read their answers cannot grow vnmd without bound', async () => {
     const v = await vnmdFor({ env: { VNMD_CLIENT_DRAIN_TIMEOUT_MS: '3000' } });
     const root = await connectVnmd(v.dirs.socket);
     const xml = bigNetworkXml('big', 'vnmbig0');
     await root.call('network.define', { xml });
     root.close();
     const before = memory(v.pid);
-    const f = flood(v, 'noread', '10000');
+    const f = flood(v, 'noread', '10000', '50');
     const r = await f.result;
     await rootListMs(v);
     const after = memory(v.pid);
     console.log(
-      `never-reading client, 10000 requests: ${JSON.stringify(r)}; vnmd RSS ${before.rss.toFixed(0)} MiB before, ` +
-        `peak ${after.peak.toFixed(0)} MiB (growth ${(after.peak - before.rss).toFixed(0)} MiB)`,
+      `never-reading clients, 10000 requests on 50 connections at a time: ${JSON.stringify(r)}; vnmd RSS ` +
+        `${before.rss.toFixed(0)} MiB before, peak ${after.peak.toFixed(0)} MiB (growth ${(after.peak - before.rss).toFixed(0)} MiB)`,
     );
+    // All 10,000 went out (vnmd dropped the connections that stopped draining, so more came).
+    expect(r.written).toBe(10_000);
+    expect(r.dropped as number).toBeGreaterThan(0);
     expect(after.peak - before.rss).toBeLessThan(200);
+    expect(alive(v.pid)).toBe(true);
     await f.end();
   });
 
@@ -149,8 +167,12 @@ describe('the read-only socket under attack', () => {
   });
 
   it('under fd exhaustion the watchdog keeps the live dnsmasq and its pid file', async () => {
-    // The client cap is lifted so the flood really exhausts vnmd's descriptors.
-    const v = await vnmdFor({ nofile: 256, env: { VNMD_MAX_CLIENTS_RO: '100000' } });
+    // The client cap is lifted so the flood really exhausts vnmd's descriptors, and the idle
+    // timeout so its connections are not given back before the watchdog looks.
+    const v = await vnmdFor({
+      nofile: 256,
+      env: { VNMD_MAX_CLIENTS_RO: '100000', VNMD_CLIENT_IDLE_TIMEOUT_MS: '600000' },
+    });
     const root = await connectVnmd(v.dirs.socket);
     const xml = `<network><name>wd</name><bridge name='vnmwd0'/><ip address='10.62.0.1' prefix='24'><dhcp><range start='10.62.0.10' end='10.62.0.20'/></dhcp></ip></network>`;
     await root.call('network.create', { xml });
