@@ -199,4 +199,53 @@ describe('the read-only socket under attack', () => {
     expect(info.problem ?? null).toBeNull();
     expect(alive(Number(pid))).toBe(true);
   });
+
+  it('a dnsmasq that really dies while descriptors are exhausted is restarted once they are back, alone', async () => {
+    const v = await vnmdFor({
+      nofile: 256,
+      env: { VNMD_MAX_CLIENTS_RO: '100000', VNMD_CLIENT_IDLE_TIMEOUT_MS: '600000' },
+    });
+    const root = await connectVnmd(v.dirs.socket);
+    const xml = `<network><name>wd2</name><bridge name='vnmwd1'/><ip address='10.62.1.1' prefix='24'><dhcp><range start='10.62.1.10' end='10.62.1.20'/></dhcp></ip></network>`;
+    await root.call('network.create', { xml });
+    const old = (await root.call('network.info', { network: 'wd2' })).dnsmasqPid!;
+    root.close();
+    const conf = join(v.dirs.stateDir, 'dnsmasq', 'wd2.conf');
+    const f = flood(v, 'open', '1000');
+    await f.result;
+    const tells = () => v.log().split('cannot tell').length;
+    await until('the watchdog to meet EMFILE', () => tells() > 1 || !alive(v.pid));
+    process.kill(old, 'SIGKILL');
+    // It looks again while still out of descriptors: it cannot tell, so it neither declares
+    // dnsmasq dead nor tries a respawn that would fail (before: an unhandled 'error' crash).
+    const seen = tells();
+    await until('the watchdog to look again', () => tells() > seen || !alive(v.pid));
+    expect(alive(v.pid)).toBe(true);
+    await f.end();
+    const after = await connectVnmd(v.dirs.socket);
+    try {
+      // The watchdog's restart is seen through vnmd itself, polled as `until` polls.
+      const deadline = Date.now() + 30_000;
+      let info = await after.call('network.info', { network: 'wd2' });
+      while (info.dnsmasqPid === null || info.dnsmasqPid === old || !alive(info.dnsmasqPid)) {
+        if (Date.now() > deadline) throw new Error(`dnsmasq was not restarted: ${JSON.stringify(info)}`);
+        await new Promise((r) => setTimeout(r, 50));
+        info = await after.call('network.info', { network: 'wd2' });
+      }
+      expect(info.active).toBe(true);
+      // Exactly one dnsmasq serves the network: no orphan beside the one vnmd tracks.
+      const serving = readdirSync('/proc')
+        .filter((p) => /^\d+$/.test(p))
+        .filter((p) => {
+          try {
+            return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(conf);
+          } catch {
+            return false;
+          }
+        });
+      expect(serving).toEqual([String(info.dnsmasqPid)]);
+    } finally {
+      after.close();
+    }
+  });
 });
