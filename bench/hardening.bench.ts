@@ -1,9 +1,9 @@
 /**
- * Hardening benchmark (npm run bench:hardening [-- KILL_RUNS] [--only memory|list|kill]): the figures issue 20's
- * acceptance asks for, each beside a floor measured in the same run.
+ * Hardening benchmark (npm run bench:hardening [-- KILL_RUNS] [--only memory|list|kill]):
+ * the figures issue 20's acceptance asks for, each beside a floor measured in the same run.
  *  - vnmd's memory while unprivileged clients send 10,000 large requests on the read-only
- *    socket and never read an answer, from 50 and from 1,000 (the read-only cap) connections at a time (a dropped
- *    connection is replaced) (floor: vnmd's RSS just before);
+ *    socket and never read an answer, from 50 and from 1,000 (the read-only cap)
+ *    connections at a time, a dropped one replaced (floor: vnmd's RSS just before);
  *  - root's net-list (connect, call, close over the read-write socket) while 5,000
  *    unprivileged connections are tried on the read-only socket, with the default cap and
  *    with the cap lifted so all 5,000 stay open (floor: the same call with no flood);
