@@ -1,9 +1,11 @@
-// npm run bench: every benchmark, one after the other, output streamed as it comes (~17 min):
+// npm run bench: every benchmark, one after the other, output streamed as it comes (~27 min):
 // bench:peer (vnmd's lifecycle latency, 50 networks and RSS, then libvirt 9.0's on the same
 // machine, side by side; bench:helper alone when libvirt-peer.sh is not beside the repo),
 // bench:stats for 30 s (sampler CPU and RSS with 100 networks of 2 ports), bench:forward
 // (adding a port forward to a running network, starting one with 100), bench:diagnose
-// (vnm net-diagnose on a healthy network beside vnm net-info as the floor), and bench:ui
+// (vnm net-diagnose on a healthy network beside vnm net-info as the floor), bench:hardening
+// (issue 20's figures: vnmd's memory under never-reading clients, root's net-list under 5,000
+// unprivileged connections, 20 kill -9 runs during destroy and start), and bench:ui
 // (list paint with 200 networks, longest task and renderer memory over 10 min). Figures only,
 // no assertions. All create network namespaces (and remove them), so this must run as root.
 // Ends with where the figures came from.
@@ -19,6 +21,7 @@ const STEPS = [
   ['run', 'bench:stats', '--', '--seconds', '30'],
   ['run', 'bench:forward'],
   ['run', 'bench:diagnose'],
+  ['run', 'bench:hardening'],
   ['run', 'bench:ui'],
 ];
 
@@ -65,7 +68,9 @@ console.log(
     'with leases handed to it (no dnsmasq there); bench/forward.bench.ts drove a real vnmd adding port ' +
     'forwards and starting NAT networks with 100 of them, in a namespace made for it; ' +
     'bench/diagnose.bench.ts timed vnm net-diagnose against ' +
-    'vnm net-info on one healthy NAT network in a sandbox host; bench/ui.bench.ts drove the browser shell in Chromium ' +
+    'vnm net-info on one healthy NAT network in a sandbox host; bench/hardening.bench.ts attacked a real vnmd ' +
+    'in a namespace made for it from a user made for it (setpriv), and killed it during destroy and start; ' +
+    'bench/ui.bench.ts drove the browser shell in Chromium ' +
     'against vnmd in a sandbox host.',
 );
 if (interrupted) console.log('bench: interrupted with Ctrl-C; the figures above are partial.');

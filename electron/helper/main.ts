@@ -27,6 +27,7 @@ import { clientLimits, openFileLimit } from './rpc/client-limits';
 import { buildHandlers } from './rpc/handlers';
 import { listenRpc } from './rpc/server';
 import type { RpcListener } from './rpc/server';
+import { idleTimeoutMs } from './rpc/connection';
 import { ConfigStore } from './store/config-store';
 import { takePassedSockets } from './systemd/listen-fds';
 import type { PassedSockets } from './systemd/listen-fds';
@@ -164,6 +165,8 @@ async function serve(
       readOnly: true,
       fd: passed.readOnly,
       maxClients: limits.readOnly,
+      // Every local user shares its capped slots: a silent one must give its slot back.
+      idleMs: idleTimeoutMs(),
     }),
   );
   const watchdog = new DnsmasqWatchdog(ctx);

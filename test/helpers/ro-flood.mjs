@@ -5,7 +5,9 @@
  *
  *   node ro-flood.mjs SOCKET open N        N connections, each asks network.list once
  *   node ro-flood.mjs SOCKET slow N        N connections that send half a request line
- *   node ro-flood.mjs SOCKET noread N      N large requests on one connection, never reading
+ *   node ro-flood.mjs SOCKET idle N        N connections that send nothing at all
+ *   node ro-flood.mjs SOCKET noread N [P]  N large requests, never reading, on P connections at once
+ *                                          (default 1), each replaced when vnmd drops it
  *   node ro-flood.mjs SOCKET calls N METHOD  N calls of METHOD, 100 at a time
  */
 import { createConnection } from 'node:net';
@@ -72,32 +74,71 @@ async function slow() {
   report({ closed: times.length, lastClosedAfterMs: Math.max(...times) });
 }
 
-/** Every other request asks for a large answer, the others carry a 64 KiB id to be echoed. */
-function noread() {
-  const s = createConnection(socketPath);
-  held.push(s);
-  s.pause();
-  let written = 0;
-  let done = false;
-  const finish = (dropped) => {
-    if (done) return;
-    done = true;
-    report({ written, dropped });
-  };
-  const bigId = 'x'.repeat(64 * 1024);
-  const writeMore = () => {
-    while (written < count && !done) {
-      const line =
-        written % 2 ? request(bigId, 'network.list') : request(written, 'network.getXml', { network: 'big' });
-      written++;
-      if (!s.write(line)) return;
+/** One silent connection; settles when vnmd closes it, with what vnmd said first. */
+function idleOne() {
+  return new Promise((resolve) => {
+    const s = createConnection(socketPath);
+    held.push(s);
+    let text = '';
+    s.on('data', (c) => (text += c.toString()));
+    s.on('error', () => undefined);
+    s.on('close', () => resolve(text));
+  });
+}
+
+async function idle() {
+  const texts = await Promise.all(Array.from({ length: count }, idleOne));
+  const told = texts.filter((t) => t.includes('"closing"'));
+  const reason = told.length ? JSON.parse(told[0].split('\n')[0]).params.reason : '';
+  report({ closed: texts.length, told: told.length, reason });
+}
+
+/**
+ * One connection that never reads: every other request asks for a large answer, the others
+ * carry a 64 KiB id to be echoed. Writes while vnmd takes them and the total is not reached;
+ * settles when the total is reached or vnmd drops it.
+ */
+function noreadOne(state) {
+  return new Promise((resolve) => {
+    const s = createConnection(socketPath);
+    held.push(s);
+    s.pause();
+    const bigId = 'x'.repeat(64 * 1024);
+    let settled = false;
+    const settle = (dropped) => {
+      if (settled) return;
+      settled = true;
+      if (dropped) state.dropped++;
+      resolve();
+    };
+    const writeMore = () => {
+      while (state.written < count && !settled) {
+        const n = state.written++;
+        const line =
+          n % 2 ? request(bigId, 'network.list') : request(n, 'network.getXml', { network: 'big' });
+        if (!s.write(line)) return;
+      }
+      settle(false);
+    };
+    s.on('connect', writeMore);
+    s.on('drain', writeMore);
+    s.on('error', () => settle(true));
+    s.on('close', () => settle(true));
+  });
+}
+
+/** N large requests, never reading, on PARALLEL connections at once; a dropped one is replaced. */
+async function noread() {
+  const parallel = Number(method ?? 1);
+  const state = { written: 0, connections: 0, dropped: 0 };
+  const worker = async () => {
+    while (state.written < count) {
+      state.connections++;
+      await noreadOne(state);
     }
-    if (written >= count) finish(false);
   };
-  s.on('connect', writeMore);
-  s.on('drain', writeMore);
-  s.on('error', () => finish(true));
-  s.on('close', () => finish(true));
+  await Promise.all(Array.from({ length: parallel }, worker));
+  report(state);
 }
 
 async function calls() {
@@ -128,7 +169,7 @@ async function calls() {
   report({ answered, errors });
 }
 
-const modes = { open, slow, noread, calls };
+const modes = { open, slow, idle, noread, calls };
 if (!modes[mode]) {
   process.stderr.write(`unknown mode ${mode}\n`);
   process.exit(2);

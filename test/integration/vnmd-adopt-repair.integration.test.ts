@@ -4,6 +4,7 @@
  * (libvirt reloads its rules at start), so a NAT guest reaches the wan again, instead of
  * adopting it "active" with no firewall and no problem.
  */
+import type { ChildProcess } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { createGuest, runUdhcpc, type Guest } from '../helpers/guest';
 import { UPLINK, type Sandbox } from '../helpers/sandbox';
@@ -113,5 +114,42 @@ describe('adopt after a restart', () => {
     expect(lease.ip).toMatch(/^10\.84\.0\./);
     await dhcpGuest.ns.destroy();
     expect(await natWorks()).toBe(true);
+  });
+
+  it('reports the network with a problem when what it lost cannot be put back', async () => {
+    const c = await vnmd.client();
+    const pid = (await c.call('network.info', { network: 'rep' })).dnsmasqPid!;
+    c.close();
+    // While vnmd is away, dnsmasq dies and another program takes its DNS port on the bridge
+    // address: the restart in adopt fails, and the network must say so, not look healthy.
+    // It retries until the killed dnsmasq has let go of the port.
+    const squat =
+      "const s = require('net').createServer(); s.on('error', () => setTimeout(() => s.listen(53, '10.84.0.1'), 20));" +
+      " s.listen(53, '10.84.0.1', () => console.log('listening'));";
+    const squatters: ChildProcess[] = [];
+    try {
+      const info = await restartAfter(async () => {
+        process.kill(pid, 'SIGKILL');
+        const child = sb.host.spawn('node', ['-e', squat]);
+        squatters.push(child);
+        await new Promise<void>((res, rej) => {
+          child.stdout?.once('data', () => res());
+          child.once('exit', (code) => rej(new Error(`the port squatter exited (${code})`)));
+        });
+      });
+      expect(info.active).toBe(true);
+      expect(info.problem).toMatch(
+        /vnmd could not restore what the network lost while vnmd was away \(.+\); restart the network/,
+      );
+      expect(vnmd.log()).toMatch(/network rep: vnmd could not restore/);
+    } finally {
+      for (const p of squatters) p.kill('SIGKILL');
+    }
+    // With the port free again, a restart of the network brings it back whole.
+    const c2 = await vnmd.client();
+    await c2.call('network.destroy', { network: 'rep' });
+    await c2.call('network.start', { network: 'rep' });
+    expect(await c2.call('network.info', { network: 'rep' })).toMatchObject({ active: true, problem: null });
+    c2.close();
   });
 });

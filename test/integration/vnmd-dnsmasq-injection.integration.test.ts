@@ -72,6 +72,16 @@ describe('dnsmasq configuration injection (#20 item 2)', () => {
     ],
     ['bootp file', () => net('inj1', 'vnmhq1', 1, '', `<bootp file='${inject()}'/>`)],
     [
+      'srv domain',
+      () => net('inj1', 'vnmhq1', 1, `<dns><srv service='s' protocol='tcp' domain='${inject()}'/></dns>`),
+    ],
+    [
+      'tftp root',
+      () =>
+        `<network><name>inj1</name><forward mode='nat'/><bridge name='vnmhq1'/>` +
+        `<ip address='10.63.1.1' prefix='24'><tftp root='${inject()}'/></ip></network>`,
+    ],
+    [
       'txt value over 1 KiB',
       () =>
         net(

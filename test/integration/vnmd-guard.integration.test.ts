@@ -296,6 +296,42 @@ describe('a full disk (item 12)', () => {
     }
   });
 
+  it.each([
+    ["dnsmasq's files (state directory)", 'state', /Could not save .*\/dnsmasq\/fulls\.\w+/],
+    ['the runtime status', 'runtime', /Could not save .*\/networks\/fulls\.json/],
+  ])(
+    'a start that cannot write %s names the file and the step, and leaves nothing running',
+    async (_what, where, file) => {
+      const dirs = newDirs();
+      const dir = where === 'state' ? join(dirs.stateDir, 'dnsmasq') : join(dirs.runtimeDir, 'networks');
+      mountTiny(dir);
+      const vnmd = await startVnmd(sb.host, { dirs });
+      const c = await vnmd.client();
+      const filler = fill(dir);
+      try {
+        const dhcp = ip4('10.74.0.1', 24, "<dhcp><range start='10.74.0.10' end='10.74.0.20'/></dhcp>");
+        await c.call('network.define', { xml: net('fulls', 'vnmgfs0', dhcp) });
+        const err = await failure(c.call('network.start', { network: 'fulls' }));
+        expect(err.message).not.toMatch(/Internal error|report this as a bug/);
+        expect(err.message).toMatch(file);
+        expect(err.message).toMatch(
+          /\((creating a temporary file for|writing|flushing to disk|replacing) it\)/,
+        );
+        expect(err.message).toMatch(/no space left on the device/);
+        expect((await c.call('network.info', { network: 'fulls' })).active).toBe(false);
+        expect((await sb.host.tryExec('ip', ['link', 'show', 'vnmgfs0'])).code).not.toBe(0);
+        expect(pidsWith(join(dirs.stateDir, 'dnsmasq', 'fulls.conf'))).toEqual([]);
+        // With room again, the same start works.
+        rmSync(filler);
+        await c.call('network.start', { network: 'fulls' });
+        await c.call('network.destroy', { network: 'fulls' });
+      } finally {
+        c.close();
+        await vnmd.stop();
+      }
+    },
+  );
+
   it('keeps tracking a restarted dnsmasq whose status cannot be saved, and saves it later', async () => {
     const dirs = newDirs();
     const statusDir = join(dirs.runtimeDir, 'networks');

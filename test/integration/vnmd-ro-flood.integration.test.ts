@@ -4,25 +4,24 @@
  * of host.info), and root's commands keep working, the live dnsmasq is never taken for dead,
  * and vnmd's memory stays bounded. The attacker is a user this file creates (setpriv).
  */
-import {
-  chmodSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectVnmd } from '../../electron/client/client';
 import { createNetns, destroyAllNetns, type Netns } from '../helpers/netns';
+import {
+  alive,
+  bigNetworkXml,
+  flood as floodAs,
+  memory,
+  rootListMs,
+  vnmdOpenToAll,
+  type Flood,
+} from '../helpers/ro-attack';
 import { createUnprivUser, type UnprivUser } from '../helpers/unpriv-user';
-import { makeDirs, removeDirs, startVnmd, type Vnmd, type VnmdOptions } from '../helpers/vnmd';
-
-const FLOOD = resolve(import.meta.dirname, '../helpers/ro-flood.mjs');
+import { removeDirs, type Vnmd, type VnmdOptions } from '../helpers/vnmd';
 
 let ns: Netns;
 let user: UnprivUser;
@@ -44,65 +43,17 @@ afterAll(async () => {
   await user?.remove();
 });
 
-/** vnmd whose read-only socket the unprivileged user can reach (mkdtemp makes 0700 dirs). */
 async function vnmdFor(opts: VnmdOptions = {}): Promise<Vnmd> {
-  const dirs = makeDirs();
-  chmodSync(dirs.base, 0o755);
-  const v = await startVnmd(ns, { ...opts, dirs });
+  const v = await vnmdOpenToAll(ns, opts);
   started.push(v);
-  chmodSync(dirs.runtimeDir, 0o755);
   return v;
 }
 
-interface Flood {
-  readonly result: Promise<Record<string, unknown>>;
-  end(): Promise<void>;
-}
-
-/** Runs ro-flood.mjs as the unprivileged user; `result` is the JSON line it prints when done. */
+/** Runs ro-flood.mjs as the unprivileged user against the read-only socket. */
 function flood(v: Vnmd, ...args: string[]): Flood {
-  const child = user.spawn('node', [FLOOD, v.dirs.roSocket, ...args]);
-  floods.push(child);
-  let out = '';
-  let err = '';
-  child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
-  const exited = new Promise<void>((res) => child.once('exit', () => res()));
-  const result = new Promise<Record<string, unknown>>((res, rej) => {
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      const nl = out.indexOf('\n');
-      if (nl !== -1) res(JSON.parse(out.slice(0, nl)) as Record<string, unknown>);
-    });
-    void exited.then(() => rej(new Error(`flood exited without a result: ${err}`)));
-  });
-  return {
-    result,
-    async end() {
-      child.stdin?.end();
-      await exited;
-    },
-  };
-}
-
-/** VmRSS and VmHWM (peak) of a process, in MiB. */
-function memory(pid: number): { rss: number; peak: number } {
-  const text = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(text)?.[1] ?? NaN);
-  return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
-}
-
-const alive = (pid: number) => existsSync(`/proc/${pid}/status`);
-
-/** Root's net-list over the read-write socket: connect, call, close; returns milliseconds. */
-async function rootListMs(v: Vnmd): Promise<number> {
-  const t0 = performance.now();
-  const client = await connectVnmd(v.dirs.socket);
-  try {
-    await client.call('network.list', { filter: 'all' });
-  } finally {
-    client.close();
-  }
-  return performance.now() - t0;
+  const f = floodAs(user, v.dirs.roSocket, ...args);
+  floods.push(f.child);
+  return f;
 }
 
 /** Polls a condition on real state (a log line, a file, a process) until it holds. */
@@ -156,27 +107,40 @@ describe('the read-only socket under attack', () => {
     await f.end();
   });
 
-  it('a client that never reads its answers cannot grow vnmd without bound', async () => {
+  it('silent connections are closed with the reason, and their slots come back', async () => {
+    const v = await vnmdFor({ env: { VNMD_CLIENT_IDLE_TIMEOUT_MS: '2000', VNMD_MAX_CLIENTS_RO: '100' } });
+    // Before the fix these were never closed: the flood never reported and this timed out.
+    const silent = flood(v, 'idle', '100');
+    const r = await silent.result;
+    console.log(`100 silent connections: ${JSON.stringify(r)}`);
+    expect(r).toMatchObject({ closed: 100, told: 100 });
+    expect(String(r.reason)).toMatch(/sent no request for 2 s and listens for no events/);
+    // The attacker still holds its ends: the slots came back because vnmd let go of them.
+    const next = flood(v, 'open', '100');
+    expect(await next.result).toMatchObject({ kept: 100, refused: 0 });
+    await Promise.all([silent.end(), next.end()]);
+  });
+
+  it('clients that never read their answers cannot grow vnmd without bound', async () => {
     const v = await vnmdFor({ env: { VNMD_CLIENT_DRAIN_TIMEOUT_MS: '3000' } });
     const root = await connectVnmd(v.dirs.socket);
-    const hosts = Array.from(
-      { length: 400 },
-      (_, i) =>
-        `<host mac='52:54:00:00:${(i >> 8).toString(16).padStart(2, '0')}:${(i & 255).toString(16).padStart(2, '0')}' name='guest-with-a-long-name-${i}' ip='10.61.${1 + (i >> 8)}.${i & 255}'/>`,
-    );
-    const xml = `<network><name>big</name><bridge name='vnmbig0'/><ip address='10.61.0.1' prefix='16'><dhcp>${hosts.join('')}</dhcp></ip></network>`;
+    const xml = bigNetworkXml('big', 'vnmbig0');
     await root.call('network.define', { xml });
     root.close();
     const before = memory(v.pid);
-    const f = flood(v, 'noread', '10000');
+    const f = flood(v, 'noread', '10000', '50');
     const r = await f.result;
     await rootListMs(v);
     const after = memory(v.pid);
     console.log(
-      `never-reading client, 10000 requests: ${JSON.stringify(r)}; vnmd RSS ${before.rss.toFixed(0)} MiB before, ` +
-        `peak ${after.peak.toFixed(0)} MiB (growth ${(after.peak - before.rss).toFixed(0)} MiB)`,
+      `never-reading clients, 10000 requests on 50 connections at a time: ${JSON.stringify(r)}; vnmd RSS ` +
+        `${before.rss.toFixed(0)} MiB before, peak ${after.peak.toFixed(0)} MiB (growth ${(after.peak - before.rss).toFixed(0)} MiB)`,
     );
+    // All 10,000 went out (vnmd dropped the connections that stopped draining, so more came).
+    expect(r.written).toBe(10_000);
+    expect(r.dropped as number).toBeGreaterThan(0);
     expect(after.peak - before.rss).toBeLessThan(200);
+    expect(alive(v.pid)).toBe(true);
     await f.end();
   });
 
@@ -203,8 +167,12 @@ describe('the read-only socket under attack', () => {
   });
 
   it('under fd exhaustion the watchdog keeps the live dnsmasq and its pid file', async () => {
-    // The client cap is lifted so the flood really exhausts vnmd's descriptors.
-    const v = await vnmdFor({ nofile: 256, env: { VNMD_MAX_CLIENTS_RO: '100000' } });
+    // The client cap is lifted so the flood really exhausts vnmd's descriptors, and the idle
+    // timeout so its connections are not given back before the watchdog looks.
+    const v = await vnmdFor({
+      nofile: 256,
+      env: { VNMD_MAX_CLIENTS_RO: '100000', VNMD_CLIENT_IDLE_TIMEOUT_MS: '600000' },
+    });
     const root = await connectVnmd(v.dirs.socket);
     const xml = `<network><name>wd</name><bridge name='vnmwd0'/><ip address='10.62.0.1' prefix='24'><dhcp><range start='10.62.0.10' end='10.62.0.20'/></dhcp></ip></network>`;
     await root.call('network.create', { xml });
@@ -230,5 +198,54 @@ describe('the read-only socket under attack', () => {
     after.close();
     expect(info.problem ?? null).toBeNull();
     expect(alive(Number(pid))).toBe(true);
+  });
+
+  it('a dnsmasq that really dies while descriptors are exhausted is restarted once they are back, alone', async () => {
+    const v = await vnmdFor({
+      nofile: 256,
+      env: { VNMD_MAX_CLIENTS_RO: '100000', VNMD_CLIENT_IDLE_TIMEOUT_MS: '600000' },
+    });
+    const root = await connectVnmd(v.dirs.socket);
+    const xml = `<network><name>wd2</name><bridge name='vnmwd1'/><ip address='10.62.1.1' prefix='24'><dhcp><range start='10.62.1.10' end='10.62.1.20'/></dhcp></ip></network>`;
+    await root.call('network.create', { xml });
+    const old = (await root.call('network.info', { network: 'wd2' })).dnsmasqPid!;
+    root.close();
+    const conf = join(v.dirs.stateDir, 'dnsmasq', 'wd2.conf');
+    const f = flood(v, 'open', '1000');
+    await f.result;
+    const tells = () => v.log().split('cannot tell').length;
+    await until('the watchdog to meet EMFILE', () => tells() > 1 || !alive(v.pid));
+    process.kill(old, 'SIGKILL');
+    // It looks again while still out of descriptors: it cannot tell, so it neither declares
+    // dnsmasq dead nor tries a respawn that would fail (before: an unhandled 'error' crash).
+    const seen = tells();
+    await until('the watchdog to look again', () => tells() > seen || !alive(v.pid));
+    expect(alive(v.pid)).toBe(true);
+    await f.end();
+    const after = await connectVnmd(v.dirs.socket);
+    try {
+      // The watchdog's restart is seen through vnmd itself, polled as `until` polls.
+      const deadline = Date.now() + 30_000;
+      let info = await after.call('network.info', { network: 'wd2' });
+      while (info.dnsmasqPid === null || info.dnsmasqPid === old || !alive(info.dnsmasqPid)) {
+        if (Date.now() > deadline) throw new Error(`dnsmasq was not restarted: ${JSON.stringify(info)}`);
+        await new Promise((r) => setTimeout(r, 50));
+        info = await after.call('network.info', { network: 'wd2' });
+      }
+      expect(info.active).toBe(true);
+      // Exactly one dnsmasq serves the network: no orphan beside the one vnmd tracks.
+      const serving = readdirSync('/proc')
+        .filter((p) => /^\d+$/.test(p))
+        .filter((p) => {
+          try {
+            return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(conf);
+          } catch {
+            return false;
+          }
+        });
+      expect(serving).toEqual([String(info.dnsmasqPid)]);
+    } finally {
+      after.close();
+    }
   });
 });

@@ -5,12 +5,13 @@
  * value holds a `"`; whichever step refuses it (validation, or dnsmasq when it restarts),
  * nothing may change.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VnmClient } from '../../electron/client/client';
 import { createNetns, destroyAllNetns, type Netns } from '../helpers/netns';
-import { removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
+import { makeDirs, removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
 
 const XML = `<network>
   <name>urb</name>
@@ -29,8 +30,11 @@ beforeAll(async () => {
   vnmd = await startVnmd(ns);
 });
 
+const mounts: string[] = [];
+
 afterAll(async () => {
   await vnmd?.kill();
+  for (const m of mounts) execFileSync('umount', ['-l', m]);
   await destroyAllNetns();
   if (vnmd) removeDirs(vnmd.dirs);
 });
@@ -91,5 +95,47 @@ describe('net-update --live --config that fails', () => {
     await c2.call('network.destroy', { network: 'urb' });
     await c2.call('network.undefine', { network: 'urb' });
     c2.close();
+  });
+
+  // Since item 2, validation refuses the `"` above before any step runs, so that case no
+  // longer reaches the live step. Here the live step itself fails after validation passed:
+  // dnsmasq's directory is full, so its new hosts file cannot be written. Saving the config
+  // first (the old order) would leave the new host in the definition on disk.
+  it('saves nothing when the live step fails after validation passed (a full disk)', async () => {
+    await vnmd.kill();
+    removeDirs(vnmd.dirs);
+    const dirs = makeDirs();
+    const dnsmasqDir = join(dirs.stateDir, 'dnsmasq');
+    mkdirSync(dnsmasqDir, { recursive: true });
+    // Before vnmd starts: `ip netns exec` copies the mount table when it runs vnmd.
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k,mode=0755', 'tmpfs', dnsmasqDir]);
+    mounts.push(dnsmasqDir);
+    vnmd = await startVnmd(ns, { dirs });
+    const c = await vnmd.client();
+    await c.call('network.define', { xml: XML });
+    await c.call('network.start', { network: 'urb' });
+    const before = await state(c);
+    const pid = (await c.call('network.info', { network: 'urb' })).dnsmasqPid;
+    try {
+      execFileSync('dd', ['if=/dev/zero', `of=${join(dnsmasqDir, 'filler')}`, 'bs=4k'], { stdio: 'ignore' });
+    } catch {
+      // dd stops with "No space left on device": that is the point.
+    }
+    const update = c.call('network.update', {
+      network: 'urb',
+      command: 'add-last',
+      section: 'ip-dhcp-host',
+      xml: "<host mac='52:54:00:00:00:42' name='late' ip='10.85.0.42'/>",
+      live: true,
+      config: true,
+    });
+    await expect(update).rejects.toThrow(
+      /Failed to update network 'urb' live: Could not save .*no space left/,
+    );
+    expect(await state(c)).toEqual(before);
+    expect((await c.call('network.info', { network: 'urb' })).dnsmasqPid).toBe(pid);
+    await c.call('network.destroy', { network: 'urb' });
+    await c.call('network.undefine', { network: 'urb' });
+    c.close();
   });
 });

@@ -5,7 +5,9 @@
  * Nothing a client does may make vnmd hold more for it than a fixed amount: requests are read
  * only while fewer than MAX_IN_FLIGHT run and while its answers fit under SOCKET_HIGH_WATER
  * (a client that does not read stops being read, and is dropped when it has not drained for
- * the drain timeout); a request line must be finished within LINE_DEADLINE_MS (slowloris).
+ * the drain timeout); a request line must be finished within LINE_DEADLINE_MS (slowloris);
+ * on the read-only socket, a client that holds a slot without asking anything (no request
+ * running, none sent for the idle timeout, no event subscription) is closed.
  */
 import type { Socket } from 'node:net';
 import { CLOSING_NOTIFICATION, EVENT_NOTIFICATION } from '../../../shared/rpc/contract';
@@ -38,6 +40,19 @@ const DEFAULT_DRAIN_TIMEOUT_MS = 30_000;
 /** How long a closing client gets to take its last line before its socket is destroyed. */
 const CLOSE_GRACE_MS = 5_000;
 
+/**
+ * How long a read-only client may sit silent with nothing running and no subscription. Its
+ * slot is one of a capped few that every local user shares; a client that listens for
+ * events (the window) is not idle, and one that asks now and then is not either.
+ */
+const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
+
+/** VNMD_CLIENT_IDLE_TIMEOUT_MS shortens the read-only socket's idle timeout for tests. */
+export function idleTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.VNMD_CLIENT_IDLE_TIMEOUT_MS);
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_IDLE_TIMEOUT_MS;
+}
+
 /** VNMD_CLIENT_DRAIN_TIMEOUT_MS shortens the drain timeout for tests; nothing else should need it. */
 export function drainTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   const n = Number(env.VNMD_CLIENT_DRAIN_TIMEOUT_MS);
@@ -53,6 +68,10 @@ export interface ConnectionOptions {
   readonly maxLineBytes?: number;
   /** Turns shared with the socket's other clients (the read-only socket has one). */
   readonly gate?: FairGate;
+  /** Closes the client after this long silent, with nothing running and no subscription. */
+  readonly idleMs?: number;
+  /** Requests in progress on one connection before we stop reading from it (default 64). */
+  readonly maxInFlight?: number;
 }
 
 export class RpcConnection {
@@ -65,6 +84,9 @@ export class RpcConnection {
   private closed = false;
   private lineTimer: NodeJS.Timeout | null = null;
   private drainTimer: NodeJS.Timeout | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
+  /** Requests that wait for the client to take its answers before they run. */
+  private drainWaiters: (() => void)[] = [];
 
   constructor(
     private readonly socket: Socket,
@@ -88,6 +110,8 @@ export class RpcConnection {
     socket.on('drain', () => this.drained());
     socket.on('close', () => this.cleanup());
     socket.on('error', () => this.cleanup());
+    // A client that connects and says nothing is idle from the start.
+    this.watchIdle();
   }
 
   private tooLong(bytes: number): void {
@@ -105,14 +129,28 @@ export class RpcConnection {
 
   /** Starts the requests that may start now; reads more only when all of them could. */
   private pump(): void {
-    while (!this.closed && this.lines.length > 0 && this.inFlight < MAX_IN_FLIGHT && !this.backedUp()) {
+    while (!this.closed && this.lines.length > 0 && this.inFlight < this.maxInFlight && !this.backedUp()) {
       this.handleLine(this.lines.shift()!);
     }
     if (this.closed) return;
-    const blocked = this.lines.length > 0 || this.inFlight >= MAX_IN_FLIGHT || this.backedUp();
+    const blocked = this.lines.length > 0 || this.inFlight >= this.maxInFlight || this.backedUp();
     if (blocked) this.socket.pause();
     else this.socket.resume();
     this.watchLine(blocked);
+    this.watchIdle();
+  }
+
+  /** (Re)starts the idle deadline on every activity; holds it while work or a subscription is on. */
+  private watchIdle(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    const busy = this.inFlight > 0 || this.lines.length > 0 || this.unsubscribe !== null;
+    if (this.closed || this.opts.idleMs === undefined || busy) return;
+    const seconds = this.opts.idleMs / 1000;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      this.close(`the client sent no request for ${seconds} s and listens for no events`);
+    }, this.opts.idleMs);
   }
 
   /** Arms the half-sent-line deadline while a line is unfinished and we are the ones reading. */
@@ -145,8 +183,26 @@ export class RpcConnection {
     });
   }
 
+  private get maxInFlight(): number {
+    return this.opts.maxInFlight ?? MAX_IN_FLIGHT;
+  }
+
+  /**
+   * Takes a turn (the read-only socket's gate) while the client's unread answers are under
+   * the high-water mark: an answer is only made for a client that takes its answers, so
+   * what vnmd holds for one is its requests in flight plus one high-water mark of output.
+   */
+  private async turn(): Promise<(() => void) | null> {
+    for (;;) {
+      while (this.backedUp() && !this.closed) await new Promise<void>((r) => this.drainWaiters.push(r));
+      const leave = this.opts.gate ? await this.opts.gate.enter(this) : null;
+      if (!this.backedUp() || this.closed) return leave;
+      leave?.();
+    }
+  }
+
   private async run(req: RpcRequest): Promise<void> {
-    const leave = this.opts.gate ? await this.opts.gate.enter(this) : null;
+    const leave = await this.turn();
     let line: string;
     try {
       if (this.closed) return;
@@ -189,6 +245,7 @@ export class RpcConnection {
   private drained(): void {
     if (this.drainTimer) clearTimeout(this.drainTimer);
     this.drainTimer = null;
+    this.wakeDrainWaiters();
     while (this.queue.length > 0 && !this.backedUp()) {
       const event = this.queue.shift();
       if (event) this.write(notification(EVENT_NOTIFICATION, event), false);
@@ -218,12 +275,19 @@ export class RpcConnection {
     }
   }
 
+  private wakeDrainWaiters(): void {
+    const waiters = this.drainWaiters;
+    this.drainWaiters = [];
+    for (const wake of waiters) wake();
+  }
+
   private cleanup(): void {
     this.closed = true;
+    this.wakeDrainWaiters();
     this.lines.length = 0;
     this.opts.gate?.forget(this);
-    for (const t of [this.lineTimer, this.drainTimer]) if (t) clearTimeout(t);
-    this.lineTimer = this.drainTimer = null;
+    for (const t of [this.lineTimer, this.drainTimer, this.idleTimer]) if (t) clearTimeout(t);
+    this.lineTimer = this.drainTimer = this.idleTimer = null;
     this.unsubscribe?.();
     this.unsubscribe = null;
   }

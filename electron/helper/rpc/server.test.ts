@@ -145,6 +145,35 @@ describe('the RPC server', () => {
     kept.forEach((c) => c.close());
   });
 
+  it('closes a silent client after the idle timeout, but not one that listens for events', async () => {
+    const path = join(dir, 'idle.sock');
+    listeners.push(await listenRpc({ path, readOnly: true, handlers: handlers(), bus, idleMs: 300 }));
+    const listener = await connectVnmd(path);
+    await listener.call('events.subscribe', { types: [], networks: null });
+    const asker = await connectVnmd(path);
+    const silent: Socket = createConnection(path);
+    let received = '';
+    silent.on('data', (d: Buffer) => (received += d.toString()));
+    const silentClosed = new Promise((r) => silent.once('close', r));
+    // The asker keeps asking more often than the timeout until the silent one is closed.
+    let asks = 0;
+    let closed = false;
+    void silentClosed.then(() => (closed = true));
+    while (!closed) {
+      await asker.call('network.list', {});
+      asks++;
+      await Promise.race([silentClosed, new Promise((r) => setTimeout(r, 100))]);
+    }
+    expect(received).toContain('"method":"closing"');
+    expect(received).toContain('sent no request for 0.3 s and listens for no events');
+    expect(asks).toBeGreaterThan(2);
+    // Both others outlived the silent one's deadline and still answer.
+    expect(await listener.call('network.list', {})).toHaveLength(1);
+    expect(await asker.call('network.list', {})).toHaveLength(1);
+    listener.close();
+    asker.close();
+  });
+
   it('answers an over-long line on the read-only socket with its 128 KiB limit', async () => {
     const s: Socket = createConnection(join(dir, 'ro.sock'));
     let received = '';

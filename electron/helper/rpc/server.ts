@@ -30,6 +30,8 @@ export interface SocketOptions {
   readonly group?: string;
   /** Clients at once; one more is told why in one line and closed (client-limits.ts). */
   readonly maxClients?: number;
+  /** Closes a client silent this long with nothing running and no subscription (connection.ts). */
+  readonly idleMs?: number;
 }
 
 /** Longest request on the read-only socket: its methods take a name or a filter, never a definition. */
@@ -50,7 +52,8 @@ export async function listenRpc(opts: SocketOptions): Promise<RpcListener> {
   const connections = new Set<RpcConnection>();
   const sockets = new Set<Socket>();
   const connOpts = opts.readOnly
-    ? { ...opts, maxLineBytes: RO_MAX_LINE_BYTES, gate: new FairGate(RO_SLOTS) }
+    ? // A client gains nothing from more requests in flight than the gate lets run.
+      { ...opts, maxLineBytes: RO_MAX_LINE_BYTES, gate: new FairGate(RO_SLOTS), maxInFlight: RO_SLOTS }
     : opts;
   const server = createServer((socket) => {
     if (opts.maxClients !== undefined && sockets.size >= opts.maxClients) {

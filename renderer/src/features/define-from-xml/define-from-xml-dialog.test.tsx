@@ -52,6 +52,23 @@ describe('Define from XML', () => {
     expect(fake.calls.some((c) => c.call === 'defineNetwork')).toBe(false);
   });
 
+  // Issue 20 item 9: a file over vnmd's 2 MiB request limit made net-define wait forever.
+  // The window refuses it before sending: the dialog says why, and the call never starts.
+  it(
+    'refuses a 3 MiB file at once, saying it is too large, and sends nothing',
+    { timeout: 20_000 },
+    async () => {
+      const big = XML.replace('</network>', `<!-- ${'x'.repeat(3 * 1024 * 1024)} -->\n</network>`);
+      await openWithFile(big);
+      fireEvent.click(within(dialog()).getByRole('button', { name: 'Define' }));
+      expect((await within(dialog()).findByText(/Nothing was defined/)).textContent).toMatch(
+        /larger than 1048576 bytes/,
+      );
+      expect(fake.calls.some((c) => c.call === 'defineNetwork')).toBe(false);
+      expect(within(dialog()).getByRole('button', { name: 'Define' })).toBeTruthy();
+    },
+  );
+
   it(
     'shows vnmd’s refusal of a name that exists, leaving that network alone',
     { timeout: 20_000 },
