@@ -165,6 +165,8 @@ async function serve(
       readOnly: true,
       fd: passed.readOnly,
       maxClients: limits.readOnly,
+      maxPerUser: limits.readOnlyPerUser,
+      log,
       // Every local user shares its capped slots: a silent one must give its slot back.
       idleMs: idleTimeoutMs(),
     }),
@@ -175,7 +177,10 @@ async function serve(
   leases.start();
   const how = passed.readWrite !== undefined || passed.readOnly !== undefined ? ', passed by systemd' : '';
   log(`listening on ${socket} (read-write) and ${roSocket} (read-only)${how}`);
-  log(`client limits: ${limits.readWrite} read-write, ${limits.readOnly} read-only`);
+  log(
+    `client limits: ${limits.readWrite} read-write, ${limits.readOnly} read-only ` +
+      `(${limits.readOnlyPerUser} per user)`,
+  );
   if (opts.autostart !== false) await startAutostart(ctx, driver);
   return {
     driver,

@@ -7,8 +7,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChildProcess } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connectVnmd } from '../../electron/client/client';
 import { createNetns, destroyAllNetns, type Netns } from '../helpers/netns';
 import {
@@ -25,12 +25,14 @@ import { removeDirs, type Vnmd, type VnmdOptions } from '../helpers/vnmd';
 
 let ns: Netns;
 let user: UnprivUser;
+let other: UnprivUser;
 const started: Vnmd[] = [];
 const floods: ChildProcess[] = [];
 
 beforeAll(async () => {
   ns = await createNetns('rpcflood');
   user = await createUnprivUser('vnmtr');
+  other = await createUnprivUser('vnmto');
 });
 
 afterAll(async () => {
@@ -41,17 +43,27 @@ afterAll(async () => {
   }
   await destroyAllNetns();
   await user?.remove();
+  await other?.remove();
 });
 
+/**
+ * vnmd for one attack. Each attack comes from one user, so the per-user share (its own test
+ * below) would cut it back before the cap or timeout a test is about; it is lifted unless set.
+ */
 async function vnmdFor(opts: VnmdOptions = {}): Promise<Vnmd> {
-  const v = await vnmdOpenToAll(ns, opts);
+  const env = { VNMD_MAX_CLIENTS_RO_PER_USER: '1000000', ...opts.env };
+  const v = await vnmdOpenToAll(ns, { ...opts, env });
   started.push(v);
   return v;
 }
 
-/** Runs ro-flood.mjs as the unprivileged user against the read-only socket. */
+/** Runs ro-flood.mjs as the unprivileged user (or `as`) against the read-only socket. */
 function flood(v: Vnmd, ...args: string[]): Flood {
-  const f = floodAs(user, v.dirs.roSocket, ...args);
+  return floodBy(user, v, ...args);
+}
+
+function floodBy(as: UnprivUser, v: Vnmd, ...args: string[]): Flood {
+  const f = floodAs(as, v.dirs.roSocket, ...args);
   floods.push(f.child);
   return f;
 }
@@ -95,6 +107,29 @@ describe('the read-only socket under attack', () => {
     );
     expect(Math.max(...times)).toBeLessThan(10_000); // a failure guard, not a timing claim
     await f.end();
+  });
+
+  it('one user holding every read-only slot is cut back to its share, and another user gets in', async () => {
+    const v = await vnmdFor({ env: { VNMD_MAX_CLIENTS_RO: '200', VNMD_MAX_CLIENTS_RO_PER_USER: '50' } });
+    const hog = flood(v, 'open', '200');
+    console.log(`one user opens 200 read-only connections: ${JSON.stringify(await hog.result)}`);
+    // vnmd's ends of the read-only socket. An accepted UNIX socket lives in the namespace of
+    // the client that connected (here the machine's own), so ss lists them there; read only.
+    const held = () =>
+      execFileSync('ss', ['-xn'], { encoding: 'utf8' })
+        .split('\n')
+        .filter((l) => /ESTAB/.test(l) && l.includes(v.dirs.roSocket)).length;
+    // Before the fix the hog kept all 200 and every other user was refused.
+    await vi.waitFor(() => expect(held()).toBeLessThanOrEqual(50), {
+      timeout: 30_000,
+      interval: 100,
+    });
+    expect(v.log()).toMatch(
+      /read-only socket: user \d+ held \d+ connections; closed \d+ over its share of 50/,
+    );
+    const guest = floodBy(other, v, 'open', '100');
+    expect(await guest.result).toMatchObject({ kept: 100, refused: 0 });
+    await Promise.all([hog.end(), guest.end()]);
   });
 
   it('half-sent request lines are closed (slowloris)', async () => {

@@ -6,19 +6,22 @@
  * files), so that a flood of anonymous connections can never leave root's commands, or the
  * dnsmasq watchdog, without a descriptor.
  *
- * Limits are per socket, not per user: Node cannot read a UNIX socket peer's credentials
- * (SO_PEERCRED) without a native addon, so one user can still take every read-only slot
- * (never a read-write one, never the reserve).
+ * On the read-only socket each user other than root also has a share (per-user-cap.ts), so
+ * that one user who takes every slot is cut back and the others get in.
  */
 import { readFileSync } from 'node:fs';
 
 export interface ClientLimits {
   readonly readWrite: number;
   readonly readOnly: number;
+  /** Read-only connections one user (not root) may hold. */
+  readonly readOnlyPerUser: number;
 }
 
 /** The read-only socket's cap when the descriptor limit allows it (libvirt's max_clients is 5000). */
 const DEFAULT_MAX_RO = 1000;
+/** A user's share of the read-only socket: an eighth, so eight users fill it, but never under this. */
+const MIN_PER_USER = 16;
 /** Descriptors kept for vnmd itself: at least this many, or an eighth of the limit. */
 const MIN_RESERVE = 64;
 
@@ -46,15 +49,18 @@ function envCount(value: string | undefined): number | undefined {
 /**
  * The caps for a descriptor limit `nofile`: the reserve first, then at most half of what is
  * left (and DEFAULT_MAX_RO) for the read-only socket, the rest for the read-write one.
- * VNMD_MAX_CLIENTS_RW / VNMD_MAX_CLIENTS_RO override either.
+ * VNMD_MAX_CLIENTS_RW / VNMD_MAX_CLIENTS_RO / VNMD_MAX_CLIENTS_RO_PER_USER override each.
  */
 export function clientLimits(nofile: number, env: NodeJS.ProcessEnv = process.env): ClientLimits {
   const reserve = Math.max(MIN_RESERVE, Math.floor(nofile / 8));
   const budget = Math.max(2, nofile - reserve);
   const readOnly = Math.max(1, Math.min(DEFAULT_MAX_RO, Math.floor(budget / 2)));
+  const ro = envCount(env.VNMD_MAX_CLIENTS_RO) ?? readOnly;
   return {
-    readOnly: envCount(env.VNMD_MAX_CLIENTS_RO) ?? readOnly,
+    readOnly: ro,
     readWrite: envCount(env.VNMD_MAX_CLIENTS_RW) ?? Math.max(1, budget - readOnly),
+    readOnlyPerUser:
+      envCount(env.VNMD_MAX_CLIENTS_RO_PER_USER) ?? Math.min(ro, Math.max(MIN_PER_USER, Math.floor(ro / 8))),
   };
 }
 

@@ -15,6 +15,7 @@ import { CLOSING_NOTIFICATION } from '../../../shared/rpc/contract';
 import { refusalReason } from './client-limits';
 import { RpcConnection } from './connection';
 import { FairGate } from './fair-gate';
+import { PerUserCap } from './per-user-cap';
 import { notification } from './protocol';
 
 export interface SocketOptions {
@@ -32,6 +33,9 @@ export interface SocketOptions {
   readonly maxClients?: number;
   /** Closes a client silent this long with nothing running and no subscription (connection.ts). */
   readonly idleMs?: number;
+  /** Connections one user other than root may hold; the newest over it are closed (per-user-cap.ts). */
+  readonly maxPerUser?: number;
+  readonly log?: (message: string) => void;
 }
 
 /** Longest request on the read-only socket: its methods take a name or a filter, never a definition. */
@@ -49,8 +53,16 @@ export async function listenRpc(opts: SocketOptions): Promise<RpcListener> {
     await mkdir(dirname(opts.path), { recursive: true, mode: 0o755 });
     await clearStaleSocket(opts.path);
   }
-  const connections = new Set<RpcConnection>();
+  const connections = new Map<Socket, RpcConnection>();
   const sockets = new Set<Socket>();
+  const perUser =
+    opts.maxPerUser === undefined
+      ? null
+      : new PerUserCap({
+          limit: opts.maxPerUser,
+          evict: (socket, reason) => connections.get(socket)?.close(reason),
+          log: opts.log ?? (() => undefined),
+        });
   const connOpts = opts.readOnly
     ? // A client gains nothing from more requests in flight than the gate lets run.
       { ...opts, maxLineBytes: RO_MAX_LINE_BYTES, gate: new FairGate(RO_SLOTS), maxInFlight: RO_SLOTS }
@@ -61,12 +73,13 @@ export async function listenRpc(opts: SocketOptions): Promise<RpcListener> {
       return;
     }
     const conn = new RpcConnection(socket, connOpts);
-    connections.add(conn);
+    connections.set(socket, conn);
     sockets.add(socket);
     socket.on('close', () => {
-      connections.delete(conn);
+      connections.delete(socket);
       sockets.delete(socket);
     });
+    perUser?.note(sockets);
   });
   if (opts.fd !== undefined) {
     await listen(server, { fd: opts.fd });
@@ -77,7 +90,7 @@ export async function listenRpc(opts: SocketOptions): Promise<RpcListener> {
   return {
     path: opts.path,
     close: async (reason) => {
-      for (const c of connections) c.close(reason);
+      for (const c of connections.values()) c.close(reason);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       for (const s of sockets) s.destroy();
     },
