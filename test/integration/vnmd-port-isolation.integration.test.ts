@@ -3,7 +3,12 @@
  * bridge address, take a DHCP lease) but not each other, whether their port joined after the
  * start or while vnmd was down (isolated at adoption); a network without the flag still lets
  * its guests talk; a host-bridge network with the flag is refused with its reason.
+ * `<bridge macTableManager='libvirt'/>`, which vnm cannot apply (it needs the guests' MACs),
+ * is defined as libvirt defines it and refused at start with the reason, changing nothing.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { VnmClient } from '../../electron/client/client';
 import { createGuest, runUdhcpc, type Guest } from '../helpers/guest';
@@ -106,5 +111,30 @@ describe('port isolation', () => {
     expect(await hostSnapshot(sb!.host)).toEqual(before);
     const names = (await client!.call('network.list', { filter: 'all' })).map((n) => n.name);
     expect(names).not.toContain('hb');
+  }, 30_000);
+});
+
+describe("macTableManager='libvirt'", () => {
+  it('is defined, then refused at start with why and what to do; the host stays as it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vnm-mtm-'));
+    try {
+      const file = join(dir, 'mtm.xml');
+      writeFileSync(
+        file,
+        `<network><name>mtm</name><forward mode='nat'/><bridge name='vnmpimt' macTableManager='libvirt'/><ip address='10.64.9.1' prefix='24'/></network>`,
+      );
+      expect((await vnmd!.cli(['net-define', file])).code).toBe(0);
+      const before = await hostSnapshot(sb!.host);
+      const r = await vnmd!.cli(['net-start', 'mtm']);
+      expect(r.code).toBe(1);
+      expect(r.stderr.split('\n')[0]).toBe('error: Failed to start network mtm');
+      expect(r.stderr).toMatch(/remove macTableManager='libvirt' \(or set it to 'kernel'\)/);
+      expect(await hostSnapshot(sb!.host)).toEqual(before);
+      const xml = (await vnmd!.cli(['net-dumpxml', 'mtm'])).stdout;
+      expect(xml).toContain("macTableManager='libvirt'");
+      expect((await vnmd!.cli(['net-list', '--all'])).stdout).toMatch(/mtm\s+inactive/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 30_000);
 });

@@ -20,6 +20,7 @@ import type { StartStep } from './inject';
 import { claimSubnets } from './subnet-claims';
 import type { NetworkTable } from './table';
 import { checkStartable } from './validate';
+import { checkApplicable } from './unapplicable';
 import { formatDefinition } from './xml';
 
 export interface StartDeps {
@@ -36,6 +37,7 @@ export async function startNetwork(
   deps: StartDeps,
 ): Promise<RunStatus> {
   checkStartable(def);
+  checkApplicable(def);
   const kind = networkKind(def);
   if (kind === 'bridge') return startHostBridge(def, persistent, deps);
   if (!isManagedBridgeKind(kind)) {
@@ -69,14 +71,6 @@ function baseStatus(
 /** An existing host bridge: vnm creates nothing and removes nothing. */
 async function startHostBridge(def: NetworkDef, persistent: boolean, deps: StartDeps): Promise<RunStatus> {
   const bridge = def.bridge?.name ?? null;
-  if (def.portIsolated === 'yes') {
-    // libvirt isolates only the guest taps it plugs into the host bridge; vnm plugs none in and
-    // cannot tell a guest's port from the host's uplink, which must stay unisolated.
-    throw new VnmError(
-      'unsupported',
-      `Network '${def.name}' asks for <port isolated='yes'/> on the host bridge '${bridge ?? ''}', where vnm cannot tell guest ports from the uplink; remove <port isolated='yes'/>, or set 'isolated on' on each guest's bridge port yourself (ip link set dev PORT type bridge_slave isolated on).`,
-    );
-  }
   if (bridge && !(await linkNames()).has(bridge)) {
     throw new VnmError(
       'operation-failed',
