@@ -38,4 +38,14 @@ describe('settings vnm cannot apply', () => {
     expect(unapplicableReason(def(noIso))).toBeNull();
     expect(unapplicableReason(def(NAT('')))).toBeNull();
   });
+
+  it('refuses a network-wide <bandwidth> limit, not an empty <bandwidth/>', () => {
+    const limited = def(NAT("<bandwidth><inbound average='1000'/></bandwidth>"));
+    expect(unapplicableReason(limited)).toMatch(
+      /has a <bandwidth> limit, which vnm does not apply yet .* remove <bandwidth> to start it, and shape the bridge 'virbr9' with tc yourself/,
+    );
+    const out = def(NAT("<bandwidth><outbound average='10' peak='20' burst='5'/></bandwidth>"));
+    expect(unapplicableReason(out)).toMatch(/<bandwidth> limit/);
+    expect(unapplicableReason(def(NAT('<bandwidth/>')))).toBeNull();
+  });
 });

@@ -3,9 +3,11 @@
  * start a network holding one, saying why and what to do, rather than start it and silently
  * leave the setting out (issue 16: never accept and ignore).
  *
- * Both come from libvirt applying them while it plugs a guest in, from the guest's own
- * interface config; vnm plugs no guests in (VMs' taps and the sandbox's veths are enslaved
+ * The first two come from libvirt applying them while it plugs a guest in, from the guest's
+ * own interface config; vnm plugs no guests in (VMs' taps and the sandbox's veths are enslaved
  * by others), so it knows neither which ports are guests on a host bridge nor guests' MACs.
+ * A network-wide <bandwidth> libvirt applies at start (tc htb on the bridge); vnm does not
+ * shape traffic yet, so until it does, such a network is refused rather than left unshaped.
  */
 import type { NetworkDef } from '../../../shared/model/network';
 import { networkKind } from '../../../shared/model/network';
@@ -30,6 +32,9 @@ export function unapplicableReason(def: NetworkDef): string | null {
     // libvirt isolates only the guest taps it plugs into the host bridge; every other port
     // (the uplink above all) must stay unisolated, and vnm cannot tell them apart.
     return `Network '${n}' asks for <port isolated='yes'/> on the host bridge '${bridge}', where vnm cannot tell guest ports from the uplink; remove <port isolated='yes'/>, or set 'isolated on' on each guest's bridge port yourself (ip link set dev PORT type bridge_slave isolated on).`;
+  }
+  if (def.bandwidth?.inbound || def.bandwidth?.outbound) {
+    return `Network '${n}' has a <bandwidth> limit, which vnm does not apply yet (libvirt shapes the bridge's traffic with tc); remove <bandwidth> to start it, and shape the bridge ${bridge ? `'${bridge}' ` : ''}with tc yourself if you need the limit.`;
   }
   return null;
 }
