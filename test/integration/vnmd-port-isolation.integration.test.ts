@@ -6,7 +6,8 @@
  * `<bridge macTableManager='libvirt'/>`, which vnm cannot apply (it needs the guests' MACs),
  * is defined as libvirt defines it and refused at start with the reason, changing nothing.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -47,6 +48,21 @@ async function isolatedFlag(g: Guest): Promise<string> {
   return r.stdout.trim();
 }
 
+/** The `ip -o monitor link` processes in the host namespace. */
+function monitors(): string[] {
+  const pids = execFileSync('ip', ['netns', 'pids', sb!.host.name], { encoding: 'utf8' })
+    .split(/\s+/)
+    .filter(Boolean);
+  const cmdlines = pids.map((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
+    } catch {
+      return '';
+    }
+  });
+  return cmdlines.filter((c) => c === 'ip -o monitor link');
+}
+
 /** One ping with a short wait; true when the echo came back. */
 async function pings(g: Guest, to: string): Promise<boolean> {
   const r = await g.ns.tryExec('ping', ['-c', '2', '-i', '0.2', '-W', '1', to]);
@@ -71,6 +87,7 @@ describe('port isolation', () => {
     expect(b.ip).toMatch(/^10\.64\.0\.1[0-5]\d$/);
     await vi.waitFor(async () => expect(await isolatedFlag(a.guest)).toBe('1'), { timeout: 5000 });
     await vi.waitFor(async () => expect(await isolatedFlag(b.guest)).toBe('1'), { timeout: 5000 });
+    expect(monitors()).toHaveLength(1);
   }, 60_000);
 
   it('lets each guest reach the host but not the other guest', async () => {
@@ -83,6 +100,8 @@ describe('port isolation', () => {
   it('isolates a port that joined while vnmd was down, when vnmd adopts the network', async () => {
     await vnmd!.kill();
     client?.close();
+    // vnmd's ip monitor goes with it (setpriv --pdeathsig), leaving nothing behind.
+    await vi.waitFor(async () => expect(monitors()).toEqual([]), { timeout: 5000 });
     // Plugged in with no vnmd to see it: static address, as its lease would be renewed later.
     const c = await createGuest(sb!.host, 'vnmpi0', { address: '10.64.0.20/24' });
     expect(await isolatedFlag(c)).toBe('0');

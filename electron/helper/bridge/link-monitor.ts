@@ -4,6 +4,7 @@
  * next poll. One line per change (-o); a monitor that exits is started again until stopped.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { CHILD_ENV } from '../exec';
 
@@ -24,6 +25,17 @@ export function parseMonitorLine(line: string): PortJoin | null {
 }
 
 const RESTART_MS = 1000;
+
+/**
+ * ip monitor never reads its stdin and writes only on a link change, so a vnmd killed
+ * outright would leave it running until the next one. setpriv (util-linux) asks the kernel
+ * to send it SIGTERM when vnmd dies, then runs ip in its place.
+ */
+const SETPRIV = '/usr/bin/setpriv';
+function monitorCommand(): [string, string[]] {
+  const ip = ['ip', '-o', 'monitor', 'link'];
+  return existsSync(SETPRIV) ? [SETPRIV, ['--pdeathsig', 'TERM', ...ip]] : ['ip', ip.slice(1)];
+}
 
 export class LinkMonitor {
   private child: ChildProcessWithoutNullStreams | null = null;
@@ -50,7 +62,8 @@ export class LinkMonitor {
   }
 
   private spawn(): void {
-    const child = spawn('ip', ['-o', 'monitor', 'link'], { env: CHILD_ENV, stdio: 'pipe' });
+    const [cmd, args] = monitorCommand();
+    const child = spawn(cmd, args, { env: CHILD_ENV, stdio: 'pipe' });
     this.child = child;
     this.partial = '';
     child.on('error', (e) => this.log(`link monitor: ${e.message}`));
