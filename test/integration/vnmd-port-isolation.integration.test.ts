@@ -101,7 +101,7 @@ describe('port isolation', () => {
     await vnmd!.kill();
     client?.close();
     // vnmd's ip monitor goes with it (setpriv --pdeathsig), leaving nothing behind.
-    await vi.waitFor(async () => expect(monitors()).toEqual([]), { timeout: 5000 });
+    await vi.waitFor(() => expect(monitors()).toEqual([]), { timeout: 5000 });
     // Plugged in with no vnmd to see it: static address, as its lease would be renewed later.
     const c = await createGuest(sb!.host, 'vnmpi0', { address: '10.64.0.20/24' });
     expect(await isolatedFlag(c)).toBe('0');
