@@ -2,7 +2,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { SubTabPage } from './sub-tab-page';
 
-export type DetailsSectionName = 'Forwarding' | 'IPv4 configuration' | 'IPv6 configuration';
+export type DetailsSectionName =
+  'Forwarding' | 'IPv4 configuration' | 'IPv6 configuration' | 'Guest isolation';
 
 export class DetailsPage extends SubTabPage {
   constructor(page: Page) {

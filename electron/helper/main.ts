@@ -16,6 +16,7 @@ import { acquireInstanceLock } from './instance-lock';
 import type { InstanceLock } from './instance-lock';
 import { KeyedMutex } from './driver/keyed-mutex';
 import { leaseWatcher } from './driver/lease-watch';
+import { PortIsolationKeeper } from './driver/port-isolation-keeper';
 import { adoptRunning, loadDefinitions, startAutostart } from './driver/reconcile';
 import { NetworkTable } from './driver/table';
 import { statsNetworks } from './driver/stats-source';
@@ -175,6 +176,9 @@ async function serve(
   watchdog.start();
   const leases = leaseWatcher(ctx);
   leases.start();
+  // After adoption, so its first sweep isolates the ports adopted networks already have.
+  const isolation = new PortIsolationKeeper(ctx);
+  isolation.start();
   const how = passed.readWrite !== undefined || passed.readOnly !== undefined ? ', passed by systemd' : '';
   log(`listening on ${socket} (read-write) and ${roSocket} (read-only)${how}`);
   log(
@@ -187,6 +191,7 @@ async function serve(
     async stop(reason) {
       watchdog.stop();
       leases.stop();
+      isolation.stop();
       findings.stop();
       sampler.stop();
       await Promise.all(listeners.map((l) => l.close(reason)));

@@ -48,10 +48,11 @@ function stripVolatile(value: unknown): unknown {
 
 /**
  * Processes that belong to the programs under test, not to the host: vnmd's own long-lived
- * ip and nft (electron/helper/bridge/ip-batch.ts, firewall/nft-session.ts), and the esbuild
- * service tsx starts, whenever it first compiles a module, for the test runner in the namespace.
+ * ip, ip monitor and nft (electron/helper/bridge/ip-batch.ts, bridge/link-monitor.ts,
+ * firewall/nft-session.ts), and the esbuild service tsx starts, whenever it first compiles a
+ * module, for the test runner in the namespace.
  */
-const NOT_LEFT_BEHIND = /[ /](ip -force -batch -|nft -i)$|\/esbuild --service=\S+ --ping$/;
+const NOT_LEFT_BEHIND = /[ /](ip -force -batch -|ip -o monitor link|nft -i)$|\/esbuild --service=\S+ --ping$/;
 
 /**
  * The read-only commands vnmd's findings keeper runs by itself, a moment after a lifecycle

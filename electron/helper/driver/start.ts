@@ -21,6 +21,7 @@ import type { StartStep } from './inject';
 import { claimSubnets } from './subnet-claims';
 import type { NetworkTable } from './table';
 import { checkStartable } from './validate';
+import { checkApplicable } from './unapplicable';
 import { formatDefinition } from './xml';
 
 export interface StartDeps {
@@ -37,6 +38,7 @@ export async function startNetwork(
   deps: StartDeps,
 ): Promise<RunStatus> {
   checkStartable(def);
+  checkApplicable(def);
   const kind = networkKind(def);
   if (kind === 'bridge') return startHostBridge(def, persistent, deps);
   if (!isManagedBridgeKind(kind)) {

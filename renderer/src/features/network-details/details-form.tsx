@@ -14,6 +14,7 @@ import { FAMILIES, sameDraft } from './details-draft';
 import { draftProblems, problemText } from './details-problems';
 import { ApplyBar } from './apply-bar';
 import { ForwardEditor } from './forward-editor';
+import { GuestIsolation } from './guest-isolation';
 import { IpEditor } from './ip-editor';
 import type { SectionProps } from './section-props';
 import { useDraftStore } from './draft-store';
@@ -56,11 +57,13 @@ export function DetailsForm({ summary, def, running, current, draft }: DetailsFo
           {FAMILIES.map((family) => (
             <IpEditor key={family} family={family} {...section} />
           ))}
+          <GuestIsolation def={def} />
         </>
       ) : (
         <>
           <OnBoot {...section} />
           <UnmanagedFields def={def} />
+          <GuestIsolation def={def} />
         </>
       )}
       <ApplyBar summary={summary} def={def} running={running} draft={draft} problems={problems} />
