@@ -26,8 +26,12 @@ async function subnetOf(sandbox: Sandbox): Promise<string> {
   return m[1];
 }
 
-/** Releases and renews the guest's lease: SIGUSR2 then SIGUSR1 to its own udhcpc (the sandbox started it). */
-function renewLease(guest: Guest): void {
+/**
+ * Releases and renews the guest's lease: SIGUSR2 to its own udhcpc (the sandbox started it),
+ * then SIGUSR1 once the release is done. Sent together, both can be pending at once, and the
+ * kernel delivers the lower signal first: renew, then release, and the guest stays unleased.
+ */
+async function renewLease(guest: Guest): Promise<void> {
   const pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
   const udhcpc: number[] = [];
   for (const pid of pids) {
@@ -41,6 +45,8 @@ function renewLease(guest: Guest): void {
   if (udhcpc.length !== 1)
     throw new Error(`expected one udhcpc of ${guest.hostname}, found ${udhcpc.length}`);
   process.kill(udhcpc[0]!, 'SIGUSR2');
+  // The release runs udhcpc's deconfig, which removes the lease file.
+  await expect.poll(() => guest.leasedIp()).toBeNull();
   process.kill(udhcpc[0]!, 'SIGUSR1');
 }
 
@@ -102,7 +108,7 @@ test('a static host and a DHCP range go live without a restart, and the guest ge
   expect(await vnm(sandbox, 'net-dumpxml', '--inactive', 'default')).toContain(`ip='${reserved}'`);
   // Not restarted: the same bridge, still active.
   expect((await vnm(sandbox, 'net-info', 'default')).match(/Bridge:\s+(\S+)/)?.[1]).toBe(bridgeBefore);
-  renewLease(guest);
+  await renewLease(guest);
   await expect.poll(() => guest.leasedIp(), { timeout: 60_000 }).toBe(reserved);
   await expect(details.savedDiffers).toBeHidden();
 });
