@@ -6,13 +6,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { VnmClient } from '../../electron/client/client';
 import { VnmError } from '../../shared/rpc/errors';
 import { createGuest, type Guest } from '../helpers/guest';
-import { destroyAllNetns } from '../helpers/netns';
-import { createSandbox, type Sandbox } from '../helpers/sandbox';
-import { removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
+import { type Sandbox } from '../helpers/sandbox';
+import { type Vnmd } from '../helpers/vnmd';
+import { setUpVnmdSandbox } from '../helpers/vnmd-sandbox';
 
 const NS = 'http://libvirt.org/schemas/network/dnsmasq/1.0';
 const TARGET = '10.64.1.77';
@@ -35,18 +35,7 @@ async function lookup(guest: Guest, name: string): Promise<string> {
   return `${r.stdout}\n${r.stderr}`;
 }
 
-beforeAll(async () => {
-  sb = await createSandbox('hdo');
-  vnmd = await startVnmd(sb.host);
-  client = await vnmd.client();
-});
-
-afterAll(async () => {
-  client?.close();
-  await vnmd?.kill();
-  await destroyAllNetns();
-  if (vnmd) removeDirs(vnmd.dirs);
-});
+setUpVnmdSandbox('hdo', (s) => ({ sb, vnmd, client } = s));
 
 describe('<dnsmasq:options> (#16)', () => {
   it('a cname= option is kept and resolves in a guest; without it the alias is unknown', async () => {

@@ -9,13 +9,13 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { VnmClient } from '../../electron/client/client';
 import { VnmError } from '../../shared/rpc/errors';
-import { destroyAllNetns } from '../helpers/netns';
-import { createSandbox, type Sandbox } from '../helpers/sandbox';
+import { type Sandbox } from '../helpers/sandbox';
 import { snapshot } from '../helpers/snapshot';
-import { removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
+import { type Vnmd } from '../helpers/vnmd';
+import { setUpVnmdSandbox } from '../helpers/vnmd-sandbox';
 
 let sb: Sandbox;
 let vnmd: Vnmd;
@@ -50,18 +50,7 @@ async function startRefused(name: string, why: RegExp): Promise<void> {
   expect(info.active).toBe(false);
 }
 
-beforeAll(async () => {
-  sb = await createSandbox('hsr');
-  vnmd = await startVnmd(sb.host);
-  client = await vnmd.client();
-});
-
-afterAll(async () => {
-  client?.close();
-  await vnmd?.kill();
-  await destroyAllNetns();
-  if (vnmd) removeDirs(vnmd.dirs);
-});
+setUpVnmdSandbox('hsr', (s) => ({ sb, vnmd, client } = s));
 
 describe('start refusals (#16)', () => {
   it("<domain register='yes'> without systemd-resolved: a clear reason, and the start reverted", async () => {
