@@ -76,6 +76,10 @@ test('an IPv6 NAT network from the wizard takes a guest to the wan over IPv6', a
     expect(address).not.toBe(start6);
     await guest.ns.exec('ip', ['-6', 'addr', 'add', `${address}/64`, 'dev', 'eth0', 'nodad']);
   }
+  // DHCPv6 gives a /128: the gateway is on the link only once dnsmasq's router advertisement
+  // has put the /64 on eth0, and a route via it before then is refused ("No route to host").
+  const onLink = () => guest.ns.exec('ip', ['-6', 'route', 'show', network6, 'dev', 'eth0']);
+  await expect.poll(async () => (await onLink()).stdout.trim(), { timeout: 30_000 }).not.toBe('');
   await guest.ns.exec('ip', ['-6', 'route', 'replace', 'default', 'via', gateway6, 'dev', 'eth0']);
   // The gateway answers first (the bridge is up and the address is the guest's), then the wan.
   await expect
