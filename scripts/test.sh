@@ -5,13 +5,19 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
+echo "setup: $SECONDS s"
 mkdir -p test-results
 PASSED=0
 FAILED=0
 SUMMARY=()
 
+# Each suite's wall time is printed beside its counts: CI must stay under 30 minutes, and this
+# is where to look first when it grows.
+SUITE_START=$SECONDS
 add() { # suite passed failed
-  PASSED=$((PASSED + $2)); FAILED=$((FAILED + $3)); SUMMARY+=("$1: $2 passed, $3 failed")
+  PASSED=$((PASSED + $2)); FAILED=$((FAILED + $3))
+  SUMMARY+=("$1: $2 passed, $3 failed ($((SECONDS - SUITE_START)) s)")
+  SUITE_START=$SECONDS
 }
 
 check() { # name command...: a check that passes or fails as a whole

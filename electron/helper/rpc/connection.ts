@@ -5,7 +5,7 @@
  * Nothing a client does may make vnmd hold more for it than a fixed amount: requests are read
  * only while fewer than MAX_IN_FLIGHT run and while its answers fit under SOCKET_HIGH_WATER
  * (a client that does not read stops being read, and is dropped when it has not drained for
- * the drain timeout); a request line must be finished within LINE_DEADLINE_MS (slowloris);
+ * the drain timeout); a request line must be finished within its deadline (slowloris);
  * on the read-only socket, a client that holds a slot without asking anything (no request
  * running, none sent for the idle timeout, no event subscription) is closed.
  */
@@ -34,7 +34,7 @@ const SOCKET_HIGH_WATER = 256 * 1024;
 /** Requests in progress on one connection before we stop reading from it. */
 const MAX_IN_FLIGHT = 64;
 /** How long a request line may take from its first byte to its newline. */
-const LINE_DEADLINE_MS = 10_000;
+const DEFAULT_LINE_DEADLINE_MS = 10_000;
 /** How long a client may leave its answers unread (buffer over SOCKET_HIGH_WATER) before it is dropped. */
 const DEFAULT_DRAIN_TIMEOUT_MS = 30_000;
 /** How long a closing client gets to take its last line before its socket is destroyed. */
@@ -51,6 +51,12 @@ const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
 export function idleTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   const n = Number(env.VNMD_CLIENT_IDLE_TIMEOUT_MS);
   return Number.isInteger(n) && n > 0 ? n : DEFAULT_IDLE_TIMEOUT_MS;
+}
+
+/** VNMD_CLIENT_LINE_DEADLINE_MS shortens the slowloris deadline for tests. */
+export function lineDeadlineMs(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.VNMD_CLIENT_LINE_DEADLINE_MS);
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_LINE_DEADLINE_MS;
 }
 
 /** VNMD_CLIENT_DRAIN_TIMEOUT_MS shortens the drain timeout for tests; nothing else should need it. */
@@ -79,6 +85,7 @@ export class RpcConnection {
   private readonly queue: EventQueue;
   private readonly lines: string[] = [];
   private readonly drainTimeout = drainTimeoutMs();
+  private readonly lineDeadline = lineDeadlineMs();
   private unsubscribe: (() => void) | null = null;
   private inFlight = 0;
   private closed = false;
@@ -161,8 +168,8 @@ export class RpcConnection {
     }
     this.lineTimer ??= setTimeout(() => {
       this.lineTimer = null;
-      this.close(`a request line was not finished within ${LINE_DEADLINE_MS / 1000} s`);
-    }, LINE_DEADLINE_MS);
+      this.close(`a request line was not finished within ${this.lineDeadline / 1000} s`);
+    }, this.lineDeadline);
   }
 
   private stopLineTimer(): void {
