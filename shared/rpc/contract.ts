@@ -3,16 +3,20 @@
  * vnmd validates params with these schemas before dispatch; clients validate results.
  * Objects are strict: an unknown field is an error that names it.
  *
+ * Written with zod/mini, not classic zod: every `vnm` process loads this contract, and mini
+ * loads and builds it in a third of the time (issue 17: the CLI's own cost). Error messages
+ * need a locale: vnmd and the main process set English (`useEnglishMessages`).
+ *
  * Traffic counters (see `Counters`): the bridge's own counters are traffic to and from
  * the host (NATed or routed traffic, DHCP, DNS); each port counts its guest's traffic,
  * guest-to-guest included, with rx = what the guest sent; the network total is the sum
  * over its ports.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { FORWARD_PROTOCOLS } from '../model/port-forward';
 
 /** A network is named by its name or its UUID, as virsh accepts either. */
-const NetworkRef = z.strictObject({ network: z.string().min(1).max(4096) });
+const NetworkRef = z.strictObject({ network: z.string().check(z.minLength(1), z.maxLength(4096)) });
 
 export const NetworkState = z.enum(['active', 'inactive']);
 
@@ -24,16 +28,16 @@ export const NetworkSummary = z.strictObject({
   autostart: z.boolean(),
   /** 'isolated' when there is no <forward>, else the forward mode. */
   kind: z.string(),
-  bridge: z.string().nullable(),
+  bridge: z.nullable(z.string()),
   /** Set while running when something is wrong (dnsmasq died and is being restarted...). */
-  problem: z.string().nullable(),
+  problem: z.nullable(z.string()),
 });
 export type NetworkSummary = z.infer<typeof NetworkSummary>;
 
-export const NetworkInfo = NetworkSummary.extend({
+export const NetworkInfo = z.extend(NetworkSummary, {
   /** IPv4/IPv6 networks in CIDR form, in definition order. */
   subnets: z.array(z.string()),
-  dnsmasqPid: z.number().nullable(),
+  dnsmasqPid: z.nullable(z.number()),
   /** Guest ports attached to the bridge right now. */
   connections: z.number(),
 });
@@ -43,13 +47,13 @@ export const Lease = z.strictObject({
   network: z.string(),
   /** Epoch seconds; 0 for an infinite lease. */
   expiry: z.number(),
-  mac: z.string().nullable(),
+  mac: z.nullable(z.string()),
   protocol: z.enum(['ipv4', 'ipv6']),
   /** Address with prefix, as virsh prints it: 192.168.122.50/24. */
   ipPrefix: z.string(),
   ip: z.string(),
-  hostname: z.string().nullable(),
-  clientId: z.string().nullable(),
+  hostname: z.nullable(z.string()),
+  clientId: z.nullable(z.string()),
 });
 export type Lease = z.infer<typeof Lease>;
 
@@ -68,10 +72,10 @@ export const Counters = z.strictObject({
 });
 export type Counters = z.infer<typeof Counters>;
 
-export const PortCounters = Counters.extend({
-  mac: z.string().nullable(),
-  ip: z.string().nullable(),
-  hostname: z.string().nullable(),
+export const PortCounters = z.extend(Counters, {
+  mac: z.nullable(z.string()),
+  ip: z.nullable(z.string()),
+  hostname: z.nullable(z.string()),
 });
 export type PortCounters = z.infer<typeof PortCounters>;
 
@@ -90,12 +94,12 @@ export type StatsSample = z.infer<typeof StatsSample>;
 export const HostInterface = z.strictObject({
   name: z.string(),
   type: z.string(),
-  mac: z.string().nullable(),
+  mac: z.nullable(z.string()),
   state: z.string(),
   addresses: z.array(z.string()),
   mtu: z.number(),
   /** The bridge this interface is a port of, if any. */
-  master: z.string().nullable(),
+  master: z.nullable(z.string()),
 });
 export type HostInterface = z.infer<typeof HostInterface>;
 
@@ -103,8 +107,8 @@ export const HostInfo = z.strictObject({
   hostname: z.string(),
   kernel: z.string(),
   vnmdVersion: z.string(),
-  dnsmasqVersion: z.string().nullable(),
-  nftVersion: z.string().nullable(),
+  dnsmasqVersion: z.nullable(z.string()),
+  nftVersion: z.nullable(z.string()),
   firewallBackend: z.string(),
   ipv4Forwarding: z.boolean(),
   ipv6Forwarding: z.boolean(),
@@ -140,7 +144,7 @@ export const VnmEvent = z.discriminatedUnion('type', [
     seq: z.number(),
     event: LifecycleEventType,
     network: z.string(),
-    detail: z.string().nullable(),
+    detail: z.nullable(z.string()),
   }),
   z.strictObject({ type: z.literal('stats'), seq: z.number(), samples: z.array(StatsSample) }),
   z.strictObject({ type: z.literal('leases'), seq: z.number(), network: z.string() }),
@@ -159,7 +163,7 @@ export const DiagnoseCheck = z.strictObject({
   /** One sentence a person can act on. */
   summary: z.string(),
   /** The exact command that would fix it, or null. */
-  fix: z.string().nullable(),
+  fix: z.nullable(z.string()),
   /** Facts behind the verdict (tables and chains named, values read). */
   details: z.array(z.string()),
   /**
@@ -167,7 +171,7 @@ export const DiagnoseCheck = z.strictObject({
    * never this string), and only then does the window offer "Apply fix" with a confirmation.
    * Absent means no.
    */
-  canApply: z.boolean().optional(),
+  canApply: z.optional(z.boolean()),
 });
 export type DiagnoseCheck = z.infer<typeof DiagnoseCheck>;
 
@@ -177,7 +181,7 @@ export const HostFinding = z.strictObject({
   id: z.string(),
   status: z.enum(['warn', 'fail']),
   summary: z.string(),
-  fix: z.string().nullable(),
+  fix: z.nullable(z.string()),
 });
 export type HostFinding = z.infer<typeof HostFinding>;
 
@@ -189,7 +193,7 @@ export const NetworkProblem = z.strictObject({
   check: z.string(),
   summary: z.string(),
   /** How many lines of the checklist fail. */
-  failed: z.number().int().min(0),
+  failed: z.int().check(z.gte(0)),
 });
 export type NetworkProblem = z.infer<typeof NetworkProblem>;
 
@@ -211,33 +215,36 @@ export type DiagnoseResult = z.infer<typeof DiagnoseResult>;
 
 export const ForwardProtocol = z.enum(FORWARD_PROTOCOLS);
 /** Shape only: the bounds (1-65535) are checked by shared/validation/port-forward.ts with a clear message. */
-const PortNumber = z.number().int();
+const PortNumber = z.int();
 const PortRangeSchema = z.strictObject({ start: PortNumber, end: PortNumber });
 
 /** A port forward (shared/model/port-forward.ts); values are judged by forwardProblems. */
 export const PortForward = z.strictObject({
   protocol: ForwardProtocol,
-  hostAddress: z.string().min(1).max(64).optional(),
+  hostAddress: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   hostPort: PortRangeSchema,
-  guestAddress: z.string().max(64),
+  guestAddress: z.string().check(z.maxLength(64)),
   guestPort: PortRangeSchema,
-  description: z.string().max(16_384).optional(),
+  description: z.optional(z.string().check(z.maxLength(16_384))),
 });
+
+/** The longest network XML vnmd takes (define, create): 1 MiB, as the CLI checks before sending. */
+export const MAX_XML_CHARS = 1_048_576;
 
 const Ok = z.strictObject({ ok: z.literal(true) });
 
 type Permission = 'read' | 'write';
-interface MethodSpec<P extends z.ZodType, R extends z.ZodType> {
+interface MethodSpec<P extends z.ZodMiniType, R extends z.ZodMiniType> {
   readonly params: P;
   readonly result: R;
   readonly permission: Permission;
   readonly doc: string;
 }
-const method = <P extends z.ZodType, R extends z.ZodType>(spec: MethodSpec<P, R>) => spec;
+const method = <P extends z.ZodMiniType, R extends z.ZodMiniType>(spec: MethodSpec<P, R>) => spec;
 
 export const RPC_METHODS = {
   'network.list': method({
-    params: z.strictObject({ filter: z.enum(['active', 'inactive', 'all']).default('active') }),
+    params: z.strictObject({ filter: z._default(z.enum(['active', 'inactive', 'all']), 'active') }),
     result: z.array(NetworkSummary),
     permission: 'read',
     doc: 'Networks vnmd knows, filtered as virsh net-list [--all|--inactive].',
@@ -249,23 +256,23 @@ export const RPC_METHODS = {
     doc: 'One network: state, bridge, subnets, dnsmasq.',
   }),
   'network.getXml': method({
-    params: NetworkRef.extend({ inactive: z.boolean().default(false) }),
+    params: z.extend(NetworkRef, { inactive: z._default(z.boolean(), false) }),
     result: z.strictObject({ xml: z.string() }),
     permission: 'read',
     doc: 'Live XML of a running network, or the stored definition with inactive.',
   }),
   'network.define': method({
     params: z.strictObject({
-      xml: z.string().max(1_048_576),
+      xml: z.string().check(z.maxLength(MAX_XML_CHARS)),
       /** Refuse (conflict) instead of redefining a network of that name: no check-then-act race. */
-      mustNotExist: z.boolean().default(false),
+      mustNotExist: z._default(z.boolean(), false),
     }),
     result: NetworkSummary,
     permission: 'write',
     doc: 'Define (or redefine, unless mustNotExist) a persistent network from libvirt network XML.',
   }),
   'network.create': method({
-    params: z.strictObject({ xml: z.string().max(1_048_576) }),
+    params: z.strictObject({ xml: z.string().check(z.maxLength(MAX_XML_CHARS)) }),
     result: NetworkSummary,
     permission: 'write',
     doc: 'Create and start a transient network; it vanishes when destroyed.',
@@ -279,54 +286,57 @@ export const RPC_METHODS = {
     doc: 'Remove an inactive persistent network.',
   }),
   'network.setAutostart': method({
-    params: NetworkRef.extend({ autostart: z.boolean() }),
+    params: z.extend(NetworkRef, { autostart: z.boolean() }),
     result: NetworkSummary,
     permission: 'write',
     doc: 'Start this network whenever vnmd starts, or not.',
   }),
   'network.update': method({
-    params: NetworkRef.extend({
+    params: z.extend(NetworkRef, {
       command: UpdateCommand,
       section: UpdateSection,
-      xml: z.string().max(65_536),
-      parentIndex: z.number().int().min(-1).default(-1),
-      live: z.boolean().default(false),
-      config: z.boolean().default(false),
+      xml: z.string().check(z.maxLength(65_536)),
+      parentIndex: z._default(z.int().check(z.gte(-1)), -1),
+      live: z._default(z.boolean(), false),
+      config: z._default(z.boolean(), false),
     }),
     result: Ok,
     permission: 'write',
     doc: 'virsh net-update: change one part of a network, live and/or in its definition.',
   }),
   'network.leases': method({
-    params: NetworkRef.extend({ mac: z.string().optional() }),
+    params: z.extend(NetworkRef, { mac: z.optional(z.string()) }),
     result: z.array(Lease),
     permission: 'read',
     doc: 'Current DHCP leases, expired ones dropped.',
   }),
   'network.diagnose': method({
-    params: NetworkRef.extend({ guest: z.string().min(1).max(255).optional() }),
+    params: z.extend(NetworkRef, { guest: z.optional(z.string().check(z.minLength(1), z.maxLength(255))) }),
     result: DiagnoseResult,
     permission: 'read',
     doc: 'A checklist of why a network or one of its guests may not work: state, bridge, dnsmasq, forwarding, foreign firewall chains, uplink.',
   }),
   'network.applyFix': method({
-    params: NetworkRef.extend({ check: z.string().min(1).max(256) }),
+    params: z.extend(NetworkRef, { check: z.string().check(z.minLength(1), z.maxLength(256)) }),
     result: DiagnoseCheck,
     permission: 'write',
     doc: "Apply vnmd's own fix for one failed diagnose line (only where the line says canApply), then re-run that check and return it.",
   }),
   'network.forwards': method({
-    params: z.strictObject({ name: z.string().min(1).max(4096), inactive: z.boolean().default(false) }),
+    params: z.strictObject({
+      name: z.string().check(z.minLength(1), z.maxLength(4096)),
+      inactive: z._default(z.boolean(), false),
+    }),
     result: z.strictObject({ forwards: z.array(PortForward) }),
     permission: 'read',
     doc: 'Port forwards of a network: the running definition while it runs, else (or with inactive) the stored one.',
   }),
   'network.addForward': method({
     params: z.strictObject({
-      name: z.string().min(1).max(4096),
+      name: z.string().check(z.minLength(1), z.maxLength(4096)),
       forward: PortForward,
-      live: z.boolean().default(false),
-      config: z.boolean().default(false),
+      live: z._default(z.boolean(), false),
+      config: z._default(z.boolean(), false),
     }),
     result: Ok,
     permission: 'write',
@@ -334,19 +344,19 @@ export const RPC_METHODS = {
   }),
   'network.removeForward': method({
     params: z.strictObject({
-      name: z.string().min(1).max(4096),
+      name: z.string().check(z.minLength(1), z.maxLength(4096)),
       protocol: ForwardProtocol,
       hostPort: PortNumber,
-      hostAddress: z.string().min(1).max(64).optional(),
-      live: z.boolean().default(false),
-      config: z.boolean().default(false),
+      hostAddress: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+      live: z._default(z.boolean(), false),
+      config: z._default(z.boolean(), false),
     }),
     result: Ok,
     permission: 'write',
     doc: 'Remove the port forward with this protocol, first host port and host address.',
   }),
   'network.statsHistory': method({
-    params: NetworkRef.extend({ seconds: z.number().positive().max(3600).default(600) }),
+    params: z.extend(NetworkRef, { seconds: z._default(z.number().check(z.positive(), z.lte(3600)), 600) }),
     result: z.array(StatsSample),
     permission: 'read',
     doc: 'Recent samples, oldest first, so a late window can draw the past at once.',
@@ -364,15 +374,15 @@ export const RPC_METHODS = {
     doc: 'Network interfaces of the host.',
   }),
   'host.findings': method({
-    params: z.strictObject({ refresh: z.boolean().default(false) }),
+    params: z.strictObject({ refresh: z._default(z.boolean(), false) }),
     result: Findings,
     permission: 'read',
     doc: "Host-wide findings and each running network's worst diagnose line; refresh reads the host again instead of the last result.",
   }),
   'host.propose': method({
     params: z.strictObject({
-      prefix: z.number().int().min(8).max(30).default(24),
-      exclude: z.array(z.string()).max(1024).default([]),
+      prefix: z._default(z.int().check(z.gte(8), z.lte(30)), 24),
+      exclude: z._default(z.array(z.string()).check(z.maxLength(1024)), []),
     }),
     result: z.strictObject({ subnet: z.string(), bridge: z.string(), ipv6Subnet: z.string() }),
     permission: 'read',
@@ -380,8 +390,8 @@ export const RPC_METHODS = {
   }),
   'events.subscribe': method({
     params: z.strictObject({
-      types: z.array(z.enum(EVENT_TYPES)).default([...EVENT_TYPES]),
-      networks: z.array(z.string()).nullable().default(null),
+      types: z._default(z.array(z.enum(EVENT_TYPES)), [...EVENT_TYPES]),
+      networks: z._default(z.nullable(z.array(z.string())), null),
     }),
     result: Ok,
     permission: 'read',
@@ -394,7 +404,7 @@ export const RPC_METHODS = {
     doc: 'Stop events.',
   }),
   'stats.setInterval': method({
-    params: z.strictObject({ seconds: z.number().min(0.5).max(60).nullable() }),
+    params: z.strictObject({ seconds: z.nullable(z.number().check(z.gte(0.5), z.lte(60))) }),
     result: Ok,
     permission: 'write',
     doc: 'Sampling interval in seconds, or null to stop sampling.',

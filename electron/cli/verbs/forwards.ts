@@ -7,8 +7,6 @@ import type { ParsedArgs } from '../args';
 import { formatTable } from '../table';
 import type { VnmClient } from '../../client/client';
 import type { NetworkDef } from '../../../shared/model/network';
-import { parseNetworkXml } from '../../../shared/xml/parse-network';
-import { guestNames, withGuestNames } from './forward-guest-names';
 
 const PORT_SHAPE = 'write a port as 8080 or a range as 8000-8010';
 
@@ -100,6 +98,8 @@ export function formatForwards(forwards: readonly (PortForward & { guestName: st
 /** The network's definition (running, or stored with inactive), for its static hosts. */
 async function definitionOf(client: VnmClient, name: string, inactive: boolean): Promise<NetworkDef | null> {
   const { xml } = await client.call('network.getXml', { network: name, inactive });
+  // Loaded here, not at the top: every `vnm` call would otherwise parse the XML codec (issue 17).
+  const { parseNetworkXml } = await import('../../../shared/xml/parse-network');
   const parsed = parseNetworkXml(xml);
   return parsed.ok ? parsed.def : null;
 }
@@ -191,6 +191,7 @@ export const forwardVerbs: Verb[] = [
           definitionOf(client, ref, inactive),
           client.call('network.leases', { network: ref }),
         ]);
+        const { guestNames, withGuestNames } = await import('./forward-guest-names');
         return withGuestNames(forwards, guestNames(def, leases));
       });
       ctx.out(a.flags.has('json') ? `${JSON.stringify(named, null, 2)}\n` : formatForwards(named));

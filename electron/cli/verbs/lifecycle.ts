@@ -1,6 +1,6 @@
 /** net-define, net-create, net-start, net-destroy, net-undefine, net-autostart. */
 import { readFile } from 'node:fs/promises';
-import { RPC_METHODS } from '../../../shared/rpc/contract';
+import { MAX_XML_CHARS } from '../../../shared/rpc/contract';
 import { VnmError } from '../../../shared/rpc/errors';
 import type { Verb, VerbContext } from '../context';
 import { arg, CliFailure, UUID_RE, withContext } from '../context';
@@ -27,7 +27,7 @@ const MIB = 1024 * 1024;
  * and the limit (the contract's limit, so both ends agree).
  */
 export function checkXmlSize(file: string, xml: string): void {
-  const max = RPC_METHODS['network.define'].params.shape.xml.maxLength ?? Infinity;
+  const max = MAX_XML_CHARS;
   if (xml.length <= max) return;
   const size = `${(xml.length / MIB).toFixed(1)} MiB`;
   const text = `file '${file}' is too large (${size}): network XML may be at most ${max / MIB} MiB`;

@@ -3,10 +3,11 @@
  * checks its ACL first thing in every entry point), then params through the method's zod
  * schema, then the handler.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { RPC_METHODS, isRpcMethodName } from '../../../shared/rpc/contract';
 import type { RpcMethodName, RpcMethods, RpcResult } from '../../../shared/rpc/contract';
 import { VnmError } from '../../../shared/rpc/errors';
+import { useEnglishMessages } from '../../../shared/rpc/zod-locale';
 import type { EventFilter } from '../events/bus';
 import { describeZodError, errorObject, METHOD_NOT_FOUND, protocolError } from './protocol';
 import type { RpcErrorObject } from './protocol';
@@ -23,6 +24,9 @@ export type ParamsOf<M extends RpcMethodName> = z.output<RpcMethods[M]['params']
 export type Handlers = {
   [M in RpcMethodName]: (params: ParamsOf<M>, ctx: CallContext) => Promise<RpcResult<M>> | RpcResult<M>;
 };
+
+// Params errors go back to the client as sentences: vnmd names the problem, not zod's code.
+useEnglishMessages();
 
 export type DispatchOutcome = { result: unknown } | { error: RpcErrorObject };
 

@@ -2,7 +2,7 @@
  * JSON-RPC 2.0 message shapes and the errors vnmd answers with. Every error carries
  * VnmErrorData in `data`, so a client can rethrow it as a VnmError with the same kind.
  */
-import type { z } from 'zod';
+import type { core } from 'zod/mini';
 import { RPC_ERROR_CODES, toErrorData } from '../../../shared/rpc/errors';
 import type { VnmErrorData } from '../../../shared/rpc/errors';
 
@@ -88,7 +88,7 @@ function validId(id: unknown): id is RpcId {
 }
 
 /** One sentence naming every problem zod found, by field path. */
-export function describeZodError(prefix: string, error: z.ZodError): string {
+export function describeZodError(prefix: string, error: core.$ZodError): string {
   const parts = error.issues.slice(0, 5).map((issue) => {
     const path = issue.path.length ? issue.path.map(String).join('.') : '';
     return path ? `${path}: ${issue.message}` : issue.message;

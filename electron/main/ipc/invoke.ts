@@ -6,6 +6,7 @@
 import { RPC_METHODS } from '../../../shared/rpc/contract';
 import type { RpcMethodName } from '../../../shared/rpc/contract';
 import { VnmError, toErrorData } from '../../../shared/rpc/errors';
+import { useEnglishMessages } from '../../../shared/rpc/zod-locale';
 import { RPC_CALLS, isApiCallName, isRpcCallName } from '../../../shared/api/contract';
 import type { AppCallName, AppInfo, InvokeResult } from '../../../shared/api/contract';
 import type { Backend } from '../backend/backend';
@@ -35,6 +36,9 @@ export function createInvokeHandler(deps: InvokeDeps): InvokeHandler {
     }
   };
 }
+
+// A bad request from the window is refused here with zod's English sentence.
+useEnglishMessages();
 
 async function forward(backend: Backend, method: RpcMethodName, params: unknown): Promise<unknown> {
   const parsed = RPC_METHODS[method].params.safeParse(params ?? {});
