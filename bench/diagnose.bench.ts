@@ -17,6 +17,7 @@ import { destroyAllNetns } from '../test/helpers/netns';
 import { capture } from '../test/helpers/proc';
 import { createSandbox } from '../test/helpers/sandbox';
 import { removeDirs, startVnmd } from '../test/helpers/vnmd';
+import { timed } from './figures';
 
 const RUNS = Number(process.argv[2] ?? 30);
 const NET = 'bench';
@@ -35,12 +36,6 @@ function figures(ms: readonly number[]): Figures {
 }
 
 const show = (f: Figures) => `median ${f.median.toFixed(1)} ms, max ${f.max.toFixed(1)} ms`;
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const t = performance.now();
-  await fn();
-  return performance.now() - t;
-}
 
 function builtCli(): string {
   const root = join(import.meta.dirname, '..');

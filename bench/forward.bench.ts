@@ -17,6 +17,7 @@ import type { VnmClient } from '../electron/client/client';
 import { createNetns, destroyAllNetns } from '../test/helpers/netns';
 import { capture } from '../test/helpers/proc';
 import { cliBundle, removeDirs, startVnmd, type Vnmd } from '../test/helpers/vnmd';
+import { beside, timed } from './figures';
 
 const RUNS = Number(process.argv[2] ?? 15);
 const MANY = 100;
@@ -37,29 +38,6 @@ function natXml(name: string, third: number, forwards: number): string {
     `<network><name>${name}</name>${metadata}<forward mode='nat'/><bridge name='vnmb${name}' stp='off'/>` +
     `<ip address='10.44.${third}.1' prefix='24'><dhcp><range start='10.44.${third}.100' end='10.44.${third}.200'/></dhcp></ip></network>`
   );
-}
-
-function median(ms: readonly number[]): number {
-  const s = [...ms].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-}
-
-function stats(ms: readonly number[]): string {
-  const s = [...ms].sort((a, b) => a - b);
-  return `median ${median(s).toFixed(1)} ms (range ${s[0]!.toFixed(1)}-${s.at(-1)!.toFixed(1)}, n=${s.length})`;
-}
-
-function beside(what: string, figure: readonly number[], floorWhat: string, floor: readonly number[]): void {
-  console.log(`${what.padEnd(44)} ${stats(figure)}`);
-  console.log(`  floor: ${floorWhat.padEnd(36)} ${stats(floor)}`);
-  const diff = median(figure) - median(floor);
-  console.log(`  => ${diff >= 0 ? '+' : ''}${diff.toFixed(1)} ms against the floor`);
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const t = performance.now();
-  await fn();
-  return performance.now() - t;
 }
 
 /** One `vnm` process per call, as a person or a script runs it. */

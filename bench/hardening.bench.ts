@@ -20,17 +20,13 @@ import { createNetns, destroyAllNetns, type Netns } from '../test/helpers/netns'
 import { bigNetworkXml, flood, memory, rootListMs, vnmdOpenToAll } from '../test/helpers/ro-attack';
 import { createUnprivUser, type UnprivUser } from '../test/helpers/unpriv-user';
 import { removeDirs, type Vnmd, type VnmdOptions } from '../test/helpers/vnmd';
+import { median } from './figures';
 
 const KILL_RUNS = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 20);
 /** `--only memory|list|kill` runs one part (for a quick look after a change). */
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 const part = (name: string) => ONLY === null || ONLY === name;
 const LIST_SAMPLES = 20;
-
-function median(ms: readonly number[]): number {
-  const s = [...ms].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-}
 
 const show = (ms: readonly number[]) =>
   `median ${median(ms).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms (n=${ms.length})`;

@@ -7,7 +7,7 @@
  * Prints figures; asserts nothing. Usage: tsx bench/helper.bench.ts [RUNS]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { VnmClient } from '../electron/client/client';
@@ -15,6 +15,9 @@ import { createNetns, destroyAllNetns } from '../test/helpers/netns';
 import { capture } from '../test/helpers/proc';
 import { removeDirs, startVnmd } from '../test/helpers/vnmd';
 import type { Vnmd } from '../test/helpers/vnmd';
+import { cpuSeconds, rssMiB as rss, stats, timed } from './figures';
+
+const rssMiB = (pid: number) => `${rss(pid).toFixed(1)} MiB`;
 
 const RUNS = Number(process.argv[2] ?? 15);
 const BULK = 50;
@@ -22,18 +25,6 @@ const BULK = 50;
 const natXml = (name: string, i: number) =>
   `<network><name>${name}</name><forward mode='nat'/><ip address='10.${100 + (i >> 8)}.${i & 255}.1' prefix='24'>` +
   `<dhcp><range start='10.${100 + (i >> 8)}.${i & 255}.10' end='10.${100 + (i >> 8)}.${i & 255}.200'/></dhcp></ip></network>`;
-
-function stats(ms: number[]): string {
-  const s = [...ms].sort((a, b) => a - b);
-  const median = s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-  return `median ${median.toFixed(1)} ms (range ${s[0]!.toFixed(1)}-${s.at(-1)!.toFixed(1)}, n=${s.length})`;
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const t = performance.now();
-  await fn();
-  return performance.now() - t;
-}
 
 type Op = 'define' | 'start' | 'destroy' | 'undefine';
 const OPS: Op[] = ['define', 'start', 'destroy', 'undefine'];
@@ -71,22 +62,6 @@ async function viaCli(vnmd: Vnmd, file: string): Promise<Record<Op, number[]>> {
     t.undefine.push(await timed(() => vnm(['net-undefine', 'bench'])));
   }
   return t;
-}
-
-/** CPU seconds of a process and of the children it waited for (ip, nft, a stopped dnsmasq). */
-function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const f = stat
-    .slice(stat.lastIndexOf(')') + 2)
-    .split(' ')
-    .map(Number);
-  // utime, stime, cutime, cstime: fields 14-17 of stat, in clock ticks (100 per second).
-  return (f[11]! + f[12]! + f[13]! + f[14]!) / 100;
-}
-
-function rssMiB(pid: number): string {
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
-  return `${(kb / 1024).toFixed(1)} MiB`;
 }
 
 /**

@@ -22,6 +22,7 @@ const STEPS = [
   ['run', 'bench:forward'],
   ['run', 'bench:diagnose'],
   ['run', 'bench:hardening'],
+  ['run', 'bench:growth'],
   ['run', 'bench:ui'],
 ];
 
