@@ -113,3 +113,53 @@ describe('LeaseWatcher timer', () => {
     expect(changes).toEqual(['a']);
   });
 });
+
+describe('LeaseWatcher with its folder watched', () => {
+  it('publishes a change at once, though its timer would not run for a minute', async () => {
+    watcher.stop();
+    watcher = new LeaseWatcher({
+      list: () => files,
+      onChange: (n) => {
+        changes.push(n);
+        onChangeHook();
+      },
+      onError: (e) => errors.push(e),
+      watchDir: dir,
+      watchedIntervalMs: 60_000,
+    });
+    writeFileSync(files[1]!.file, lease(1));
+    await watcher.tick();
+    watcher.start();
+    // The start's own pass must be over before the write, or it could take the changed file
+    // as its first look; a second tick by hand waits for nothing the watcher does.
+    await watcher.tick();
+    const published = new Promise<void>((resolve) => (onChangeHook = resolve));
+    writeFileSync(files[1]!.file, lease(1) + lease(2));
+    await published;
+    expect(changes).toEqual(['b']);
+    expect(errors).toEqual([]);
+  });
+
+  it('falls back to polling when the folder cannot be watched', async () => {
+    watcher.stop();
+    watcher = new LeaseWatcher({
+      list: () => files,
+      onChange: (n) => {
+        changes.push(n);
+        onChangeHook();
+      },
+      onError: (e) => errors.push(e),
+      watchDir: join(dir, 'missing'),
+      intervalMs: 20,
+      watchedIntervalMs: 60_000,
+    });
+    writeFileSync(files[0]!.file, lease(1));
+    await watcher.tick();
+    const published = new Promise<void>((resolve) => (onChangeHook = resolve));
+    watcher.start();
+    writeFileSync(files[0]!.file, lease(1) + lease(3));
+    await published;
+    expect(changes).toEqual(['a']);
+    expect(String(errors[0])).toMatch(/ENOENT/);
+  });
+});

@@ -50,4 +50,38 @@ describe('PollLoop', () => {
     expect(passes).toBe(seen);
     expect(errors.map((e) => (e as Error).message)).toEqual(['pass 1', 'pass 2', 'pass 3']);
   });
+
+  it('a nudge runs a pass at once, or right after the one in flight; many nudges make one pass', async () => {
+    vi.useFakeTimers();
+    const starts: number[] = [];
+    const loop = new PollLoop(
+      10_000,
+      async () => {
+        starts.push(Date.now());
+        await new Promise((r) => setTimeout(r, 100));
+      },
+      () => undefined,
+    );
+    const t0 = Date.now();
+    loop.start();
+    await vi.advanceTimersByTimeAsync(500); // the first pass ran and ended; the next is 10 s away
+    expect(starts.map((t) => t - t0)).toEqual([0]);
+    loop.nudge();
+    loop.nudge();
+    await vi.advanceTimersByTimeAsync(50); // a pass in flight now
+    loop.nudge();
+    loop.nudge();
+    await vi.advanceTimersByTimeAsync(1000);
+    // 500: the nudged pass; then one more right after it ends (600, and a timer's 1 ms), for
+    // the nudges made during it, not 10 s later.
+    const [, second, third] = starts.map((t) => t - t0);
+    expect(starts).toHaveLength(3);
+    expect(second).toBe(500);
+    expect(third).toBeGreaterThanOrEqual(600);
+    expect(third).toBeLessThan(610);
+    loop.stop();
+    loop.nudge();
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(starts).toHaveLength(3);
+  });
 });

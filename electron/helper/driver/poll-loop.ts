@@ -6,9 +6,11 @@
 export class PollLoop {
   private timer: NodeJS.Timeout | null = null;
   private halted = false;
+  private inFlight = false;
+  private nudged = false;
 
   constructor(
-    private readonly intervalMs: number,
+    private intervalMs: number,
     private readonly pass: () => Promise<void>,
     private readonly onError: (err: unknown) => void,
   ) {}
@@ -30,12 +32,38 @@ export class PollLoop {
     this.timer = null;
   }
 
+  /** The time between passes from the next one on. */
+  setIntervalMs(ms: number): void {
+    this.intervalMs = ms;
+  }
+
+  /**
+   * Something changed: run a pass now instead of at the next interval, or right after the
+   * pass in flight (which may have looked before the change). Many nudges make one pass.
+   */
+  nudge(): void {
+    if (this.halted) return;
+    if (this.inFlight) {
+      this.nudged = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
   private schedule(ms: number): void {
     if (this.halted) return;
+    if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
+      this.timer = null;
+      this.inFlight = true;
       void this.pass()
         .catch(this.onError)
-        .finally(() => this.schedule(this.intervalMs));
+        .finally(() => {
+          this.inFlight = false;
+          const again = this.nudged;
+          this.nudged = false;
+          this.schedule(again ? 0 : this.intervalMs);
+        });
     }, ms);
   }
 }
