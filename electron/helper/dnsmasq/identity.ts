@@ -82,20 +82,6 @@ function cmdline(pid: number): string[] | undefined {
 }
 
 /**
- * The process's command name from /proc/PID/stat. Not /proc/PID/exe: dnsmasq runs as nobody,
- * and reading another user's exe link needs CAP_SYS_PTRACE, which the service does not have.
- */
-function commName(pid: number): string | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-  } catch (e) {
-    cannotTellIf(e, `process ${pid} is our dnsmasq`);
-    return undefined;
-  }
-}
-
-/**
  * True only when `pid` is a live dnsmasq started with `--conf-file=<confPath>`. Anything
  * else (no such process, another program, another network's dnsmasq) is not ours.
  */
@@ -103,10 +89,61 @@ export function isOurDnsmasq(pid: number, confPath: string): Promise<boolean> {
   return settled(() => isOurDnsmasqNow(pid, confPath));
 }
 
+/**
+ * Processes already found to be ours, by pid and conf file, with their start time: a pid
+ * with the same start time is the same process, so the watchdog's every-second check of
+ * hundreds of dnsmasqs reads one small /proc file each instead of three (issue 17). A reused
+ * pid has another start time and is checked in full. A memo of facts that cannot change, not
+ * state: losing it costs one full check.
+ */
+const known = new Map<string, string>();
+const KNOWN_MAX = 4096;
+
 function isOurDnsmasqNow(pid: number, confPath: string): boolean {
   if (!Number.isSafeInteger(pid) || pid <= 1) return false;
-  if (!isAliveNow(pid)) return false;
+  const stat = procStat(pid);
+  const key = `${pid} ${confPath}`;
+  if (stat === undefined || stat.state === 'Z' || stat.state === 'X' || stat.state === '') {
+    known.delete(key);
+    return false;
+  }
+  if (known.get(key) === stat.startTime) return true;
   const argv = cmdline(pid);
-  if (commName(pid) !== 'dnsmasq' || !argv) return false;
-  return argv.slice(1).includes(`--conf-file=${confPath}`);
+  const ours =
+    stat.comm === 'dnsmasq' && argv !== undefined && argv.slice(1).includes(`--conf-file=${confPath}`);
+  if (ours) {
+    if (known.size >= KNOWN_MAX) known.clear();
+    known.set(key, stat.startTime);
+  }
+  return ours;
+}
+
+interface ProcStat {
+  readonly comm: string;
+  readonly state: string;
+  /** Clock ticks after boot, as text: with the pid, names one process for the boot's life. */
+  readonly startTime: string;
+}
+
+/**
+ * The command name comes from /proc/PID/stat, not /proc/PID/exe: dnsmasq runs as nobody, and
+ * reading another user's exe link needs CAP_SYS_PTRACE, which the service does not have.
+ */
+function procStat(pid: number): ProcStat | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch (e) {
+    cannotTellIf(e, `process ${pid} is our dnsmasq`);
+    return undefined;
+  }
+  // The command name may itself contain ')' and spaces: fields are counted after the last ')'.
+  const close = stat.lastIndexOf(')');
+  const fields = stat.slice(close + 2).split(' ');
+  // fields[0] is field 3 of proc(5) (state); starttime is field 22.
+  return {
+    comm: stat.slice(stat.indexOf('(') + 1, close),
+    state: fields[0] ?? '',
+    startTime: fields[19] ?? '',
+  };
 }

@@ -12,6 +12,7 @@ import { buildDnsmasqConfig } from '../../../shared/dnsmasq/config';
 import { buildAddnHostsFile, buildHostsFile } from '../../../shared/dnsmasq/hosts-file';
 import { parseLeases, type LeaseRecord } from '../../../shared/dnsmasq/leases';
 import { createGuest, runUdhcpc } from '../../../test/helpers/guest';
+import { until } from '../../../test/helpers/events-flood';
 import { createNetns, destroyAllNetns, type Netns } from '../../../test/helpers/netns';
 import { startRunner, type NsRunner } from '../../../test/helpers/runner';
 import { isAlive, isOurDnsmasq } from './identity';
@@ -118,7 +119,11 @@ describe.skipIf(!isRoot)('dnsmasq process (network namespaces, root)', () => {
     await expect(runner.call(MODULE, 'startDnsmasq', inst)).rejects.toMatchObject({ kind: 'conflict' });
   });
 
-  it('serves as nobody, with only the lease script helper left as root', () => {
+  it('serves as nobody, with only the lease script helper left as root', async () => {
+    // dnsmasq writes its pid file as root and drops to nobody just after, before it serves:
+    // start may return in between, so wait for the drop (any uid but root) before judging it.
+    const uid = () => /^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    await until(() => uid() !== '0', 5_000, 'dnsmasq to drop root');
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     expect(/^Uid:\s+(\d+)/m.exec(status)?.[1]).toBe('65534');
     // Its capabilities: NET_ADMIN, NET_RAW, NET_BIND_SERVICE (bits 12, 13, 10) and no others.
