@@ -40,6 +40,7 @@ export class Guest {
     readonly spec: GuestSpec,
     readonly mac: string,
     readonly ns: Netns,
+    private readonly host: Netns,
   ) {}
 
   /** Creates the guest, plugs it into `bridge` of `host` and starts DHCP and the traffic loop. */
@@ -56,7 +57,7 @@ export class Guest {
     const mac = guestMac(network, spec.hostname);
     await run('ip', ['netns', 'add', spec.nsName]);
     const ns = new Netns(spec.nsName);
-    const guest = new Guest(spec, mac, ns);
+    const guest = new Guest(spec, mac, ns, host);
     try {
       // One ip call for the host's side: the veth pair, its guest end moved into the guest.
       const port = spec.port;
@@ -120,8 +121,13 @@ export class Guest {
     put('peers', peers.map((p) => `${p.ip} ${p.hostname}\n`).join(''));
   }
 
-  /** Unplugs the guest: its processes, namespace (and so both veth ends) and folder go. */
+  /**
+   * Unplugs the guest: its port, processes, namespace and folder go. The port is deleted
+   * first and by name: a namespace's deletion removes its veth only later, in the kernel's
+   * own time, and the next guest given the same vnetN would meet "File exists".
+   */
   async detach(): Promise<void> {
+    await this.host.ip(['link', 'del', 'dev', this.spec.port]).catch(() => undefined);
     await this.ns.destroy();
     rmSync(this.spec.dir, { recursive: true, force: true });
   }
