@@ -104,7 +104,11 @@ async function ask(
   port: number,
 ): Promise<string | null> {
   const r = await ns.tryExec('node', [PEERS, mode, host, String(port)], { timeoutMs: 10_000 });
-  return r.code === 0 ? r.stdout.trim() : null;
+  if (r.code === 0) return r.stdout.trim();
+  // Why it got nothing (refused, timeout, unreachable): when a test expected an answer, this
+  // line is what tells a firewall from a route from a server.
+  console.log(`${mode} ${host} ${port} from ${ns.name}: ${r.stderr.trim() || `exit ${r.code}`}`);
+  return null;
 }
 
 describe('port forwards beyond TCP from the wan', () => {
