@@ -5,9 +5,8 @@
  */
 import { memo } from 'react';
 import type { KeyboardEvent } from 'react';
-import { Box, List, ListItemButton, Typography } from '@mui/material';
-import PlayCircleIcon from '@mui/icons-material/PlayCircle';
-import StopCircleOutlinedIcon from '@mui/icons-material/StopCircleOutlined';
+import { List, Typography, alpha } from '@mui/material';
+import type { Theme } from '@mui/material';
 import type { NetworkSummary } from '@shared/rpc/contract';
 import { kindLabel, stateLabel } from '@/format/format';
 import { useAppStore } from '@/stores/app-store';
@@ -16,8 +15,17 @@ import { focusSelectedSubTab, rowId, stepTarget } from './list-keys';
 import { SavedChangesMark } from '@/features/network-details/saved-changes';
 import { ListProblemLine, useNetworkProblem } from '@/features/diagnose/problem-line';
 
-// Memoised: one network's change (a new summary object for it alone) re-renders its row, not
-// all of them; with hundreds of networks a full list render is a long main-thread task.
+/** The state icons' paths (Material's PlayCircle and StopCircleOutlined), drawn in plain SVG. */
+const ACTIVE_ICON = 'M12 2C6.48 2 2 6.48 2 12s4.48 10 10 10 10-4.48 10-10S17.52 2 12 2M9.5 16.5v-9l7 4.5z';
+const INACTIVE_ICON =
+  'M12 2C6.48 2 2 6.48 2 12s4.48 10 10 10 10-4.48 10-10S17.52 2 12 2m0 18c-4.42 0-8-3.58-8-8s3.58-8 8-8 8 3.58 8 8-3.58 8-8 8m4-4H8V8h8z';
+
+/**
+ * A row is plain elements with class names, styled once by the list (rowStyles): a MUI
+ * ListItemButton with Typography and icons costs ~1 ms of script per row, and with hundreds
+ * of networks that was most of the list's first paint (issue 17, bench:ui-profile).
+ * Memoised: one network's change (a new summary object for it alone) re-renders its row only.
+ */
 const NetworkRow = memo(function NetworkRow({
   n,
   selected,
@@ -31,36 +39,81 @@ const NetworkRow = memo(function NetworkRow({
   const navigate = useAppStore((s) => s.navigate);
   const id = rowId(n);
   const problem = useNetworkProblem(n.name);
-  const StateIcon = n.active ? PlayCircleIcon : StopCircleOutlinedIcon;
   return (
-    <ListItemButton
+    <div
       id={id}
       role="option"
+      className="vnm-row"
       tabIndex={tabStop ? 0 : -1}
       aria-selected={selected}
       aria-labelledby={`${id}-name`}
       aria-describedby={problem ? `${id}-desc ${id}-problem` : `${id}-desc`}
-      selected={selected}
       onClick={() => navigate({ kind: 'select', network: n.name })}
-      sx={{ gap: 1, py: 0.75, color: 'text.primary' }}
     >
-      <StateIcon fontSize="small" sx={{ color: n.active ? 'success.main' : 'text.secondary' }} />
-      <Box sx={{ flex: 1, minWidth: 0 }}>
-        <Typography id={`${id}-name`} noWrap sx={{ fontWeight: 500 }}>
+      <svg className={n.active ? 'vnm-row-icon vnm-active' : 'vnm-row-icon'} viewBox="0 0 24 24" aria-hidden>
+        <path d={n.active ? ACTIVE_ICON : INACTIVE_ICON} />
+      </svg>
+      <div className="vnm-row-text">
+        <p id={`${id}-name`} className="vnm-row-name">
           {n.name}
-        </Typography>
-        <Typography id={`${id}-desc`} variant="caption" noWrap component="div" color="text.secondary">
+        </p>
+        <div id={`${id}-desc`} className="vnm-row-desc">
           {stateLabel(n)} · {kindLabel(n.kind)}
           {n.persistent ? '' : ' · transient'}
           {n.problem ? ` · ${n.problem}` : ''}
-        </Typography>
+        </div>
         {problem ? <ListProblemLine problem={problem} id={`${id}-problem`} /> : null}
         {n.active && n.persistent ? <SavedChangesMark network={n.name} /> : null}
-      </Box>
+      </div>
       {n.active ? <Sparkline network={n.name} /> : null}
-    </ListItemButton>
+    </div>
   );
 });
+
+/** What ListItemButton gave each row (padding, hover, selected, keyboard focus), as one rule set. */
+const rowStyles = (theme: Theme) => {
+  const { action, primary } = theme.palette;
+  return {
+    '& .vnm-row': {
+      display: 'flex',
+      alignItems: 'center',
+      gap: theme.spacing(1),
+      padding: theme.spacing(0.75, 2),
+      color: theme.palette.text.primary,
+      cursor: 'pointer',
+      outline: 0,
+      userSelect: 'none',
+      // Rows out of view are not laid out or painted until scrolled to: the first paint, and
+      // every forced layout after it (the tabs measure themselves), then cost what is visible.
+      contentVisibility: 'auto',
+      containIntrinsicSize: 'auto 52px',
+      '&:hover': { backgroundColor: action.hover },
+      '&[aria-selected="true"]': { backgroundColor: alpha(primary.main, action.selectedOpacity) },
+      '&[aria-selected="true"]:hover': {
+        backgroundColor: alpha(primary.main, action.selectedOpacity + action.hoverOpacity),
+      },
+      '&:focus-visible': { backgroundColor: action.focus },
+      '&[aria-selected="true"]:focus-visible': {
+        backgroundColor: alpha(primary.main, action.selectedOpacity + action.focusOpacity),
+      },
+    },
+    '& .vnm-row-icon': {
+      width: 20,
+      height: 20,
+      flexShrink: 0,
+      fill: theme.palette.text.secondary,
+      '&.vnm-active': { fill: theme.palette.success.main },
+    },
+    '& .vnm-row-text': { flex: 1, minWidth: 0 },
+    '& .vnm-row-name, & .vnm-row-desc': {
+      overflow: 'hidden',
+      textOverflow: 'ellipsis',
+      whiteSpace: 'nowrap',
+    },
+    '& .vnm-row-name': { ...theme.typography.body1, margin: 0, fontWeight: 500 },
+    '& .vnm-row-desc': { ...theme.typography.caption, color: theme.palette.text.secondary },
+  } as const;
+};
 
 export function NetworkList() {
   const networks = useAppStore((s) => s.networks);
@@ -94,7 +147,7 @@ export function NetworkList() {
       aria-label="Virtual networks"
       dense
       onKeyDown={onKey}
-      sx={{ overflow: 'auto', flex: 1, py: 0 }}
+      sx={[{ overflow: 'auto', flex: 1, py: 0 }, rowStyles]}
     >
       {networks.map((n, i) => (
         <NetworkRow
