@@ -128,15 +128,24 @@ test('an address change offers Apply and restart, and the network then runs the 
     await app.screenshot(`live-apply-restart-${size.width}`, scheme);
   });
   await details.applyAndRestart.click();
-  // Apply and restart stores the definition, then stops and starts: while it stops,
-  // net-dumpxml already shows the new address of the inactive definition. Wait for both.
+  // Apply and restart stores the definition, then stops and starts: while it is stopped,
+  // net-dumpxml shows the new address of the inactive definition, so the XML counts only when
+  // the network was active both before and after reading it. A start that fails shows its
+  // error dialog, whose text is then the failure.
+  const active = async () => /Active:\s+yes/.test(await vnm(sandbox, 'net-info', 'default'));
+  const dialog = page.getByRole('dialog');
   await expect
-    .poll(async () => {
-      const active = /Active:\s+yes/.test(await vnm(sandbox, 'net-info', 'default'));
-      const xml = await vnm(sandbox, 'net-dumpxml', 'default');
-      return active && xml.includes(`<ip address='${net}.2'`);
-    })
-    .toBe(true);
+    .poll(
+      async () => {
+        if (await dialog.isVisible()) return `error dialog: ${await dialog.innerText()}`;
+        if (!(await active())) return 'not active';
+        const xml = await vnm(sandbox, 'net-dumpxml', 'default');
+        if (!(await active())) return 'not active';
+        return xml.includes(`<ip address='${net}.2'`) ? 'runs the new address' : 'runs the old address';
+      },
+      { timeout: 60_000 },
+    )
+    .toBe('runs the new address');
 });
 
 test('Apply (next start) leaves a mark in the list and Details, and Restart clears it', async ({
