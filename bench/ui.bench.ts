@@ -1,11 +1,16 @@
 /**
- * UI benchmark (issue 6), against a real vnmd in a sandbox host made for it (network
+ * UI benchmark (issues 6 and 17), against a real vnmd in a sandbox host made for it (network
  * namespaces, removed at the end, also on failure or Ctrl-C), or an existing one
  * (VNM_BENCH_CONNECT=unix:PATH):
- * - time from navigation to the network list painted, with 200 defined networks;
+ * - time from navigation to the network list painted, with 200 defined networks, beside a
+ *   static HTML page with the same 200 rows in the same Chromium (the floor; goal ≤ 2×);
  * - with 20 running networks (plus the sandbox's `default`, whose guests make traffic)
- *   sampled every second, the Traffic tab open: the longest main-thread task over 60 s
- *   (target under 50 ms), and the renderer's memory at start and after --minutes (10).
+ *   sampled every second, their sparklines live: a click on another network and on another
+ *   sub-tab to the next frame painted (goal: median ≤ 50 ms), beside a click on the static
+ *   page (the floor: one frame);
+ * - the Traffic tab open: the longest main-thread task over 60 s (target under 50 ms), and
+ *   the renderer's memory at start and after --minutes (10);
+ * - then with 1,000 defined networks: the list painted, beside the static page with 1,000.
  * Prints figures; asserts nothing. Its networks (bench-ui-NNN) are removed at the end.
  *   npm run bench:ui [-- --minutes N]        (as root)
  */
@@ -22,11 +27,17 @@ import { createSandbox } from '../electron/sandbox/sandbox';
 import type { Sandbox } from '../electron/sandbox/sandbox';
 import { findStartScript, startUi } from '../electron/sandbox/ui';
 import { startBrowserShell } from './ui-shell';
+import { beside } from './figures';
+import { byRoleText, clickToFrameMs, rowsPaintedMs, writeStaticList } from './ui-floor';
 import { LONGEST_TASK_WATCH, readLongest, rendererMemory } from './ui-probes';
 
 const minutesArg = process.argv.indexOf('--minutes');
 const MINUTES = minutesArg > 0 ? Number(process.argv[minutesArg + 1]) : 10;
-const NAMES = Array.from({ length: 200 }, (_, i) => `bench-ui-${String(i).padStart(3, '0')}`);
+const nameOf = (i: number) => `bench-ui-${String(i).padStart(4, '0')}`;
+const NAMES = Array.from({ length: 200 }, (_, i) => nameOf(i));
+/** The second list size measured: issue 17 asks the window to keep its goals at 1,000. */
+const MANY = Array.from({ length: 1000 }, (_, i) => nameOf(i));
+const SWITCHES = 20;
 const RUNNING = 20;
 const root = resolve(import.meta.dirname, '..');
 
@@ -40,32 +51,56 @@ function xmlFor(name: string, i: number): string {
   );
 }
 
-// Page code is passed as strings: this file type-checks without the DOM library.
-async function listPaintedMs(page: Page, url: string): Promise<number> {
-  await page.goto(url);
-  await page.waitForFunction(
-    `document.querySelectorAll('[role=option]').length >= ${NAMES.length}`,
-    undefined,
-    { polling: 'raf', timeout: 60_000 },
-  );
-  return page.evaluate<number>('performance.now()');
+async function measurePaint(page: Page, url: string, names: readonly string[]): Promise<void> {
+  const floor = writeStaticList(names);
+  try {
+    const app: number[] = [];
+    const bare: number[] = [];
+    // Interleaved, so a burst of load on the machine hits both alike.
+    for (let i = 0; i < 5; i++) {
+      app.push(await rowsPaintedMs(page, url, names.length));
+      bare.push(await rowsPaintedMs(page, floor.url, names.length));
+    }
+    beside(`list of ${names.length} networks painted`, app, `static page, ${names.length} rows`, bare);
+  } finally {
+    floor.remove();
+  }
 }
 
-async function measurePaint(page: Page, url: string): Promise<void> {
-  const paints: number[] = [];
-  for (let i = 0; i < 3; i++) paints.push(await listPaintedMs(page, url));
-  paints.sort((a, b) => a - b);
-  console.log(
-    `list of ${NAMES.length} networks painted: median ${paints[1]?.toFixed(0)} ms after navigation ` +
-      `(runs: ${paints.map((p) => p.toFixed(0)).join(', ')})`,
-  );
+/** Clicks to the next frame: across running networks, across sub-tabs, and on the static page. */
+async function measureSwitching(page: Page, url: string, running: readonly string[]): Promise<void> {
+  await rowsPaintedMs(page, url, NAMES.length);
+  const networks: number[] = [];
+  for (let i = 0; i < SWITCHES; i++)
+    networks.push(await clickToFrameMs(page, byRoleText('option', running[i % running.length]!)));
+  const tabs = ['Details', 'Traffic', 'DHCP Leases', 'XML'];
+  // The XML tab's editor loads once, on its first showing: that first load is printed apart.
+  const firstXml = await clickToFrameMs(page, byRoleText('tab', 'XML'));
+  const subTabs: number[] = [];
+  for (let i = 0; i < SWITCHES; i++)
+    subTabs.push(await clickToFrameMs(page, byRoleText('tab', tabs[i % 4]!)));
+  const floor = writeStaticList(NAMES);
+  try {
+    await rowsPaintedMs(page, floor.url, NAMES.length);
+    const frames: number[] = [];
+    for (let i = 0; i < SWITCHES; i++)
+      frames.push(await clickToFrameMs(page, byRoleText('option', NAMES[i]!)));
+    beside('click on another network to next frame', networks, 'a click on the static page', frames);
+    beside('click on another sub-tab to next frame', subTabs, 'a click on the static page', frames);
+    console.log(
+      `  (the XML tab's first showing, editor loaded then: ${firstXml.toFixed(0)} ms; goal ≤ 50 ms median)`,
+    );
+  } finally {
+    floor.remove();
+  }
 }
 
 async function measureLive(page: Page, url: string, client: VnmClient): Promise<void> {
   for (const network of NAMES.slice(0, RUNNING)) await client.call('network.start', { network });
   await client.call('stats.setInterval', { seconds: 1 });
+  await measureSwitching(page, url, NAMES.slice(0, RUNNING));
   await page.addInitScript(LONGEST_TASK_WATCH);
-  await listPaintedMs(page, url);
+  await rowsPaintedMs(page, url, NAMES.length);
   const watched = (await client.call('network.list', {})).some((n) => n.name === 'default')
     ? 'default'
     : (NAMES[0] ?? '');
@@ -100,7 +135,7 @@ async function measureLive(page: Page, url: string, client: VnmClient): Promise<
 }
 
 async function cleanup(client: VnmClient): Promise<void> {
-  for (const network of NAMES) {
+  for (const network of MANY) {
     await client.call('network.destroy', { network }).catch(() => undefined);
     await client.call('network.undefine', { network }).catch(() => undefined);
   }
@@ -123,8 +158,11 @@ async function bench(client: VnmClient, sandbox: Sandbox | null, browser: Browse
   try {
     // The measuring code runs as strings, which the app's CSP (rightly) forbids to page scripts.
     const page = await browser.newPage({ viewport: { width: 1100, height: 720 }, bypassCSP: true });
-    await measurePaint(page, ui.url);
+    await measurePaint(page, ui.url, NAMES);
     await measureLive(page, ui.url, client);
+    for (const [i, name] of MANY.entries())
+      if (i >= NAMES.length) await client.call('network.define', { xml: xmlFor(name, i) });
+    await measurePaint(page, ui.url, MANY);
   } finally {
     await ui.stop();
   }

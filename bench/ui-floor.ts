@@ -1,0 +1,73 @@
+/**
+ * The floors of bench/ui.bench.ts, measured in the same Chromium and the same run as the app:
+ *  - a static HTML page with the same rows as the app's network list (a listbox of options,
+ *    each a name and a "state · mode" caption), served as a file: what painting those rows
+ *    costs the browser with no framework, no data to fetch and no script at all;
+ *  - for switching, one frame of the same page: a click that changes nothing but the frame.
+ * Issue 17's goal: the app paints its list within 2× the static page's time.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/** The page: the app's row text and roughly its layout (a 360 px list beside an empty pane). */
+export function staticListHtml(names: readonly string[]): string {
+  const rows = names
+    .map(
+      (n) =>
+        `<div role="option" class="row"><div class="name">${escapeHtml(n)}</div>` +
+        `<div class="desc">Inactive · NAT</div></div>`,
+    )
+    .join('');
+  return (
+    '<!doctype html><html><head><meta charset="utf-8"><style>' +
+    'body{margin:0;font:14px system-ui,sans-serif;display:flex;height:100vh}' +
+    '#list{width:360px;overflow:auto}.row{padding:6px 16px}.name{font-weight:500}' +
+    '.desc{font-size:12px;color:#666;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}' +
+    `</style></head><body><div id="list" role="listbox">${rows}</div><main></main></body></html>`
+  );
+}
+
+/** Milliseconds from navigation to `rows` options in the document, checked every frame. */
+export async function rowsPaintedMs(page: Page, url: string, rows: number): Promise<number> {
+  await page.goto(url);
+  await page.waitForFunction(`document.querySelectorAll('[role=option]').length >= ${rows}`, undefined, {
+    polling: 'raf',
+    timeout: 120_000,
+  });
+  return page.evaluate<number>('performance.now()');
+}
+
+/** The static page for `names`, written to a private folder; remove() deletes it. */
+export function writeStaticList(names: readonly string[]): { url: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'vnm-bench-ui-'));
+  const file = join(dir, `list-${names.length}.html`);
+  writeFileSync(file, staticListHtml(names));
+  return { url: `file://${file}`, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A page expression for the first element of `role` whose text is `text` (a tab, an option). */
+export const byRoleText = (role: string, text: string) =>
+  `[...document.querySelectorAll('[role=${role}]')].find((e) => e.textContent.trim().startsWith(${JSON.stringify(text)}))`;
+
+/**
+ * Clicks the element `find` (a page expression) names and returns the milliseconds until the
+ * frame after it is painted: React runs a click's updates before the event returns, the next
+ * animation frame then lays out and paints, and a timer queued from that frame runs once it
+ * is on screen. Run inside the page, as a string (the bench type-checks without the DOM
+ * library).
+ */
+export async function clickToFrameMs(page: Page, find: string): Promise<number> {
+  return page.evaluate<number>(
+    `new Promise((resolve, reject) => {
+      const el = ${find};
+      if (!el) return reject(new Error('nothing matches ' + ${JSON.stringify(find)}));
+      const start = performance.now();
+      el.click();
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
+    })`,
+  );
+}
