@@ -13,6 +13,7 @@ import { dnsmasqAccountFor } from './account';
 import type { Account } from './account';
 import { isAlive, isOurDnsmasq, readPidFile } from './identity';
 import { childExit, launchDnsmasq, LaunchFailure } from './launch';
+import { launchHint } from './launch-hint';
 
 export const DNSMASQ_BINARY = '/usr/sbin/dnsmasq';
 
@@ -77,10 +78,7 @@ export async function startDnsmasq(inst: DnsmasqInstance, opts: StartOptions = {
   } catch (e) {
     if (!(e instanceof LaunchFailure)) throw e;
     const why = e.stderr.split('\n').find((line) => line.trim() !== '') ?? e.message;
-    const hint =
-      e.code === null
-        ? `check that pid-file= in ${inst.confPath} names ${inst.pidFile}`
-        : `check its configuration ${inst.confPath}`;
+    const hint = launchHint({ why, confPath: inst.confPath, pidFile: inst.pidFile, hung: e.code === null });
     throw new VnmError(
       'operation-failed',
       `dnsmasq for network ${inst.network} did not start (${why.trim().replace(/^dnsmasq: /, '')}); ${hint}.`,
