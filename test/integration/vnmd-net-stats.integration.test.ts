@@ -142,7 +142,7 @@ describe('vnm net-stats', () => {
     const bad = await vnmd!.cli(['net-event', '--event', 'reboot']);
     expect([bad.code, bad.stderr]).toEqual([
       1,
-      "error: unknown event type 'reboot': give one of lifecycle, stats, leases, interfaces, findings\n",
+      'error: unknown event type reboot\nerror: give one of lifecycle, stats, leases, interfaces, findings\n',
     ]);
   });
 
