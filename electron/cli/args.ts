@@ -64,7 +64,7 @@ function assignPositionals(
 ): void {
   const free = spec.positionals.filter((p) => !(p in values));
   if (rest.length > free.length) {
-    throw new UsageError(`unexpected data '${rest[free.length]}' for command ${verb}`);
+    throw new UsageError(`unexpected data '${rest[free.length]}'`);
   }
   rest.forEach((value, i) => (values[free[i]!] = value));
   for (const p of spec.positionals.slice(0, spec.required)) {

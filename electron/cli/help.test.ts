@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatVerbHelp } from './help';
+import { docFromArgs, formatVerbHelp } from './help';
 import { netListVerb } from './verbs/net-list';
 import { showVerbs } from './verbs/show';
 
@@ -35,5 +35,16 @@ describe("a verb's own help, in virsh's layout", () => {
 
   it('takes every flag net-list parses from its help', () => {
     expect(netListVerb.args.flags).toEqual(netListVerb.doc!.options.map((o) => o.name));
+  });
+});
+
+describe('help of a verb without its own words', () => {
+  it('lists the options its arguments take', () => {
+    const text = formatVerbHelp(
+      'net-x',
+      docFromArgs('do x', { positionals: ['network'], required: 1, flags: ['json'] }),
+    );
+    expect(text).toContain('    net-x <network> [--json]\n');
+    expect(text).toContain('    --json\n');
   });
 });

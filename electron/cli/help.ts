@@ -3,6 +3,7 @@
  * OPTIONS, each option shown as virsh shows its type. `vnm help VERB` and `vnm VERB --help`
  * print it.
  */
+import type { VerbArgSpec } from './args';
 
 /**
  * An option as virsh types it: 'data' a required argument that may also be given by name,
@@ -54,7 +55,19 @@ export function formatVerbHelp(name: string, doc: VerbDoc): string {
   if (doc.desc) lines.push('', '  DESCRIPTION', `    ${doc.desc}`);
   if (doc.options.length > 0) {
     lines.push('', '  OPTIONS');
-    for (const o of doc.options) lines.push(`    ${optionOf(o).padEnd(15)}  ${o.help}`);
+    for (const o of doc.options) lines.push(`    ${optionOf(o).padEnd(15)}  ${o.help}`.trimEnd());
   }
   return `${lines.join('\n')}\n\n`;
+}
+
+/** For a verb without its own words: the options its arguments take, under its summary. */
+export function docFromArgs(summary: string, args: VerbArgSpec): VerbDoc {
+  const positional = args.positionals.map((name, i): OptionDoc => ({
+    name,
+    type: i < args.required ? 'data' : 'string',
+    help: '',
+  }));
+  const flags = (args.flags ?? []).map((name): OptionDoc => ({ name, type: 'bool', help: '' }));
+  const options = (args.options ?? []).map((name): OptionDoc => ({ name, type: 'string', help: '' }));
+  return { help: summary, desc: '', options: [...positional, ...options, ...flags] };
 }

@@ -8,7 +8,7 @@ import { resolveSocketPath } from '../client/uri';
 import { VERSION } from '../helper/version';
 import { parseGlobalArgs, parseVerbArgs, UsageError } from './args';
 import { CliFailure } from './context';
-import { formatVerbHelp } from './help';
+import { docFromArgs, formatVerbHelp } from './help';
 import type { Verb, VerbContext } from './context';
 import { daemonVerb } from './verbs/daemon';
 import { demoVerb } from './verbs/demo';
@@ -59,9 +59,8 @@ function findVerb(name: string): Verb {
 }
 
 /** The verb's own help: virsh's layout from its doc, or the text it carries. */
-function verbHelp(verb: Verb): string | null {
-  if (verb.doc) return formatVerbHelp(verb.name, verb.doc);
-  return verb.help ?? null;
+function verbHelp(verb: Verb): string {
+  return verb.help ?? formatVerbHelp(verb.name, verb.doc ?? docFromArgs(verb.summary, verb.args));
 }
 
 /** `vnm help [VERB]`: like virsh's help command, followed by its closing blank line. */
@@ -69,8 +68,8 @@ function helpCommand(args: readonly string[], quiet: boolean): number {
   const name = args[0];
   if (name === undefined) return print(usage());
   const verb = VERBS.find((v) => v.name === name);
-  const text = verb ? verbHelp(verb) : null;
-  if (text === null) throw new UsageError(`command or command group '${name}' doesn't exist`);
+  if (!verb) throw new UsageError(`command or command group '${name}' doesn't exist`);
+  const text = verbHelp(verb);
   return print(quiet ? text : `${text}\n`);
 }
 
@@ -88,8 +87,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     if (g.help || g.verb === undefined) return print(usage());
     if (g.verb === 'help') return helpCommand(g.verbArgs, g.quiet);
     const verb = findVerb(g.verb);
-    const help = verbHelp(verb);
-    if (help !== null && (g.verbArgs.includes('--help') || g.verbArgs.includes('-h')))
+    const ownHelp = verb.args.flags?.includes('help') ?? false; // demo prints its own
+    if (!ownHelp && (g.verbArgs.includes('--help') || g.verbArgs.includes('-h')))
       return helpCommand([verb.name], g.quiet);
     const args = parseVerbArgs(verb.name, verb.args, g.verbArgs);
     const socketPath = verb === daemonVerb ? '' : resolveSocketPath(g.connect, g.readOnly);
