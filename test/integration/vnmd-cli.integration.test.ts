@@ -111,12 +111,14 @@ describe('vnm verbs', () => {
     );
   });
 
-  it('net-event prints the next lifecycle event', async () => {
-    const waiting = vnmd.cli(['net-event', '--event', 'lifecycle', '--timeout', '20']);
+  it('net-event prints the next lifecycle event, with --timestamp as virsh stamps it', async () => {
+    const waiting = vnmd.cli(['net-event', '--event', 'lifecycle', '--timestamp', '--timeout', '20']);
     await new Promise((r) => setTimeout(r, 1500));
     await vnmd.cli(['net-start', 'cli']);
     const r = await waiting;
-    expect(r.stdout).toBe("event 'lifecycle' for network cli: Started\nevents received: 1\n\n");
+    expect(r.stdout).toMatch(
+      /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\+0000: event 'lifecycle' for network cli: Started\nevents received: 1\n\n$/,
+    );
     await vnmd.cli(['net-destroy', 'cli']);
   });
 
