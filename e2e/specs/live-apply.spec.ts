@@ -4,7 +4,7 @@
  * gets its reserved address on its next lease; an address change offers Apply and restart;
  * Apply (next start) leaves a mark and Restart clears it. default is put back afterwards.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import { CAN_SANDBOX, SANDBOX_SKIP, expect, test, vnm } from '../fixtures/sandbox';
 import type { Sandbox } from '../fixtures/sandbox';
 import { leasedGuest } from '../fixtures/sandbox-networks';
@@ -33,11 +33,16 @@ async function subnetOf(sandbox: Sandbox): Promise<string> {
  */
 async function renewLease(guest: Guest): Promise<void> {
   const pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  // Only the udhcpc in this guest's own namespace: another sandbox on the machine (a demo)
+  // may have a guest of the same hostname.
+  const ownNs = `net:[${statSync(`/run/netns/${guest.spec.nsName}`).ino}]`;
   const udhcpc: number[] = [];
   for (const pid of pids) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-      if (cmd.includes('udhcpc') && cmd.includes(`hostname:${guest.hostname}`)) udhcpc.push(Number(pid));
+      const inGuest = readlinkSync(`/proc/${pid}/ns/net`) === ownNs;
+      if (inGuest && cmd.includes('udhcpc') && cmd.includes(`hostname:${guest.hostname}`))
+        udhcpc.push(Number(pid));
     } catch {
       // The process ended meanwhile.
     }

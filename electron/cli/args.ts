@@ -64,7 +64,7 @@ function assignPositionals(
 ): void {
   const free = spec.positionals.filter((p) => !(p in values));
   if (rest.length > free.length) {
-    throw new UsageError(`unexpected data '${rest[free.length]}' for command ${verb}`);
+    throw new UsageError(`unexpected data '${rest[free.length]}'`);
   }
   rest.forEach((value, i) => (values[free[i]!] = value));
   for (const p of spec.positionals.slice(0, spec.required)) {
@@ -77,6 +77,8 @@ export interface GlobalArgs {
   readonly connect?: string;
   readonly readOnly: boolean;
   readonly help: boolean;
+  /** -q: virsh's quiet mode, without messages, table headers and the closing blank line. */
+  readonly quiet: boolean;
   readonly version: boolean;
   readonly verb?: string;
   readonly verbArgs: readonly string[];
@@ -86,6 +88,7 @@ export function parseGlobalArgs(argv: readonly string[]): GlobalArgs {
   let connect: string | undefined;
   let readOnly = false;
   let help = false;
+  let quiet = false;
   let version = false;
   let i = 0;
   for (; i < argv.length; i++) {
@@ -97,10 +100,11 @@ export function parseGlobalArgs(argv: readonly string[]): GlobalArgs {
     } else if (arg.startsWith('--connect=')) connect = arg.slice('--connect='.length);
     else if (arg === '-r' || arg === '--readonly') readOnly = true;
     else if (arg === '-h' || arg === '--help') help = true;
+    else if (arg === '-q' || arg === '--quiet') quiet = true;
     else if (arg === '-v' || arg === '--version') version = true;
     else if (arg.startsWith('-')) throw new UsageError(`unsupported option '${arg}'. See --help.`);
     else break;
   }
   const verb = argv[i];
-  return { connect, readOnly, help, version, verb, verbArgs: argv.slice(i + 1) };
+  return { connect, readOnly, help, quiet, version, verb, verbArgs: argv.slice(i + 1) };
 }

@@ -2,10 +2,15 @@
 import type { VnmClient } from '../client/client';
 import { VnmError } from '../../shared/rpc/errors';
 import type { ParsedArgs, VerbArgSpec } from './args';
+import type { VerbDoc } from './help';
 
 export interface VerbContext {
   client(): Promise<VnmClient>;
+  /** What virsh prints with vshPrint: always. */
   out(text: string): void;
+  /** What virsh prints with vshPrintExtra (messages, table headers): not under -q. */
+  extra(text: string): void;
+  readonly quiet: boolean;
   err(text: string): void;
 }
 
@@ -13,8 +18,10 @@ export interface Verb {
   readonly name: string;
   readonly summary: string;
   readonly args: VerbArgSpec;
-  /** What `vnm VERB --help` prints; verbs without it take --help as an unknown option. */
+  /** What `vnm VERB --help` prints, when the verb has no `doc`. */
   readonly help?: string;
+  /** The verb's options and words for its help in virsh's layout (help.ts). */
+  readonly doc?: VerbDoc;
   /**
    * True when the output must end as the verb left it, without virsh's closing blank line:
    * a stream of JSON lines, where a blank line is not an object.

@@ -8,6 +8,7 @@ import { resolveSocketPath } from '../client/uri';
 import { VERSION } from '../helper/version';
 import { parseGlobalArgs, parseVerbArgs, UsageError } from './args';
 import { CliFailure } from './context';
+import { docFromArgs, formatVerbHelp } from './help';
 import type { Verb, VerbContext } from './context';
 import { daemonVerb } from './verbs/daemon';
 import { demoVerb } from './verbs/demo';
@@ -36,12 +37,13 @@ const VERBS: readonly Verb[] = [
 function usage(): string {
   const lines = VERBS.map((v) => `    ${v.name.padEnd(18)} ${v.summary}`);
   return [
-    'Usage: vnm [-c unix:SOCKET] [-r] COMMAND [ARGS...]',
+    'Usage: vnm [-c unix:SOCKET] [-r] [-q] COMMAND [ARGS...]',
     '',
     '  options:',
     '    -c | --connect=URI  vnmd socket, unix:/run/vnm/vnmd.sock by default (or $VNM_CONNECT)',
     '    -r | --readonly     use the read-only socket',
-    '    -h | --help         this help',
+    '    -q | --quiet        quiet mode, as virsh -q: no messages, table headers or closing blank line',
+    '    -h | --help         this help; vnm help COMMAND (or vnm COMMAND --help) for one command',
     '    -v | --version      program version',
     '',
     '  commands:',
@@ -50,27 +52,60 @@ function usage(): string {
   ].join('\n');
 }
 
+function findVerb(name: string): Verb {
+  const verb = VERBS.find((v) => v.name === name);
+  if (!verb) throw new UsageError(`unknown command: '${name}'`);
+  return verb;
+}
+
+/** The verb's own help: virsh's layout from its doc, or the text it carries. */
+function verbHelp(verb: Verb): string {
+  return verb.help ?? formatVerbHelp(verb.name, verb.doc ?? docFromArgs(verb.summary, verb.args));
+}
+
+/** `vnm help [VERB]`: like virsh's help command, followed by its closing blank line. */
+function helpCommand(args: readonly string[], quiet: boolean): number {
+  const name = args[0];
+  if (name === undefined) return print(usage());
+  const verb = VERBS.find((v) => v.name === name);
+  if (!verb) throw new UsageError(`command or command group '${name}' doesn't exist`);
+  const text = verbHelp(verb);
+  return print(quiet ? text : `${text}\n`);
+}
+
+/**
+ * Runs one command as virsh does. virsh ends every command it ran with a blank line on
+ * stdout (vshPrintExtra, so not under -q), whether it succeeded or failed; a command line it
+ * could not parse never ran and prints none.
+ */
 export async function runCli(argv: readonly string[]): Promise<number> {
   let client: VnmClient | null = null;
+  let closing = false;
   try {
     const g = parseGlobalArgs(argv);
     if (g.version) return print(`${VERSION}\n`);
-    if (g.help || g.verb === undefined || g.verb === 'help') return print(usage());
-    const verb = VERBS.find((v) => v.name === g.verb);
-    if (!verb) throw new UsageError(`unknown command: '${g.verb}'`);
-    if (verb.help && (g.verbArgs.includes('--help') || g.verbArgs.includes('-h'))) return print(verb.help);
+    if (g.help || g.verb === undefined) return print(usage());
+    if (g.verb === 'help') return helpCommand(g.verbArgs, g.quiet);
+    const verb = findVerb(g.verb);
+    const ownHelp = verb.args.flags?.includes('help') ?? false; // demo prints its own
+    if (!ownHelp && (g.verbArgs.includes('--help') || g.verbArgs.includes('-h')))
+      return helpCommand([verb.name], g.quiet);
     const args = parseVerbArgs(verb.name, verb.args, g.verbArgs);
     const socketPath = verb === daemonVerb ? '' : resolveSocketPath(g.connect, g.readOnly);
     const ctx: VerbContext = {
       client: async () => (client ??= await connectVnmd(socketPath)),
       out: (text) => process.stdout.write(text),
+      extra: (text) => void (g.quiet || process.stdout.write(text)),
+      quiet: g.quiet,
       err: (text) => process.stderr.write(text),
     };
+    closing = verb !== daemonVerb && !g.quiet && !verb.rawOutput?.(args);
     await verb.run(ctx, args);
-    if (verb !== daemonVerb && !verb.rawOutput?.(args)) process.stdout.write('\n');
+    if (closing) process.stdout.write('\n');
     return 0;
   } catch (err) {
     for (const line of errorLines(err)) process.stderr.write(`error: ${line}\n`);
+    if (closing) process.stdout.write('\n');
     return 1;
   } finally {
     (client as VnmClient | null)?.close();

@@ -7,7 +7,7 @@
 export const ERROR_KINDS = [
   'invalid-argument', // the request itself is wrong (bad name, bad XML, bad type)
   'not-found', // no such network, lease, host entry
-  'conflict', // name/uuid/bridge/subnet taken, wrong state (undefine while active)
+  'conflict', // name/uuid/bridge/subnet taken, wrong state (start while active, undefine of a transient)
   'permission-denied', // read-only socket, missing capability
   'unsupported', // valid, but this host cannot do it (SR-IOV, macvtap)
   'operation-failed', // the host refused a step (nft, ip, dnsmasq); host was restored

@@ -7,6 +7,7 @@
  */
 import type { DhcpHost, DhcpRange, Dns, DnsHost, DnsSrv, DnsTxt, IpDef, NetworkDef } from '../model/network';
 import { formatNetworkXml } from '../xml';
+import { withoutLiveFacts } from '../xml/live-facts';
 import { formatLeaseHolder } from '../xml/format-parts';
 import { XmlWriter } from '../xml/xml-writer';
 
@@ -213,8 +214,12 @@ function restartReasons(running: NetworkDef, next: NetworkDef): string[] {
   return reasons;
 }
 
-/** What Apply must do to take a running network from `running` to `next`. */
-export function planLiveApply(running: NetworkDef, next: NetworkDef): ApplyPlan {
+/**
+ * What Apply must do to take a running network from `running` (its live XML, read back) to
+ * `next`; the live-only facts in `running` (connections, NAT's default ports) are no change.
+ */
+export function planLiveApply(liveXmlDef: NetworkDef, next: NetworkDef): ApplyPlan {
+  const running = withoutLiveFacts(liveXmlDef, next);
   const restartFor = restartReasons(running, next);
   const shared = Math.min(running.ips.length, next.ips.length);
   const dhcp: UpdateOp[] = [];
@@ -227,7 +232,7 @@ export function planLiveApply(running: NetworkDef, next: NetworkDef): ApplyPlan 
   return { ops: [...dhcp, ...dnsOps(running.dns ?? EMPTY_DNS, next.dns ?? EMPTY_DNS)], restartFor };
 }
 
-/** True when the saved definition would run differently from the running one. */
+/** True when the saved definition would run differently from the running one (its live XML). */
 export function definitionsDiffer(running: NetworkDef, saved: NetworkDef): boolean {
-  return formatNetworkXml(running) !== formatNetworkXml(saved);
+  return formatNetworkXml(withoutLiveFacts(running, saved)) !== formatNetworkXml(saved);
 }

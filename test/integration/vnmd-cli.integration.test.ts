@@ -44,12 +44,12 @@ describe('vnm verbs', () => {
     };
     expect(await ok('net-define', file)).toBe(`Network cli defined from ${file}\n\n`);
     expect(await ok('net-list', '--all')).toBe(
-      ' Name   State      Autostart   Persistent  \n' +
+      ' Name   State      Autostart   Persistent\n' +
         '-------------------------------------------\n' +
-        ' cli    inactive   no          yes         \n\n',
+        ' cli    inactive   no          yes\n\n',
     );
     expect(await ok('net-list')).toBe(
-      ' Name   State   Autostart   Persistent  \n----------------------------------------\n\n',
+      ' Name   State   Autostart   Persistent\n----------------------------------------\n\n',
     );
     expect(await ok('net-autostart', 'cli')).toBe('Network cli marked as autostarted\n\n');
     expect(await ok('net-uuid', 'cli')).toBe('0c0c0c0c-1111-4222-8333-444444444444\n\n');
@@ -73,7 +73,10 @@ describe('vnm verbs', () => {
     );
     expect(JSON.parse(await ok('net-dhcp-leases', 'cli', '--json'))).toEqual([]);
     expect(await ok('net-autostart', 'cli', '--disable')).toBe('Network cli unmarked as autostarted\n\n');
-    expect(await ok('net-destroy', '0c0c0c0c-1111-4222-8333-444444444444')).toBe('Network cli destroyed\n\n');
+    // virsh names the network as it was given.
+    expect(await ok('net-destroy', '0c0c0c0c-1111-4222-8333-444444444444')).toBe(
+      'Network 0c0c0c0c-1111-4222-8333-444444444444 destroyed\n\n',
+    );
     expect(await ok('net-undefine', 'cli')).toBe('Network cli has been undefined\n\n');
     expect(await ok('net-create', file)).toBe(`Network cli created from ${file}\n\n`);
     expect(await ok('net-list', '--all', '--name')).toBe('cli\n\n');
@@ -108,12 +111,14 @@ describe('vnm verbs', () => {
     );
   });
 
-  it('net-event prints the next lifecycle event', async () => {
-    const waiting = vnmd.cli(['net-event', '--timeout', '20']);
+  it('net-event prints the next lifecycle event, with --timestamp as virsh stamps it', async () => {
+    const waiting = vnmd.cli(['net-event', '--event', 'lifecycle', '--timestamp', '--timeout', '20']);
     await new Promise((r) => setTimeout(r, 1500));
     await vnmd.cli(['net-start', 'cli']);
     const r = await waiting;
-    expect(r.stdout).toBe("event 'lifecycle' for network cli: Started\nevents received: 1\n\n");
+    expect(r.stdout).toMatch(
+      /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\+0000: event 'lifecycle' for network cli: Started\nevents received: 1\n\n$/,
+    );
     await vnmd.cli(['net-destroy', 'cli']);
   });
 

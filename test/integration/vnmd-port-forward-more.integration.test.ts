@@ -125,10 +125,10 @@ describe('port forwards beyond TCP from the wan', () => {
       await vnm('net-forward-add', 'pfn', 'tcp', '7392', '10.43.6.30', '--description', 'spare');
 
       const table = (await vnm('net-forward-list', 'pfn')).split('\n');
-      expect(table[0]).toMatch(/ Guest port +Guest name +Description /);
+      expect(table[0]).toMatch(/ Guest port +Guest name +Description$/);
       expect(table[2]).toMatch(new RegExp(` 7390 +${lease.ip.replaceAll('.', '\\.')} +7390 +leasedguest +$`));
       expect(table[3]).toMatch(/ 7391 +10\.43\.6\.20 +7391 +webstatic +$/);
-      expect(table[4]).toMatch(/ 7392 +10\.43\.6\.30 +7392 +- +spare +$/);
+      expect(table[4]).toMatch(/ 7392 +10\.43\.6\.30 +7392 +- +spare$/);
       const json = JSON.parse(await vnm('net-forward-list', 'pfn', '--json')) as { guestName: unknown }[];
       expect(json.map((f) => f.guestName)).toEqual(['leasedguest', 'webstatic', null]);
     });

@@ -34,12 +34,12 @@ async function editLoop(ctx: VerbContext, ref: string, file: string, original: s
     runEditor(file);
     const edited = readFileSync(file, 'utf8');
     if (edited === original) {
-      ctx.out(`Network ${ref} XML configuration not changed.\n`);
+      ctx.extra(`Network ${ref} XML configuration not changed.\n`);
       return;
     }
     try {
       const net = await client.call('network.define', { xml: edited });
-      ctx.out(`Network ${net.name} XML configuration edited.\n`);
+      ctx.extra(`Network ${net.name} XML configuration edited.\n`);
       return;
     } catch (err) {
       ctx.err(`error: ${err instanceof Error ? err.message : String(err)}\n`);
@@ -53,6 +53,11 @@ export const editVerbs: Verb[] = [
   {
     name: 'net-edit',
     summary: 'edit XML configuration for a network in $EDITOR',
+    doc: {
+      help: 'edit XML configuration for a network',
+      desc: 'Edit the XML configuration for a network.',
+      options: [{ name: 'network', type: 'data', help: 'network name or uuid' }],
+    },
     args: { positionals: ['network'], required: 1 },
     async run(ctx, a) {
       const ref = arg(a, 'network');
@@ -72,6 +77,28 @@ export const editVerbs: Verb[] = [
   {
     name: 'net-update',
     summary: 'update parts of an existing network configuration',
+    doc: {
+      help: "update parts of an existing network's configuration",
+      desc: '',
+      options: [
+        { name: 'network', type: 'data', help: 'network name or uuid' },
+        {
+          name: 'command',
+          type: 'data',
+          help: 'type of update (add-first, add-last (add), delete, or modify)',
+        },
+        { name: 'section', type: 'data', help: 'which section of network configuration to update' },
+        {
+          name: 'xml',
+          type: 'data',
+          help: "name of file containing xml (or, if it starts with '<', the complete xml element itself) to add/modify, or to be matched for search",
+        },
+        { name: 'parent-index', type: 'number', help: 'which parent object to search through' },
+        { name: 'config', type: 'bool', help: 'affect next network startup' },
+        { name: 'live', type: 'bool', help: 'affect running network' },
+        { name: 'current', type: 'bool', help: 'affect current state of network' },
+      ],
+    },
     args: {
       positionals: ['network', 'command', 'section', 'xml'],
       required: 4,
@@ -105,7 +132,8 @@ export const editVerbs: Verb[] = [
         }),
       );
       const what = updatedWhat(live, config, info.active);
-      ctx.out(`Updated network ${info.name} ${what}\n`);
+      // virsh ends this message without a newline: its closing blank line ends the line.
+      ctx.extra(`Updated network ${info.name} ${what}`);
     },
   },
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StatsSample, VnmEvent } from '../../../shared/rpc/contract';
-import { describeEvent } from './event';
+import { describeEvent, formatTimestamp, parseTimeout, stamped } from './event';
 
 const counters = (name: string, rate: number) => ({
   name,
@@ -46,5 +46,20 @@ describe('describeEvent', () => {
     expect(describeEvent({ type: 'interfaces', seq: 4 }, 'n')).toBe(
       "event 'interfaces': host interfaces changed\n",
     );
+  });
+});
+
+describe('net-event options, as virsh 9.0', () => {
+  it('stamps each line with UTC time to the millisecond', () => {
+    const at = new Date(Date.UTC(2026, 11, 6, 9, 5, 7, 42));
+    expect(formatTimestamp(at)).toBe('2026-12-06 09:05:07.042+0000');
+    expect(stamped('a\nb\n', at)).toBe('2026-12-06 09:05:07.042+0000: a\n2026-12-06 09:05:07.042+0000: b\n');
+    expect(stamped('a\n', null)).toBe('a\n');
+  });
+
+  it('takes a timeout of whole seconds only', () => {
+    expect(parseTimeout(undefined)).toBeNull();
+    expect(parseTimeout('3')).toBe(3);
+    for (const bad of ['0', '-1', '1.5', 'x']) expect(() => parseTimeout(bad)).toThrow(/whole number/);
   });
 });

@@ -59,13 +59,13 @@ describe('formatForwards', () => {
   it("lays the forwards out as a virsh table, * for every host address, '-' for an unknown guest", () => {
     const out = formatForwards([{ ...forward, guestName: null }]);
     expect(out.split('\n')[0]).toMatch(
-      /^ Protocol +Host address +Host port +Guest +Guest port +Guest name +Description +$/,
+      /^ Protocol +Host address +Host port +Guest +Guest port +Guest name +Description$/,
     );
     expect(out.split('\n')[2]).toMatch(/^ udp +\* +53 +\[fd00::10\] +5353 +- +$/);
   });
 
   it('shows the guest name before the description', () => {
     const out = formatForwards([{ ...forward, guestName: 'dns1', description: 'resolver' }]);
-    expect(out.split('\n')[2]).toMatch(/^ udp +\* +53 +\[fd00::10\] +5353 +dns1 +resolver +$/);
+    expect(out.split('\n')[2]).toMatch(/^ udp +\* +53 +\[fd00::10\] +5353 +dns1 +resolver$/);
   });
 });

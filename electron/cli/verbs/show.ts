@@ -1,18 +1,14 @@
-/** net-list, net-info, net-dumpxml, net-uuid, net-name, net-dhcp-leases: read-only verbs. */
-import type { Lease, NetworkInfo, NetworkProblem, NetworkSummary } from '../../../shared/rpc/contract';
+/** net-info, net-dumpxml, net-uuid, net-name, net-dhcp-leases: read-only verbs (net-list in net-list.ts). */
+import type { Lease, NetworkInfo, NetworkProblem } from '../../../shared/rpc/contract';
 import type { Verb, VerbContext } from '../context';
-import { arg, withContext } from '../context';
+import { arg, CliFailure, UUID_RE, withContext } from '../context';
+import type { OptionDoc } from '../help';
+import { dumpXPath } from '../xpath';
+import { netListVerb } from './net-list';
 import { formatKeyValues, formatTable } from '../table';
 
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-
-export function formatNetList(nets: readonly NetworkSummary[]): string {
-  const rows = [...nets]
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .map((n) => [n.name, n.active ? 'active' : 'inactive', yesNo(n.autostart), yesNo(n.persistent)]);
-  return formatTable(['Name', 'State', 'Autostart', 'Persistent'], rows);
-}
 
 /** `finding`: the network's worst diagnose line from vnmd's findings, when it has one. */
 export function formatNetInfo(n: NetworkInfo, finding: NetworkProblem | null = null): string {
@@ -42,9 +38,9 @@ export function formatExpiry(epochSeconds: number): string {
   return `${date} ${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
 }
 
-export function formatLeases(leases: readonly Lease[]): string {
+export function formatLeases(leases: readonly Lease[], header = true): string {
   const rows = [...leases]
-    .sort((a, b) => (a.mac ?? '').localeCompare(b.mac ?? ''))
+    .sort((a, b) => ((a.mac ?? '').toLowerCase() < (b.mac ?? '').toLowerCase() ? -1 : 1))
     .map((l) => [
       formatExpiry(l.expiry),
       l.mac ?? '-',
@@ -53,11 +49,17 @@ export function formatLeases(leases: readonly Lease[]): string {
       l.hostname ?? '-',
       l.clientId ?? '-',
     ]);
-  const header = ['Expiry Time', 'MAC address', 'Protocol', 'IP address', 'Hostname', 'Client ID or DUID'];
-  return formatTable(header, rows);
+  const columns = ['Expiry Time', 'MAC address', 'Protocol', 'IP address', 'Hostname', 'Client ID or DUID'];
+  return formatTable(columns, rows, { header });
 }
 
 const NET = { positionals: ['network'], required: 1 } as const;
+const NETWORK: OptionDoc = { name: 'network', type: 'data', help: 'network name or uuid' };
+const JSON_OPT: OptionDoc = {
+  name: 'json',
+  type: 'bool',
+  help: 'print as JSON, every field vnmd has (vnm only)',
+};
 
 /**
  * The network's line from vnmd's kept findings (no host read: vnmd answers from its last).
@@ -76,24 +78,15 @@ async function networkFinding(ctx: VerbContext, name: string): Promise<NetworkPr
 }
 
 export const showVerbs: Verb[] = [
-  {
-    name: 'net-list',
-    summary: 'list networks',
-    args: { positionals: [], required: 0, flags: ['all', 'inactive', 'json', 'name', 'uuid'] },
-    async run(ctx, a) {
-      const filter = a.flags.has('all') ? 'all' : a.flags.has('inactive') ? 'inactive' : 'active';
-      const nets = await withContext('Failed to list networks', null, async () =>
-        (await ctx.client()).call('network.list', { filter }),
-      );
-      if (a.flags.has('json')) ctx.out(json(nets));
-      else if (a.flags.has('name')) ctx.out(nets.map((n) => `${n.name}\n`).join(''));
-      else if (a.flags.has('uuid')) ctx.out(nets.map((n) => `${n.uuid}\n`).join(''));
-      else ctx.out(formatNetList(nets));
-    },
-  },
+  netListVerb,
   {
     name: 'net-info',
     summary: 'network information',
+    doc: {
+      help: 'network information',
+      desc: 'Returns basic information about the network',
+      options: [NETWORK, JSON_OPT],
+    },
     args: { ...NET, flags: ['json'] },
     async run(ctx, a) {
       const ref = arg(a, 'network');
@@ -107,33 +100,59 @@ export const showVerbs: Verb[] = [
   {
     name: 'net-dumpxml',
     summary: 'network information in XML',
-    args: { ...NET, flags: ['inactive'] },
+    doc: {
+      help: 'network information in XML',
+      desc: 'Output the network information as an XML dump to stdout.',
+      options: [
+        NETWORK,
+        { name: 'inactive', type: 'bool', help: 'show inactive defined XML' },
+        { name: 'xpath', type: 'string', help: 'xpath expression to filter the XML document' },
+        { name: 'wrap', type: 'bool', help: 'wrap xpath results in an common root element' },
+      ],
+    },
+    args: { ...NET, flags: ['inactive', 'wrap'], options: ['xpath'] },
     async run(ctx, a) {
       const ref = arg(a, 'network');
       const { xml } = await withContext(`failed to get network '${ref}'`, ref, async () =>
         (await ctx.client()).call('network.getXml', { network: ref, inactive: a.flags.has('inactive') }),
       );
+      const xpath = a.values.xpath;
+      if (xpath !== undefined) return ctx.out(dumpXPath(xml, xpath, a.flags.has('wrap')));
       ctx.out(xml.endsWith('\n') ? xml : `${xml}\n`);
     },
   },
   {
     name: 'net-uuid',
     summary: 'convert a network name to network UUID',
+    doc: {
+      help: 'convert a network name to network UUID',
+      desc: '',
+      options: [{ ...NETWORK, help: 'network name' }],
+    },
     args: NET,
     async run(ctx, a) {
       const ref = arg(a, 'network');
       const info = await withContext(`failed to get network '${ref}'`, ref, async () =>
         (await ctx.client()).call('network.info', { network: ref }),
       );
+      // virsh looks the argument up by name only.
+      if (info.name !== ref) throw new CliFailure([`failed to get network '${ref}'`]);
       ctx.out(`${info.uuid}\n`);
     },
   },
   {
     name: 'net-name',
     summary: 'convert a network UUID to network name',
+    doc: {
+      help: 'convert a network UUID to network name',
+      desc: '',
+      options: [{ ...NETWORK, help: 'network uuid' }],
+    },
     args: NET,
     async run(ctx, a) {
       const ref = arg(a, 'network');
+      // virsh looks the argument up by UUID only: a name is no network here.
+      if (!UUID_RE.test(ref)) throw new CliFailure([`failed to get network '${ref}'`]);
       const info = await withContext(`failed to get network '${ref}'`, ref, async () =>
         (await ctx.client()).call('network.info', { network: ref }),
       );
@@ -143,6 +162,11 @@ export const showVerbs: Verb[] = [
   {
     name: 'net-dhcp-leases',
     summary: 'print lease info for a given network',
+    doc: {
+      help: 'print lease info for a given network',
+      desc: 'Print lease info for a given network',
+      options: [NETWORK, { name: 'mac', type: 'string', help: 'MAC address' }, JSON_OPT],
+    },
     args: { ...NET, options: ['mac'], flags: ['json'] },
     async run(ctx, a) {
       const ref = arg(a, 'network');
@@ -153,7 +177,7 @@ export const showVerbs: Verb[] = [
           mac === undefined ? { network: ref } : { network: ref, mac },
         ),
       );
-      ctx.out(a.flags.has('json') ? json(leases) : formatLeases(leases));
+      ctx.out(a.flags.has('json') ? json(leases) : formatLeases(leases, !ctx.quiet));
     },
   },
 ];

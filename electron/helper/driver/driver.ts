@@ -25,6 +25,8 @@ import { stopNetwork } from './stop';
 import type { NetworkEntry } from './table';
 import { currentDef, summarize } from './table';
 import { formatDefinition, parseDefinition } from './xml';
+import { formatNetworkXml } from '../../../shared/xml/format-network';
+import { withLiveFacts } from '../../../shared/xml/live-facts';
 
 export type LifecycleEvent = Extract<VnmEvent, { type: 'lifecycle' }>['event'];
 
@@ -58,12 +60,15 @@ export class NetworkDriver {
     return networkInfo(this.table.lookup(ref));
   }
 
-  getXml(ref: string, inactive: boolean): string {
+  /** Live XML of a running network carries libvirt's live-only facts (shared/xml/live-facts.ts). */
+  async getXml(ref: string, inactive: boolean): Promise<string> {
     const e = this.table.lookup(ref);
     const def = inactive ? (e.config ?? e.live) : (e.live ?? e.config);
     if (!def)
       throw new VnmError('internal', `Network '${e.name}' has no definition. Please report this as a bug.`);
-    return formatDefinition(def);
+    if (inactive || !e.live) return formatDefinition(def);
+    const { connections } = await networkInfo(e);
+    return formatNetworkXml(withLiveFacts(e.live, connections), { live: true });
   }
 
   leases(ref: string, mac?: string): Promise<Lease[]> {
@@ -164,19 +169,30 @@ export class NetworkDriver {
     );
   }
 
+  /**
+   * Removes the persistent definition. A running network keeps running as a transient one,
+   * as libvirt does: its runtime status says so, so a later destroy (or a restarted vnmd
+   * finding it gone) removes what is left of it.
+   */
   undefine(ref: string): Promise<{ ok: true }> {
     return this.withNetwork(
       ref,
       async (e) => {
-        if (e.live) {
+        if (!e.config)
           throw new VnmError(
             'conflict',
-            `network '${e.name}' is active; stop it with vnm net-destroy before undefining it.`,
+            `network '${e.name}' is transient: it has no definition to undefine.`,
           );
-        }
         await this.ctx.configStore.remove(e.name);
-        await removeNetworkFiles(networkFiles(this.ctx.dirs, e.name));
-        this.table.delete(e.name);
+        e.config = null;
+        e.autostart = false;
+        if (e.live && e.status) {
+          e.status = { ...e.status, persistent: false };
+          await this.ctx.statusStore.save(e.status);
+        } else {
+          await removeNetworkFiles(networkFiles(this.ctx.dirs, e.name));
+          this.table.delete(e.name);
+        }
         this.emit('undefined', e.name);
         return { ok: true as const };
       },

@@ -41,7 +41,7 @@ export function buildHandlers(driver: NetworkDriver, stats: StatsAccess, finding
   return {
     'network.list': (p) => driver.list(p.filter),
     'network.info': (p) => driver.info(p.network),
-    'network.getXml': (p) => ({ xml: driver.getXml(p.network, p.inactive) }),
+    'network.getXml': async (p) => ({ xml: await driver.getXml(p.network, p.inactive) }),
     'network.define': (p) => driver.define(p.xml, p),
     'network.create': (p) => driver.create(p.xml),
     'network.start': (p) => driver.start(p.network),

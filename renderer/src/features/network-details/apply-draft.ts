@@ -11,6 +11,7 @@ import { VnmError, toErrorData } from '@shared/rpc/errors';
 import { planLiveApply } from '@shared/update/live-apply-plan';
 import type { UpdateOp } from '@shared/update/live-apply-plan';
 import { formatNetworkXml, parseNetworkXml } from '@shared/xml';
+import { withoutLiveFacts } from '@shared/xml/live-facts';
 import { api } from '@/api/vnm-api';
 import { applyDraftToDef } from './details-draft';
 import type { DetailsDraft } from './details-draft';
@@ -60,7 +61,9 @@ async function runOps(network: string, ops: readonly UpdateOp[]): Promise<void> 
 
 /** Live where every change can be; otherwise saved only (the network then shows Restart). */
 async function applyLive(network: string, stored: NetworkDef, next: NetworkDef): Promise<void> {
-  const running = await readDef(network, false);
+  // Live XML carries what libvirt shows only while running (connections, NAT's default ports):
+  // without them, so they are neither a change nor saved into the definition.
+  const running = withoutLiveFacts(await readDef(network, false), stored);
   const plan = planLiveApply(running, next);
   if (plan.restartFor.length > 0) return save(next, stored);
   // With nothing that needs a restart, the running definition is the saved one but for the
