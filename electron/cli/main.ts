@@ -10,6 +10,7 @@ import { parseGlobalArgs, parseVerbArgs, UsageError } from './args';
 import { CliFailure } from './context';
 import type { Verb, VerbContext } from './context';
 import { daemonVerb } from './verbs/daemon';
+import { descMetadataVerbs } from './verbs/desc-metadata';
 import { demoVerb } from './verbs/demo';
 import { diagnoseVerb } from './verbs/diagnose';
 import { editVerbs } from './verbs/edit';
@@ -18,6 +19,7 @@ import { forwardVerbs } from './verbs/forwards';
 import { hostFindingsVerb } from './verbs/host-findings';
 import { lifecycleVerbs } from './verbs/lifecycle';
 import { netStatsVerb } from './verbs/net-stats';
+import { portVerbs } from './verbs/ports';
 import { showVerbs } from './verbs/show';
 
 const VERBS: readonly Verb[] = [
@@ -25,6 +27,8 @@ const VERBS: readonly Verb[] = [
   ...lifecycleVerbs,
   ...editVerbs,
   ...forwardVerbs,
+  ...portVerbs,
+  ...descMetadataVerbs,
   eventVerb,
   netStatsVerb,
   diagnoseVerb,
