@@ -70,21 +70,27 @@ export class PortRegistry {
   async load(table: NetworkTable): Promise<void> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     for (const network of await readdir(this.dir)) {
-      const entry = table.get(network);
-      if (!entry?.live) {
+      if (!table.get(network)?.live) {
         await rm(join(this.dir, network), { recursive: true, force: true });
         continue;
       }
-      for (const file of await readdir(this.netDir(network))) {
-        if (!file.endsWith('.xml') || file.startsWith('.')) continue;
-        const r = parseNetworkPortXml(await readFile(join(this.netDir(network), file), 'utf8'));
-        if (!r.ok) {
-          this.log(`network ${network}: port file ${file} is unreadable (${r.errors[0]?.message}); ignored`);
-          continue;
-        }
-        const ports = this.byNetwork.get(network) ?? new Map<string, NetworkPortDef>();
-        this.byNetwork.set(network, ports.set(r.def.uuid, r.def));
+      // One unreadable folder or file costs its ports, never vnmd's start.
+      await this.loadNetwork(network).catch((err: unknown) =>
+        this.log(`network ${network}: its ports could not be read (${String(err)}); they are forgotten`),
+      );
+    }
+  }
+
+  private async loadNetwork(network: string): Promise<void> {
+    for (const file of await readdir(this.netDir(network))) {
+      if (!file.endsWith('.xml') || file.startsWith('.')) continue;
+      const r = parseNetworkPortXml(await readFile(join(this.netDir(network), file), 'utf8'));
+      if (!r.ok) {
+        this.log(`network ${network}: port file ${file} is unreadable (${r.errors[0]?.message}); ignored`);
+        continue;
       }
+      const ports = this.byNetwork.get(network) ?? new Map<string, NetworkPortDef>();
+      this.byNetwork.set(network, ports.set(r.def.uuid, r.def));
     }
   }
 }
