@@ -209,6 +209,15 @@ describe('net-desc', () => {
     );
   });
 
+  it('edits the description in $EDITOR with --edit, and says so when nothing changed', async () => {
+    const edit = (editor: string) =>
+      vnmd.cli(['net-desc', 'pm', '--config', '--edit'], { env: { EDITOR: editor, VISUAL: '' } });
+    expect((await edit('sed -i s/Lab/Edited/')).stdout).toBe('Network description updated successfully\n');
+    expect((await cli('net-desc', 'pm', '--config')).stdout).toBe('Edited network\n');
+    expect((await edit('true')).stdout).toBe('Network description not changed\n\n');
+    expect(stored()).toContain('  <description>Edited network</description>\n');
+  });
+
   it('sets the title of the running network with --live, and keeps the stored one as it was', async () => {
     const set = await cli('net-desc', 'pm', '--live', '--title', 'Running lab');
     expect(set.stdout).toBe('Network title updated successfully\n');
