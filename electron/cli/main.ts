@@ -11,6 +11,7 @@ import { CliFailure } from './context';
 import { docFromArgs, formatVerbHelp } from './help';
 import type { Verb, VerbContext } from './context';
 import { daemonVerb } from './verbs/daemon';
+import { descMetadataVerbs } from './verbs/desc-metadata';
 import { demoVerb } from './verbs/demo';
 import { diagnoseVerb } from './verbs/diagnose';
 import { editVerbs } from './verbs/edit';
@@ -19,6 +20,7 @@ import { forwardVerbs } from './verbs/forwards';
 import { hostFindingsVerb } from './verbs/host-findings';
 import { lifecycleVerbs } from './verbs/lifecycle';
 import { netStatsVerb } from './verbs/net-stats';
+import { portVerbs } from './verbs/ports';
 import { showVerbs } from './verbs/show';
 
 const VERBS: readonly Verb[] = [
@@ -26,6 +28,8 @@ const VERBS: readonly Verb[] = [
   ...lifecycleVerbs,
   ...editVerbs,
   ...forwardVerbs,
+  ...portVerbs,
+  ...descMetadataVerbs,
   eventVerb,
   netStatsVerb,
   diagnoseVerb,

@@ -137,6 +137,8 @@ async function serve(
   const driver = new NetworkDriver(ctx);
   await loadDefinitions(ctx);
   await adoptRunning(ctx);
+  // After adoption: the ports of networks still running stay, those of the others go.
+  await driver.ports.load(ctx.table);
   const sampler = new StatsSampler({
     listNetworks: statsNetworks(ctx),
     onSample: (samples) => ctx.bus.publish({ type: 'stats', samples }),
@@ -177,7 +179,8 @@ async function serve(
   const leases = leaseWatcher(ctx);
   leases.start();
   // After adoption, so its first sweep isolates the ports adopted networks already have.
-  const isolation = new PortIsolationKeeper(ctx);
+  const isolation = new PortIsolationKeeper(ctx, { ports: driver.ports });
+  driver.onPortsChanged = (bridge) => void isolation.enforce(bridge);
   isolation.start();
   const how = passed.readWrite !== undefined || passed.readOnly !== undefined ? ', passed by systemd' : '';
   log(`listening on ${socket} (read-write) and ${roSocket} (read-only)${how}`);

@@ -233,6 +233,30 @@ export const MAX_XML_CHARS = 1_048_576;
 
 const Ok = z.strictObject({ ok: z.literal(true) });
 
+/** The longest network port XML vnmd takes (a port is a few hundred bytes). */
+export const MAX_PORT_XML_CHARS = 65_536;
+/** A port is named by its UUID within its network, as virsh's net-port-* verbs do. */
+const PortRef = z.extend(NetworkRef, { port: z.string().check(z.minLength(1), z.maxLength(64)) });
+
+export const NetworkPortSummary = z.strictObject({
+  uuid: z.string(),
+  ownerName: z.string(),
+  ownerUuid: z.string(),
+  mac: z.string(),
+});
+export type NetworkPortSummary = z.infer<typeof NetworkPortSummary>;
+
+/** Which part of a definition net-desc / net-metadata read or write, as libvirt's metadata types. */
+export const MetadataType = z.enum(['title', 'description', 'element']);
+export type MetadataType = z.infer<typeof MetadataType>;
+
+/** --live / --config as net-update: neither means the running definition if active, else the stored one. */
+const Affect = {
+  live: z._default(z.boolean(), false),
+  config: z._default(z.boolean(), false),
+};
+const MetadataUri = z.optional(z.string().check(z.minLength(1), z.maxLength(4096)));
+
 type Permission = 'read' | 'write';
 interface MethodSpec<P extends z.ZodMiniType, R extends z.ZodMiniType> {
   readonly params: P;
@@ -354,6 +378,49 @@ export const RPC_METHODS = {
     result: Ok,
     permission: 'write',
     doc: 'Remove the port forward with this protocol, first host port and host address.',
+  }),
+  'network.portList': method({
+    params: NetworkRef,
+    result: z.array(NetworkPortSummary),
+    permission: 'read',
+    doc: 'The ports of a running network, as virsh net-port-list.',
+  }),
+  'network.portCreate': method({
+    params: z.extend(NetworkRef, { xml: z.string().check(z.maxLength(MAX_PORT_XML_CHARS)) }),
+    result: z.strictObject({ uuid: z.string() }),
+    permission: 'write',
+    doc: 'Record a guest interface plugged into a running network from network port XML, and apply what it asks (isolation); refused with the reason when it asks what vnm cannot apply.',
+  }),
+  'network.portGetXml': method({
+    params: PortRef,
+    result: z.strictObject({ xml: z.string() }),
+    permission: 'read',
+    doc: "A port's XML, with what the network filled in (plug, isolation).",
+  }),
+  'network.portDelete': method({
+    params: PortRef,
+    result: Ok,
+    permission: 'write',
+    doc: 'Forget a port of a network.',
+  }),
+  'network.getMetadata': method({
+    params: z.extend(NetworkRef, { type: MetadataType, uri: MetadataUri, ...Affect }),
+    result: z.strictObject({ value: z.string() }),
+    permission: 'read',
+    doc: "The network's <title>, <description>, or the <metadata> element of a namespace URI (not-found when absent).",
+  }),
+  'network.setMetadata': method({
+    params: z.extend(NetworkRef, {
+      type: MetadataType,
+      /** null removes it. */
+      value: z.nullable(z.string().check(z.maxLength(MAX_PORT_XML_CHARS))),
+      key: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
+      uri: MetadataUri,
+      ...Affect,
+    }),
+    result: Ok,
+    permission: 'write',
+    doc: "Set or remove the network's <title>, <description>, or the <metadata> element of a namespace URI, live and/or in its definition.",
   }),
   'network.statsHistory': method({
     params: z.extend(NetworkRef, { seconds: z._default(z.number().check(z.positive(), z.lte(3600)), 600) }),

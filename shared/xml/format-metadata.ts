@@ -17,7 +17,8 @@ function openTag(el: XmlElement): string {
   return el.name + el.attributes.map((a) => ` ${a.name}="${escapeAttr(a.value)}"`).join('');
 }
 
-function inline(node: XmlNode): string {
+/** The node on one line, as libxml2 writes it without formatting. */
+export function inline(node: XmlNode): string {
   if (node.kind === 'text') return escapeText(node.text);
   if (node.children.length === 0) return `<${openTag(node)}/>`;
   return `<${openTag(node)}>${node.children.map(inline).join('')}</${node.name}>`;
@@ -35,6 +36,13 @@ function dump(el: XmlElement, depth: number, out: string[]): void {
   out.push(`${pad}<${openTag(el)}>`);
   for (const child of meaningful) dump(child, depth + 1, out);
   out.push(`${pad}</${el.name}>`);
+}
+
+/** The element as libxml2's formatted dump writes it (one element per line, indent 2). */
+export function elementLines(el: XmlElement): string[] {
+  const out: string[] = [];
+  dump(el, 0, out);
+  return out;
 }
 
 /** Lines of the <metadata> element, without the writer's indent. */

@@ -10,7 +10,7 @@ import { arg, CliFailure, withContext } from '../context';
 import { readXmlFile } from './lifecycle';
 
 /** Runs the user's editor on a file, through the shell as virsh does, so EDITOR may carry options. */
-function runEditor(file: string): void {
+export function runEditor(file: string): void {
   const editor = process.env.VISUAL || process.env.EDITOR || 'vi';
   const r = spawnSync('sh', ['-c', `${editor} "$1"`, 'sh', file], { stdio: 'inherit' });
   if (r.error || r.status !== 0) {

@@ -21,6 +21,25 @@ export function portIsolated(port: string, sysNet = SYS_NET): boolean | null {
   }
 }
 
+/** The port device's own MAC, lower case; null when it is gone. */
+export function portMac(port: string, sysNet = SYS_NET): string | null {
+  try {
+    return readFileSync(`${sysNet}/${port}/address`, 'latin1').trim().toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether a bridge port device carries a guest interface of MAC `guestMac`: the device has that
+ * MAC, or that MAC with its first byte 0xfe, as libvirt (and QEMU) give a guest's tap so that
+ * the bridge never takes the guest's own address.
+ */
+export function carriesMac(deviceMac: string, guestMac: string): boolean {
+  const g = guestMac.toLowerCase();
+  return deviceMac === g || deviceMac === `fe${g.slice(2)}`;
+}
+
 /** The bridge's ports whose isolated flag is still off. */
 export function unisolatedPorts(bridge: string, sysNet = SYS_NET): string[] {
   let ports: string[];
@@ -38,12 +57,17 @@ export function isolateCommand(port: string): string[] {
 }
 
 /**
- * Sets the flag on every port of the bridge that lacks it; returns the ports it set. A port
- * that leaves the bridge meanwhile is not an error (a guest that went away needs nothing).
+ * Sets the flag on every port of the bridge that lacks it (or, with `wanted`, on those it
+ * picks); returns the ports it set. A port that leaves the bridge meanwhile is not an error (a
+ * guest that went away needs nothing).
  */
-export async function isolateBridgePorts(bridge: string, sysNet = SYS_NET): Promise<string[]> {
+export async function isolateBridgePorts(
+  bridge: string,
+  sysNet = SYS_NET,
+  wanted: (port: string) => boolean = () => true,
+): Promise<string[]> {
   const done: string[] = [];
-  for (const port of unisolatedPorts(bridge, sysNet)) {
+  for (const port of unisolatedPorts(bridge, sysNet).filter(wanted)) {
     try {
       await ipBatch([isolateCommand(port)]);
       done.push(port);

@@ -6,7 +6,15 @@
 import type { NetworkDef } from '../../../shared/model/network';
 import type { PortForward } from '../../../shared/model/port-forward';
 import { formatPortRange } from '../../../shared/model/port-forward';
-import type { Lease, NetworkInfo, NetworkSummary, VnmEvent } from '../../../shared/rpc/contract';
+import { join } from 'node:path';
+import type {
+  Lease,
+  NetworkInfo,
+  NetworkPortSummary,
+  NetworkSummary,
+  VnmEvent,
+} from '../../../shared/rpc/contract';
+import { formatNetworkPortXml } from '../../../shared/xml/format-network-port';
 import { VnmError } from '../../../shared/rpc/errors';
 import { assertSafeName } from '../store/names';
 import type { DriverContext } from './context';
@@ -17,6 +25,10 @@ import { checkDefinitionForwards, commitForwardChange, planAddForward, planRemov
 import { networkFiles, removeNetworkFiles } from './files';
 import { applyLiveUpdate, planUpdate, undoLiveUpdate } from './live-update';
 import type { UpdateParams } from './live-update';
+import type { MetadataChange, MetadataRequest } from './metadata';
+import { commitMetadata, planMetadata, readMetadata } from './metadata';
+import { createPort, lookupPort, runningBridge, summarizePort } from './port-ops';
+import { PortRegistry } from './ports';
 import { networkInfo, networkLeases } from './queries';
 import { startNetwork } from './start';
 import { checkDefinable } from './validate';
@@ -31,7 +43,14 @@ import { withLiveFacts } from '../../../shared/xml/live-facts';
 export type LifecycleEvent = Extract<VnmEvent, { type: 'lifecycle' }>['event'];
 
 export class NetworkDriver {
-  constructor(readonly ctx: DriverContext) {}
+  /** Guest ports recorded with net-port-create, per running network. */
+  readonly ports: PortRegistry;
+  /** Told the bridge whose recorded ports changed, so isolation applies at once (main.ts). */
+  onPortsChanged: (bridge: string) => void = () => undefined;
+
+  constructor(readonly ctx: DriverContext) {
+    this.ports = new PortRegistry(join(ctx.dirs.runtimeDir, 'ports'), (m) => ctx.log(m));
+  }
 
   private get table() {
     return this.ctx.table;
@@ -120,6 +139,7 @@ export class NetworkDriver {
       }
       checkDefinitionForwards(parsed, this.table);
       const def = await completeDefinition(this.table, parsed);
+      await this.ports.dropAll(def.name);
       const status = await startNetwork(def, false, this.ctx);
       this.table.set(newEntry(def, null, status));
       this.emit('started', def.name);
@@ -131,6 +151,7 @@ export class NetworkDriver {
     return this.withNetwork(ref, async (e) => {
       if (e.live) throw new VnmError('conflict', `network '${e.name}' is already active.`);
       const def = e.config!;
+      await this.ports.dropAll(e.name);
       e.status = await startNetwork(def, true, this.ctx);
       e.live = def;
       e.problem = null;
@@ -149,6 +170,7 @@ export class NetworkDriver {
       async (e) => {
         if (!e.live || !e.status) throw new VnmError('conflict', `network '${e.name}' is not active.`);
         const failures = await stopNetwork(e.status, this.ctx);
+        await this.ports.dropAll(e.name);
         e.live = null;
         e.status = null;
         e.problem = null;
@@ -258,6 +280,44 @@ export class NetworkDriver {
     return this.withNetwork(ref, async (e) => {
       await commitForwardChange(e, planRemoveForward(e, key, target), this.ctx);
       this.emit('updated', e.name, `remove forward ${key.protocol} ${key.hostPort}`);
+      return { ok: true as const };
+    });
+  }
+
+  portList(ref: string): NetworkPortSummary[] {
+    const e = this.table.lookup(ref);
+    runningBridge(e);
+    return this.ports.list(e.name).map(summarizePort);
+  }
+
+  portCreate(ref: string, xml: string): Promise<{ uuid: string }> {
+    return this.withNetwork(ref, async (e) => {
+      const port = await createPort(this.ports, e, xml);
+      this.onPortsChanged(runningBridge(e));
+      return { uuid: port.uuid };
+    });
+  }
+
+  portGetXml(ref: string, port: string): string {
+    const e = this.table.lookup(ref);
+    return formatNetworkPortXml(lookupPort(this.ports, e, port));
+  }
+
+  portDelete(ref: string, port: string): Promise<{ ok: true }> {
+    return this.withNetwork(ref, async (e) => {
+      await this.ports.remove(e.name, lookupPort(this.ports, e, port).uuid);
+      return { ok: true as const };
+    });
+  }
+
+  getMetadata(ref: string, r: MetadataRequest): string {
+    return readMetadata(this.table.lookup(ref), r);
+  }
+
+  setMetadata(ref: string, c: MetadataChange): Promise<{ ok: true }> {
+    return this.withNetwork(ref, async (e) => {
+      await commitMetadata(e, planMetadata(e, c), this.ctx);
+      this.emit('updated', e.name, `metadata ${c.type === 'element' ? c.uri : c.type}`);
       return { ok: true as const };
     });
   }

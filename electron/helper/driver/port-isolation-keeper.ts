@@ -1,11 +1,14 @@
 /**
- * Keeps every port of a running `<port isolated='yes'/>` network isolated: at once for the
- * ports a network has when it starts or is adopted, as each new port joins (the kernel's
- * link notice, through LinkMonitor), and on a slow poll as a backstop for a notice missed
- * while the monitor was (re)starting. Work on one bridge runs one at a time.
+ * Keeps every port of a running `<port isolated='yes'/>` network isolated, and the port of
+ * each recorded network port (net-port-create) whose isolation is 'yes': at once for the ports
+ * a network has when it starts or is adopted, or when a port is recorded, as each new port
+ * joins (the kernel's link notice, through LinkMonitor), and on a slow poll as a backstop for
+ * a notice missed while the monitor was (re)starting. Work on one bridge runs one at a time.
+ * A recorded port with isolated='no' is left alone on an isolated network, as libvirt does.
  */
 import type { NetworkDef } from '../../../shared/model/network';
-import { isolateBridgePorts } from '../bridge/port-isolation';
+import type { NetworkPortDef } from '../../../shared/model/network-port';
+import { carriesMac, isolateBridgePorts, portMac } from '../bridge/port-isolation';
 import { LinkMonitor } from '../bridge/link-monitor';
 import type { DriverContext } from './context';
 import { PollLoop } from './poll-loop';
@@ -15,9 +18,30 @@ export function wantsPortIsolation(def: NetworkDef | null): boolean {
   return def?.portIsolated === 'yes';
 }
 
+/** The recorded ports of each network (driver/ports.ts). */
+export interface PortView {
+  list(network: string): readonly NetworkPortDef[];
+}
+
 export interface KeeperOptions {
   readonly pollMs?: number;
   readonly sysNet?: string;
+  readonly ports?: PortView;
+}
+
+/** Which bridge port devices to isolate, from the network's flag and its recorded ports. */
+export function isolationChoice(
+  def: NetworkDef | null,
+  ports: readonly NetworkPortDef[],
+): ((deviceMac: string | null) => boolean) | null {
+  const all = wantsPortIsolation(def);
+  const macs = (isolated: 'yes' | 'no') => ports.filter((p) => p.isolated === isolated).map((p) => p.mac);
+  const yes = macs('yes');
+  const no = macs('no');
+  if (!all && yes.length === 0) return null;
+  const carries = (mac: string | null, list: readonly string[]) =>
+    mac !== null && list.some((m) => carriesMac(mac, m));
+  return all ? (mac) => !carries(mac, no) : (mac) => carries(mac, yes);
 }
 
 export class PortIsolationKeeper {
@@ -56,19 +80,33 @@ export class PortIsolationKeeper {
     await Promise.all(this.isolatedBridges().map((b) => this.enforce(b)));
   }
 
+  /** Running networks with ports to isolate: bridge -> which port devices. */
+  private choices(): Map<string, (deviceMac: string | null) => boolean> {
+    const out = new Map<string, (deviceMac: string | null) => boolean>();
+    for (const e of this.ctx.table.all()) {
+      const bridge = e.status?.bridge;
+      if (!e.live || !bridge) continue;
+      const choice = isolationChoice(e.live, this.opts.ports?.list(e.name) ?? []);
+      if (choice) out.set(bridge, choice);
+    }
+    return out;
+  }
+
   private isolatedBridges(): string[] {
-    return this.ctx.table
-      .all()
-      .filter((e) => wantsPortIsolation(e.live) && e.status?.bridge)
-      .map((e) => e.status!.bridge!);
+    return [...this.choices().keys()];
   }
 
   /** Isolates the bridge's ports if it belongs to a running isolated network; queued per bridge. */
   enforce(bridge: string): Promise<void> {
-    if (!this.isolatedBridges().includes(bridge)) return Promise.resolve();
+    if (!this.choices().has(bridge)) return Promise.resolve();
+    const sysNet = this.opts.sysNet;
     const prev = this.busy.get(bridge) ?? Promise.resolve();
     const next = prev
-      .then(() => isolateBridgePorts(bridge, this.opts.sysNet))
+      .then(() => {
+        // Asked again once queued: a port recorded meanwhile counts.
+        const choice = this.choices().get(bridge);
+        return choice ? isolateBridgePorts(bridge, sysNet, (p) => choice(portMac(p, sysNet))) : [];
+      })
       .then((ports) => {
         if (ports.length > 0) this.ctx.log(`port isolation: isolated ${ports.join(', ')} on ${bridge}`);
       })

@@ -72,6 +72,12 @@ export function buildHandlers(driver: NetworkDriver, stats: StatsAccess, finding
         { protocol: p.protocol, hostPort: p.hostPort, hostAddress: p.hostAddress },
         p,
       ),
+    'network.portList': (p) => driver.portList(p.network),
+    'network.portCreate': (p) => driver.portCreate(p.network, p.xml),
+    'network.portGetXml': (p) => ({ xml: driver.portGetXml(p.network, p.port) }),
+    'network.portDelete': (p) => driver.portDelete(p.network, p.port),
+    'network.getMetadata': (p) => ({ value: driver.getMetadata(p.network, p) }),
+    'network.setMetadata': (p) => driver.setMetadata(p.network, p),
     'network.statsHistory': (p) => stats.history(driver.ctx.table.lookup(p.network).name, p.seconds),
     'host.info': async () => ({
       ...(await hostInfo()),

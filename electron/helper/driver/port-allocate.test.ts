@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { NetworkDef } from '../../../shared/model/network';
+import type { NetworkPortDef } from '../../../shared/model/network-port';
+import { allocatePort } from './port-allocate';
+
+const nat: NetworkDef = {
+  name: 'default',
+  forward: { mode: 'nat', interfaces: [], pf: [], addresses: [] },
+  bridge: { name: 'virbr0', macTableManager: 'kernel' },
+  ips: [],
+  routes: [],
+  portgroups: [
+    { name: 'slow', bandwidth: { inbound: { average: 100 } } },
+    { name: 'trusted', trustGuestRxFilters: 'yes' },
+  ],
+  portIsolated: 'yes',
+};
+const hostBridge: NetworkDef = {
+  name: 'lan',
+  forward: { mode: 'bridge', interfaces: [], pf: [], addresses: [] },
+  bridge: { name: 'br0' },
+  ips: [],
+  routes: [],
+  portgroups: [],
+};
+const port: NetworkPortDef = {
+  uuid: '5d1e8fde-5a24-4e37-a0e8-39d35e6b4c3a',
+  ownerName: 'g',
+  ownerUuid: '3f0c5e43-6b4c-4d2e-9a4e-1c2d3e4f5a6b',
+  mac: '52:54:00:01:02:03',
+};
+
+describe('allocatePort', () => {
+  it("fills in the plug as libvirt does: type 'network' on a virtual network, with its macTableManager", () => {
+    const p = allocatePort(nat, 'virbr0', { ...port, group: 'trusted' });
+    expect(p.plug).toEqual({ type: 'network', bridge: 'virbr0', macTableManager: 'kernel' });
+    expect(p.isolated).toBe('yes');
+    expect(p.trustGuest).toBe('yes');
+  });
+
+  it("plugs a port of a host-bridge network as type 'bridge', and keeps the port's own isolation", () => {
+    const p = allocatePort(hostBridge, 'br0', { ...port, isolated: 'no' });
+    expect(p.plug).toEqual({ type: 'bridge', bridge: 'br0' });
+    expect(p.isolated).toBe('no');
+  });
+
+  it('refuses a bandwidth it cannot apply, its own or its group’s, saying what to do', () => {
+    expect(() => allocatePort(nat, 'virbr0', { ...port, bandwidth: { inbound: { average: 1 } } })).toThrow(
+      /cannot apply to a single port.*remove <bandwidth>/,
+    );
+    expect(() => allocatePort(nat, 'virbr0', { ...port, group: 'slow' })).toThrow(/portgroup 'slow'/);
+  });
+
+  it('refuses a vlan and a virtualport, and a plug elsewhere than the running bridge', () => {
+    expect(() => allocatePort(nat, 'virbr0', { ...port, vlan: { tags: [{ id: 5 }] } })).toThrow(/<vlan>/);
+    expect(() =>
+      allocatePort(nat, 'virbr0', { ...port, virtualport: { type: 'openvswitch', parameters: [] } }),
+    ).toThrow(/<virtualport type='openvswitch'> not supported/);
+    expect(() =>
+      allocatePort(nat, 'virbr0', { ...port, plug: { type: 'network', bridge: 'virbr9' } }),
+    ).toThrow(/runs on bridge 'virbr0'/);
+    expect(() => allocatePort(nat, 'virbr0', { ...port, plug: { type: 'direct', dev: 'eth0' } })).toThrow(
+      /not as type='direct'/,
+    );
+  });
+
+  it('keeps a plug that names the running bridge as given (libvirt adds nothing to it)', () => {
+    const given = { ...port, plug: { type: 'network' as const, bridge: 'virbr0' } };
+    expect(allocatePort(nat, 'virbr0', given)).toEqual(given);
+  });
+});

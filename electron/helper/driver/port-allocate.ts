@@ -1,0 +1,85 @@
+/**
+ * What a network makes of a port at net-port-create, as libvirt's networkAllocatePort (no
+ * <plug> given) or networkNotifyPort (<plug> given): the plug filled in with the running
+ * bridge, isolation and rxfilters taken from the network when the port leaves them out. What
+ * vnm cannot apply to one port is refused with the reason, never recorded and ignored.
+ */
+import type { NetworkDef } from '../../../shared/model/network';
+import { isManagedBridgeKind, networkKind } from '../../../shared/model/network';
+import type { NetworkPortDef, PortPlug } from '../../../shared/model/network-port';
+import { defined } from '../../../shared/xml/parse-context';
+import { VnmError } from '../../../shared/rpc/errors';
+
+/** The plug type libvirt gives a port of this network, or null when vnm runs no bridge for it. */
+function plugTypeFor(net: NetworkDef): 'network' | 'bridge' | null {
+  const kind = networkKind(net);
+  if (isManagedBridgeKind(kind)) return 'network';
+  if (kind === 'bridge' && net.bridge?.name) return 'bridge';
+  return null;
+}
+
+function refuseUnapplicable(net: NetworkDef, port: NetworkPortDef, fromGroup: boolean): void {
+  if (port.bandwidth) {
+    const where = fromGroup
+      ? `portgroup '${port.group}' of network '${net.name}' gives the port`
+      : 'the port has';
+    throw new VnmError(
+      'unsupported',
+      `${where} a <bandwidth>, which vnm cannot apply to a single port (it shapes whole networks only); remove <bandwidth> from the port${fromGroup ? "'s group" : ''} XML.`,
+    );
+  }
+  if (port.vlan) {
+    throw new VnmError(
+      'unsupported',
+      "the port has a <vlan>, which vnm cannot apply (this host's kernel has no 802.1q VLAN support); remove <vlan> from the port XML.",
+    );
+  }
+  if (port.virtualport) {
+    throw new VnmError(
+      'unsupported',
+      `<virtualport type='${port.virtualport.type ?? ''}'> not supported for network '${net.name}': vnm plugs ports into a Linux bridge; remove <virtualport> from the port XML.`,
+    );
+  }
+}
+
+function checkPlug(net: NetworkDef, bridge: string, plug: PortPlug, type: 'network' | 'bridge'): void {
+  if (plug.type !== 'network' && plug.type !== 'bridge') {
+    throw new VnmError(
+      'invalid-argument',
+      `network '${net.name}' plugs ports into bridge ${bridge}, not as type='${plug.type}'; use <plug type='${type}' bridge='${bridge}'/> or leave <plug> out for vnmd to fill in.`,
+    );
+  }
+  if (plug.bridge !== bridge) {
+    throw new VnmError(
+      'invalid-argument',
+      `the port is plugged into bridge '${plug.bridge}', but network '${net.name}' runs on bridge '${bridge}'; fix <plug bridge=…> or leave <plug> out.`,
+    );
+  }
+}
+
+/** The port as the running network `net` on `bridge` records it, or a VnmError saying why not. */
+export function allocatePort(net: NetworkDef, bridge: string, port: NetworkPortDef): NetworkPortDef {
+  const type = plugTypeFor(net);
+  if (!type) {
+    throw new VnmError(
+      'unsupported',
+      `network '${net.name}' has no bridge of vnm's to plug a port into (forward mode '${networkKind(net)}').`,
+    );
+  }
+  const group = port.group !== undefined ? net.portgroups.find((g) => g.name === port.group) : undefined;
+  const inherited = !port.bandwidth && group?.bandwidth !== undefined;
+  const bandwidth = port.bandwidth ?? group?.bandwidth;
+  refuseUnapplicable(net, { ...port, bandwidth }, inherited);
+  if (port.plug) {
+    // libvirt's "notify": the guest says where it is plugged; the network checks it, adds nothing.
+    checkPlug(net, bridge, port.plug, type);
+    return port;
+  }
+  const plug: PortPlug = defined({ type, bridge, macTableManager: net.bridge?.macTableManager });
+  return defined<NetworkPortDef>({
+    ...port,
+    trustGuest: port.trustGuest ?? group?.trustGuestRxFilters ?? net.trustGuestRxFilters,
+    isolated: port.isolated ?? net.portIsolated,
+    plug,
+  });
+}

@@ -1,0 +1,63 @@
+/** net-port-create, -list, -dumpxml, -delete on one network entry (the driver holds its lock). */
+import type { NetworkPortDef } from '../../../shared/model/network-port';
+import type { NetworkPortSummary } from '../../../shared/rpc/contract';
+import { VnmError } from '../../../shared/rpc/errors';
+import { parseNetworkPortXml } from '../../../shared/xml/parse-network-port';
+import { canonicalUuid } from '../../../shared/xml/uuid';
+import { allocatePort } from './port-allocate';
+import type { PortRegistry } from './ports';
+import type { NetworkEntry } from './table';
+
+/** Ports exist only on running networks, as in libvirt. */
+export function runningBridge(e: NetworkEntry): string {
+  const bridge = e.status?.bridge;
+  if (!e.live || !bridge) {
+    throw new VnmError(
+      'conflict',
+      `Requested operation is not valid: network '${e.name}' is not active; start it with vnm net-start ${e.name} first.`,
+    );
+  }
+  return bridge;
+}
+
+export function summarizePort(p: NetworkPortDef): NetworkPortSummary {
+  return { uuid: p.uuid, ownerName: p.ownerName, ownerUuid: p.ownerUuid, mac: p.mac };
+}
+
+/** The port of that UUID on the running network, or an error naming what to do. */
+export function lookupPort(ports: PortRegistry, e: NetworkEntry, ref: string): NetworkPortDef {
+  runningBridge(e);
+  const uuid = canonicalUuid(ref);
+  if (!uuid) {
+    throw new VnmError(
+      'invalid-argument',
+      `invalid argument: '${ref}' is not a valid port UUID; vnm net-port-list ${e.name} lists the ports.`,
+    );
+  }
+  const port = ports.find(e.name, uuid);
+  if (!port) {
+    throw new VnmError(
+      'not-found',
+      `network port not found: Network port with UUID ${uuid} does not exist; vnm net-port-list ${e.name} lists the ports.`,
+    );
+  }
+  return port;
+}
+
+/** Parses, completes and records a port; nothing is stored when any step refuses. */
+export async function createPort(ports: PortRegistry, e: NetworkEntry, xml: string): Promise<NetworkPortDef> {
+  const parsed = parseNetworkPortXml(xml);
+  if (!parsed.ok) {
+    const first = parsed.errors[0];
+    const where = first?.line !== undefined ? ` (line ${first.line})` : '';
+    throw new VnmError(
+      'invalid-argument',
+      `${first?.message ?? 'the XML is not a network port'}${where}`,
+      parsed.errors.map((x) => `${x.element}: ${x.message}`).join('\n'),
+    );
+  }
+  const bridge = runningBridge(e);
+  const port = allocatePort(e.live!, bridge, parsed.def);
+  await ports.add(e.name, port);
+  return port;
+}
