@@ -15,6 +15,8 @@ import { applyNetworkRules, removeNetworkRules } from '../firewall';
 import type { Revert } from '../revert';
 import { addDockerAccepts } from '../coexist/docker-user';
 import { linkNames } from './proc-net';
+import { shapingPlan } from '../shaping/bandwidth-plan';
+import { applyShaping, removeShaping } from '../shaping/shaping';
 
 /** Each <ip> with an address, as ADDRESS/PREFIX. */
 export function addressCidrs(def: NetworkDef): { cidr: string; family: 'ipv4' | 'ipv6' }[] {
@@ -139,4 +141,18 @@ export async function installFirewall(def: NetworkDef, bridge: string, r: Revert
   const undoDocker = await addDockerAccepts(plan);
   if (undoDocker) r.add(undoDocker, `remove the DOCKER-USER/FORWARD accepts of ${def.name}`);
   return true;
+}
+
+/**
+ * <bandwidth> with tc (shaping/): after the bridge is up, as libvirt. Returns the ifb device
+ * made for the outbound limit, recorded so destroy deletes it; the bridge's own qdiscs go
+ * with the bridge, but the undo removes them too, so a revert leaves nothing either way.
+ */
+export async function shapeTraffic(def: NetworkDef, bridge: string, r: Revert): Promise<string | null> {
+  const plan = shapingPlan(def.bandwidth, bridge);
+  if (!plan) return null;
+  await applyShaping(plan, bridge);
+  const ifb = plan.outbound?.ifb ?? null;
+  r.add(() => removeShaping(bridge, ifb), `remove the traffic shaping of ${bridge}`);
+  return ifb;
 }
