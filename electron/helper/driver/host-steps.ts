@@ -13,7 +13,8 @@ import { ipBatch } from '../bridge/ip-batch';
 import type { FirewallPlan } from '../firewall';
 import { applyNetworkRules, removeNetworkRules } from '../firewall';
 import type { Revert } from '../revert';
-import { addDockerAccepts } from '../coexist/docker-user';
+import { addDockerAccepts, listChains } from '../coexist/docker-user';
+import { addInputAccepts } from '../coexist/input-accepts';
 import { linkNames } from './proc-net';
 import { shapingPlan } from '../shaping/bandwidth-plan';
 import { applyShaping, removeShaping } from '../shaping/shaping';
@@ -130,6 +131,7 @@ export function firewallPlan(def: NetworkDef, bridge: string): FirewallPlan | nu
           ...(def.forwards ? { forwards: def.forwards } : {}),
         }
       : {}),
+    ...(def.ips.some((ip) => ip.tftp && ipFamily(ip) === 'ipv4') ? { tftp: true } : {}),
   };
 }
 
@@ -138,8 +140,11 @@ export async function installFirewall(def: NetworkDef, bridge: string, r: Revert
   if (!plan) return false;
   await applyNetworkRules(plan);
   r.add(() => removeNetworkRules(def.name), `remove the firewall rules of ${def.name}`);
-  const undoDocker = await addDockerAccepts(plan);
+  const chains = await listChains();
+  const undoDocker = await addDockerAccepts(plan, chains);
   if (undoDocker) r.add(undoDocker, `remove the DOCKER-USER/FORWARD accepts of ${def.name}`);
+  const undoInput = await addInputAccepts(plan, chains);
+  if (undoInput) r.add(undoInput, `remove the INPUT accepts of ${def.name}`);
   return true;
 }
 
