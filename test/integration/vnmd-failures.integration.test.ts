@@ -1,6 +1,7 @@
 /**
  * Failure at each start step (acceptance 8 of issue 3): start fails with an error that says
- * what failed, and the host snapshot equals the one before. Injected by VNMD_INJECT_FAILURE
+ * what failed, and the host snapshot equals the one before (the network is shaped, so its
+ * ifb device is among what must be gone). Injected by VNMD_INJECT_FAILURE
  * (the step fails right after changing the host), and for real: a dnsmasq that exits 1, an
  * nft that refuses the rules, a bridge name taken, a subnet already routed.
  */
@@ -18,6 +19,7 @@ const XML = `<network>
   <name>fail</name>
   <forward mode='nat'/>
   <bridge name='vnmfail0'/>
+  <bandwidth><inbound average='1000'/><outbound average='1000'/></bandwidth>
   <ip address='10.88.0.1' prefix='24'><dhcp><range start='10.88.0.10' end='10.88.0.20'/></dhcp></ip>
   <ip family='ipv6' address='fd88::1' prefix='64'/>
   <route address='10.99.0.0' prefix='24' gateway='10.88.0.2'/>

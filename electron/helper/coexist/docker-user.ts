@@ -10,8 +10,13 @@ import { run, runJson } from '../exec';
 import type { FirewallPlan } from '../firewall';
 import { firewallTableName } from '../firewall/table-name';
 
-interface RawChains {
+export interface RawChains {
   nftables?: { chain?: { family: string; table: string; name: string; policy?: string } }[];
+}
+
+/** Every chain of every table (`nft -j list chains`), read once per start for both coexist checks. */
+export function listChains(): Promise<RawChains | null> {
+  return runJson<RawChains>('nft', ['-j', 'list', 'chains']).catch(() => null);
 }
 
 type Family = 'ip' | 'ip6';
@@ -23,8 +28,7 @@ export function dockerComment(network: string): string {
 }
 
 /** Where to put accepts in one family: DOCKER-USER, FORWARD with a drop policy, or nowhere. */
-async function targetChains(): Promise<Map<Family, string>> {
-  const doc = await runJson<RawChains>('nft', ['-j', 'list', 'chains']).catch(() => null);
+function targetChains(doc: RawChains | null): Map<Family, string> {
   const out = new Map<Family, string>();
   for (const family of ['ip', 'ip6'] as const) {
     const chains = (doc?.nftables ?? [])
@@ -55,9 +59,12 @@ export function acceptSpecs(plan: FirewallPlan, family: Family): string[][] {
 }
 
 /** Adds the network's accepts where Docker (or a FORWARD drop policy) needs them; returns the undo. */
-export async function addDockerAccepts(plan: FirewallPlan): Promise<(() => Promise<void>) | null> {
+export async function addDockerAccepts(
+  plan: FirewallPlan,
+  chains: RawChains | null,
+): Promise<(() => Promise<void>) | null> {
   if (plan.mode === 'isolated') return null;
-  const targets = await targetChains();
+  const targets = targetChains(chains);
   if (targets.size === 0) return null;
   try {
     for (const [family, chain] of targets) {
@@ -86,7 +93,10 @@ export function taggedDeletes(listing: string, network: string): string[][] {
     ]);
 }
 
-/** Removes every rule tagged for the network from DOCKER-USER and FORWARD, both families. */
+/**
+ * Removes every rule tagged for the network from DOCKER-USER, FORWARD and INPUT (where
+ * input-accepts.ts puts DHCP, DNS and TFTP accepts), both families.
+ */
 export async function removeDockerAccepts(network: string): Promise<void> {
   const doc = await runJson<RawChains>('nft', ['-j', 'list', 'chains']).catch(() => null);
   for (const family of ['ip', 'ip6'] as const) {
@@ -94,7 +104,7 @@ export async function removeDockerAccepts(network: string): Promise<void> {
       .map((i) => i.chain)
       .filter((c) => c?.family === family && c.table === 'filter')
       .map((c) => c!.name);
-    for (const chain of ['DOCKER-USER', 'FORWARD'].filter((c) => names.includes(c))) {
+    for (const chain of ['DOCKER-USER', 'FORWARD', 'INPUT'].filter((c) => names.includes(c))) {
       const { stdout } = await run(TOOL[family], ['-w', '-t', 'filter', '-S', chain]);
       for (const args of taggedDeletes(stdout, network))
         await run(TOOL[family], ['-w', '-t', 'filter', ...args]);

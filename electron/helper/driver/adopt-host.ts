@@ -1,10 +1,10 @@
 /**
  * At vnmd start, a network a previous vnmd left running is checked against its definition
- * before it is adopted: its bridge up, its addresses and static routes there, and its
- * dnsmasq alive (and ours). What is missing is put back the way start makes it (the rules
- * are checked apart, for all networks at once: firewall/repair.ts). Returns what it
- * repaired, for the log; a failure to repair throws, and the caller reports the network
- * with a problem.
+ * before it is adopted: its bridge up, its addresses and static routes there, its traffic
+ * shaping (<bandwidth>) in place, and its dnsmasq alive (and ours). What is missing is put
+ * back the way start makes it (the rules are checked apart, for all networks at once:
+ * firewall/repair.ts). Returns what it repaired, for the log; a failure to repair throws,
+ * and the caller reports the network with a problem.
  */
 import type { NetworkDef } from '../../../shared/model/network';
 import { dnsmasqNeeded } from '../../../shared/dnsmasq/config';
@@ -16,6 +16,8 @@ import type { DriverContext } from './context';
 import type { DnsmasqRecord } from './dnsmasq-control';
 import { networkFiles, writeDnsmasqFiles } from './files';
 import { addressCidrs } from './host-steps';
+import { shapingPlan } from '../shaping/bandwidth-plan';
+import { applyShaping, missingShaping, removeShaping } from '../shaping/shaping';
 
 interface IpAddrLink {
   flags?: string[];
@@ -80,7 +82,21 @@ async function repairBridge(live: NetworkDef, bridge: string, routes: readonly s
 }
 
 /**
- * Checks and repairs one network's bridge and dnsmasq; returns the status to keep (a new
+ * The network's <bandwidth> shaping, put back whole when any part of it is gone (someone ran
+ * `tc qdisc del`, or deleted the ifb): removing what is left first gives one known state.
+ */
+async function repairShaping(live: NetworkDef, bridge: string): Promise<string[]> {
+  const plan = shapingPlan(live.bandwidth, bridge);
+  if (!plan) return [];
+  const missing = await missingShaping(plan, bridge);
+  if (missing.length === 0) return [];
+  await removeShaping(bridge, plan.outbound?.ifb ?? null);
+  await applyShaping(plan, bridge);
+  return missing;
+}
+
+/**
+ * Checks and repairs one network's bridge, traffic shaping and dnsmasq; returns the status to keep (a new
  * dnsmasq pid when it had to be started again) and what was repaired.
  */
 export async function repairHost(
@@ -92,6 +108,7 @@ export async function repairHost(
     status.bridge && status.created.bridge
       ? await repairBridge(live, status.bridge, status.created.routes)
       : [];
+  if (status.bridge && status.created.bridge) repaired.push(...(await repairShaping(live, status.bridge)));
   const record = status.created.dnsmasq;
   if (!record || !status.bridge || !dnsmasqNeeded(live)) return { status, repaired };
   const found = await ctx.dnsmasq.find(record, status.name);

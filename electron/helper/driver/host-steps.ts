@@ -13,8 +13,11 @@ import { ipBatch } from '../bridge/ip-batch';
 import type { FirewallPlan } from '../firewall';
 import { applyNetworkRules, removeNetworkRules } from '../firewall';
 import type { Revert } from '../revert';
-import { addDockerAccepts } from '../coexist/docker-user';
+import { addDockerAccepts, listChains } from '../coexist/docker-user';
+import { addInputAccepts } from '../coexist/input-accepts';
 import { linkNames } from './proc-net';
+import { shapingPlan } from '../shaping/bandwidth-plan';
+import { applyShaping, removeShaping } from '../shaping/shaping';
 
 /** Each <ip> with an address, as ADDRESS/PREFIX. */
 export function addressCidrs(def: NetworkDef): { cidr: string; family: 'ipv4' | 'ipv6' }[] {
@@ -128,6 +131,7 @@ export function firewallPlan(def: NetworkDef, bridge: string): FirewallPlan | nu
           ...(def.forwards ? { forwards: def.forwards } : {}),
         }
       : {}),
+    ...(def.ips.some((ip) => ip.tftp && ipFamily(ip) === 'ipv4') ? { tftp: true } : {}),
   };
 }
 
@@ -136,7 +140,24 @@ export async function installFirewall(def: NetworkDef, bridge: string, r: Revert
   if (!plan) return false;
   await applyNetworkRules(plan);
   r.add(() => removeNetworkRules(def.name), `remove the firewall rules of ${def.name}`);
-  const undoDocker = await addDockerAccepts(plan);
+  const chains = await listChains();
+  const undoDocker = await addDockerAccepts(plan, chains);
   if (undoDocker) r.add(undoDocker, `remove the DOCKER-USER/FORWARD accepts of ${def.name}`);
+  const undoInput = await addInputAccepts(plan, chains);
+  if (undoInput) r.add(undoInput, `remove the INPUT accepts of ${def.name}`);
   return true;
+}
+
+/**
+ * <bandwidth> with tc (shaping/): after the bridge is up, as libvirt. Returns the ifb device
+ * made for the outbound limit, recorded so destroy deletes it; the bridge's own qdiscs go
+ * with the bridge, but the undo removes them too, so a revert leaves nothing either way.
+ */
+export async function shapeTraffic(def: NetworkDef, bridge: string, r: Revert): Promise<string | null> {
+  const plan = shapingPlan(def.bandwidth, bridge);
+  if (!plan) return null;
+  await applyShaping(plan, bridge);
+  const ifb = plan.outbound?.ifb ?? null;
+  r.add(() => removeShaping(bridge, ifb), `remove the traffic shaping of ${bridge}`);
+  return ifb;
 }

@@ -10,6 +10,7 @@ export const START_STEPS = [
   'bridge',
   'ipv6-sysctl',
   'addresses',
+  'bandwidth',
   'forwarding',
   'firewall',
   'dnsmasq',

@@ -1,6 +1,6 @@
 /**
  * Starting a network, in libvirt's order: checks first (nothing changed yet), then bridge,
- * IPv6 sysctls, addresses, link up, routes, forwarding and dnsmasq last, with the firewall
+ * IPv6 sysctls, addresses, link up, routes, traffic shaping, forwarding and dnsmasq last, with the firewall
  * installed alongside (see runSteps). Each step registers its undo; a failure undoes
  * everything in reverse and says which step failed.
  */
@@ -23,6 +23,8 @@ import type { NetworkTable } from './table';
 import { checkStartable } from './validate';
 import { checkApplicable } from './unapplicable';
 import { formatDefinition } from './xml';
+import { shapingPlan } from '../shaping/bandwidth-plan';
+import { checkIfbFree } from '../shaping/shaping';
 
 export interface StartDeps {
   readonly dirs: DaemonDirs;
@@ -92,6 +94,7 @@ const LABELS: Record<StartStep, string> = {
   bridge: 'creating the bridge',
   'ipv6-sysctl': 'setting the IPv6 sysctls of the bridge',
   addresses: 'adding the addresses and routes and bringing the bridge up',
+  bandwidth: 'shaping the traffic with tc (<bandwidth>)',
   forwarding: 'enabling IP forwarding',
   firewall: 'installing the firewall rules',
   dnsmasq: 'starting dnsmasq',
@@ -117,6 +120,7 @@ async function startManaged(def: NetworkDef, persistent: boolean, deps: StartDep
   const release = await claimSubnets(def, bridge, deps.table);
   try {
     await step.checkBridgeFree(bridge);
+    await checkIfbFree(shapingPlan(def.bandwidth, bridge));
     return await startClaimed(def, persistent, bridge, deps);
   } finally {
     release();
@@ -188,6 +192,9 @@ async function runSteps(
       'addresses',
       async () => void created.routes.push(...(await step.addressesUpAndRoutes(def, bridge))),
     );
+    await run('bandwidth', async () => {
+      created.ifb = await step.shapeTraffic(def, bridge, r);
+    });
     await run('forwarding', () => step.enableForwarding(def, r));
     await run('dnsmasq', async () => {
       await written;

@@ -1,12 +1,12 @@
 /**
- * Stopping a network: its firewall rules (one nft transaction), its dnsmasq (identity-checked)
- * and the bridge vnmd created go at once, as nothing of one depends on the others. Each runs
+ * Stopping a network: its firewall rules (one nft transaction), its dnsmasq (identity-checked),
+ * the bridge vnmd created and the ifb device of its traffic shaping go at once, as nothing of one depends on the others. Each runs
  * even if another failed, so one stuck piece does not keep the rest alive; failures are
  * returned. The runtime status says 'stopping' before anything goes and is removed last, so
  * a vnmd killed meanwhile finds the network again and finishes the destroy (reconcile.ts),
  * instead of adopting a network that lost part of itself (its rules, say).
  */
-import { deleteLink } from '../bridge/links';
+import { deleteLink, getLink } from '../bridge/links';
 import { linkNames } from './proc-net';
 import { removeNetworkRules } from '../firewall';
 import { removeDockerAccepts } from '../coexist/docker-user';
@@ -14,6 +14,7 @@ import type { RunStatus, StatusStore } from '../store/status-store';
 import type { DnsmasqControl } from './dnsmasq-control';
 import type { DaemonDirs } from './files';
 import { networkFiles } from './files';
+import { possibleIfb } from '../shaping/shaping';
 
 export interface StopDeps {
   readonly dirs: DaemonDirs;
@@ -61,6 +62,17 @@ export async function stopNetwork(status: RunStatus, deps: StopDeps, thorough = 
     steps.push(
       attempt(`deleting bridge ${bridge}`, async () => {
         if ((await linkNames()).has(bridge)) await deleteLink(bridge);
+      }),
+    );
+  }
+  // The bridge's qdiscs go with the bridge; the ifb carrying outbound traffic must go apart.
+  const ifb = created.ifb ?? (thorough && bridge ? possibleIfb(bridge) : null);
+  if (ifb) {
+    steps.push(
+      attempt(`deleting the ifb device ${ifb}`, async () => {
+        // A name only derived for a half-started network is deleted only if it is an ifb.
+        const there = created.ifb ? (await linkNames()).has(ifb) : (await getLink(ifb))?.kind === 'ifb';
+        if (there) await deleteLink(ifb);
       }),
     );
   }

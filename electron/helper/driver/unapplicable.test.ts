@@ -39,13 +39,20 @@ describe('settings vnm cannot apply', () => {
     expect(unapplicableReason(def(NAT('')))).toBeNull();
   });
 
-  it('refuses a network-wide <bandwidth> limit, not an empty <bandwidth/>', () => {
+  it('lets a network-wide <bandwidth> limit through: vnmd shapes it with tc', () => {
     const limited = def(NAT("<bandwidth><inbound average='1000'/></bandwidth>"));
-    expect(unapplicableReason(limited)).toMatch(
-      /has a <bandwidth> limit, which vnm does not apply yet .* remove <bandwidth> to start it, and shape the bridge 'virbr9' with tc yourself/,
-    );
+    expect(unapplicableReason(limited)).toBeNull();
     const out = def(NAT("<bandwidth><outbound average='10' peak='20' burst='5'/></bandwidth>"));
-    expect(unapplicableReason(out)).toMatch(/<bandwidth> limit/);
+    expect(unapplicableReason(out)).toBeNull();
     expect(unapplicableReason(def(NAT('<bandwidth/>')))).toBeNull();
+  });
+
+  it('refuses a floor, and a limit on a host bridge vnm does not own', () => {
+    const floor: NetworkDef = { ...def(NAT('')), bandwidth: { inbound: { average: 100, floor: 50 } } };
+    expect(unapplicableReason(floor)).toMatch(/<bandwidth> floor, .* remove the floor attribute/);
+    const hb = def(
+      "<network><name>hb</name><forward mode='bridge'/><bridge name='br0'/><bandwidth><inbound average='100'/></bandwidth></network>",
+    );
+    expect(unapplicableReason(hb)).toMatch(/host bridge 'br0', which vnm does not own/);
   });
 });

@@ -6,8 +6,8 @@
  * The first two come from libvirt applying them while it plugs a guest in, from the guest's
  * own interface config; vnm plugs no guests in (VMs' taps and the sandbox's veths are enslaved
  * by others), so it knows neither which ports are guests on a host bridge nor guests' MACs.
- * A network-wide <bandwidth> libvirt applies at start (tc htb on the bridge); vnm does not
- * shape traffic yet, so until it does, such a network is refused rather than left unshaped.
+ * A network-wide <bandwidth> is shaped with tc at start (shaping/), on the bridges vnm makes;
+ * a floor (a guarantee per guest port) and a host bridge vnm does not own are refused.
  */
 import type { NetworkDef } from '../../../shared/model/network';
 import { networkKind } from '../../../shared/model/network';
@@ -33,8 +33,13 @@ export function unapplicableReason(def: NetworkDef): string | null {
     // (the uplink above all) must stay unisolated, and vnm cannot tell them apart.
     return `Network '${n}' asks for <port isolated='yes'/> on the host bridge '${bridge}', where vnm cannot tell guest ports from the uplink; remove <port isolated='yes'/>, or set 'isolated on' on each guest's bridge port yourself (ip link set dev PORT type bridge_slave isolated on).`;
   }
-  if (def.bandwidth?.inbound || def.bandwidth?.outbound) {
-    return `Network '${n}' has a <bandwidth> limit, which vnm does not apply yet (libvirt shapes the bridge's traffic with tc); remove <bandwidth> to start it, and shape the bridge ${bridge ? `'${bridge}' ` : ''}with tc yourself if you need the limit.`;
+  const bw = def.bandwidth;
+  if (bw?.inbound?.floor !== undefined || bw?.outbound?.floor !== undefined) {
+    // Validation refuses it as libvirt does; this catches a definition that skipped it.
+    return `Network '${n}' has a <bandwidth> floor, which needs a class per guest port and vnm does not plug guests in; remove the floor attribute (average, peak and burst are applied).`;
+  }
+  if ((bw?.inbound || bw?.outbound) && networkKind(def) === 'bridge') {
+    return `Network '${n}' has a <bandwidth> limit on the host bridge '${bridge}', which vnm does not own and does not shape; remove <bandwidth>, or shape the bridge with tc yourself.`;
   }
   return null;
 }

@@ -5,7 +5,14 @@
 
 /** The sets and maps of the vnm table that networks add elements to. */
 export type VnmSet =
-  'bridges' | 'bridges6' | 'forward_jumps' | 'nat4_jumps' | 'nat6_jumps' | 'dnat4_jumps' | 'dnat6_jumps';
+  | 'bridges'
+  | 'bridges6'
+  | 'tftp_bridges'
+  | 'forward_jumps'
+  | 'nat4_jumps'
+  | 'nat6_jumps'
+  | 'dnat4_jumps'
+  | 'dnat6_jumps';
 
 export interface NftElement {
   readonly set: VnmSet;

@@ -31,6 +31,8 @@ export interface FirewallPlan {
   };
   /** Port forwards (nat only): see forward-rules.ts. */
   readonly forwards?: readonly PortForward[];
+  /** An IPv4 <ip> has <tftp>: guests may send TFTP requests (udp/69) to the host. */
+  readonly tftp?: boolean;
 }
 
 /** A plan after validation: canonical subnets, defaults filled in. */
@@ -46,6 +48,7 @@ export interface CheckedPlan {
   readonly natPorts: { readonly start: number; readonly end: number };
   readonly natIpv6: boolean;
   readonly forwards: readonly CheckedForward[];
+  readonly tftp: boolean;
 }
 
 const MODES: readonly FirewallMode[] = ['nat', 'route', 'isolated', 'open'];
@@ -128,5 +131,6 @@ export function checkPlan(plan: FirewallPlan): CheckedPlan {
     natPorts: plan.mode === 'nat' ? checkNatPorts(plan.nat) : { start: 1024, end: 65535 },
     natIpv6: plan.mode === 'nat' && plan.nat?.ipv6 === true,
     forwards: (plan.forwards ?? []).map(checkForward),
+    tftp: plan.tftp === true,
   };
 }

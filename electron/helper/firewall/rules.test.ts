@@ -144,6 +144,12 @@ describe('buildNetworkRules', () => {
     expect(elements(s)).toEqual(['bridges "virbr0"', 'forward_jumps "virbr0" : jump fwd_default']);
   });
 
+  it('opens TFTP (udp/69 to the host, a base rule over tftp_bridges) only for a network with <tftp>', () => {
+    expect(elements(build({ ...NAT, tftp: true }))).toContain('tftp_bridges "virbr0"');
+    expect(elements(build({ ...NAT, mode: 'isolated', tftp: true }))).toContain('tftp_bridges "virbr0"');
+    expect(elements(build(NAT)).some((e) => e.startsWith('tftp_bridges'))).toBe(false);
+  });
+
   it('makes no rules at all for an open network', () => {
     expect(buildNetworkRules({ ...NAT, mode: 'open' })).toBeNull();
   });

@@ -11,7 +11,8 @@
  * - postrouting (NAT): no NAT to local multicast and broadcast; masquerade (or SNAT to the
  *   <nat><address> range) of traffic leaving the subnet, TCP and UDP mapped to source
  *   ports 1024-65535 (or <nat><port>), then a rule for every other protocol.
- * - input/output: DHCP and DNS to and from the bridge, as libvirt's iptables backend allows.
+ * - input/output: DHCP and DNS to and from the bridge, and TFTP to the host from the bridge
+ *   of a network with <tftp>, as libvirt's iptables backend allows.
  *
  * IPv6 on a NAT network is routed, as in libvirt, unless <nat ipv6='yes'>.
  *
@@ -127,6 +128,7 @@ export function buildNetworkRules(plan: FirewallPlan): NetworkRules | null {
     elements: [
       { set: 'bridges', key: br },
       ...(p.ipv6.length > 0 ? [{ set: 'bridges6' as const, key: br }] : []),
+      ...(p.tftp ? [{ set: 'tftp_bridges' as const, key: br }] : []),
       { set: 'forward_jumps', key: br, verdict: `jump ${names.forward}` },
       ...(nat.length > 0 ? natSubnets.map(jumpNat) : []),
       ...forwards.elements,

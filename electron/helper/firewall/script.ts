@@ -20,6 +20,7 @@ export interface OwnedRules {
 const SETS = [
   'add set TABLE bridges { type ifname; }',
   'add set TABLE bridges6 { type ifname; }',
+  'add set TABLE tftp_bridges { type ifname; }',
   'add map TABLE forward_jumps { type ifname : verdict; }',
   'add map TABLE nat4_jumps { type ipv4_addr : verdict; flags interval; }',
   'add map TABLE nat6_jumps { type ipv6_addr : verdict; flags interval; }',
@@ -31,6 +32,7 @@ const BASE_CHAINS = [
   'add chain TABLE input { type filter hook input priority filter; policy accept; }',
   'add rule TABLE input iifname @bridges meta l4proto { tcp, udp } th dport { 53, 67 } counter accept',
   'add rule TABLE input iifname @bridges6 udp dport 547 counter accept',
+  'add rule TABLE input iifname @tftp_bridges udp dport 69 counter accept',
   'add chain TABLE output { type filter hook output priority filter; policy accept; }',
   'add rule TABLE output oifname @bridges meta l4proto { tcp, udp } th dport { 53, 68 } counter accept',
   'add rule TABLE output oifname @bridges6 udp dport 546 counter accept',

@@ -148,7 +148,7 @@ function parseVnmTable(json: NftJson | null): Map<string, OwnedRules> {
   }
   for (const setEntry of entries(json, 'set')) {
     const set = String(setEntry.name);
-    if (set !== 'bridges' && set !== 'bridges6') continue;
+    if (set !== 'bridges' && set !== 'bridges6' && set !== 'tftp_bridges') continue;
     for (const value of (setEntry.elem as unknown[] | undefined) ?? []) {
       const key = keyText(value, true);
       const owner = key ? bridgeOwner.get(key) : undefined;

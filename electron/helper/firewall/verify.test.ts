@@ -21,6 +21,7 @@ function listing(): Entry[] {
     { table: { family: 'inet', name: 'vnm' } },
     { set: { name: 'bridges', elem: ['kpbr0'] } },
     { set: { name: 'bridges6' } },
+    { set: { name: 'tftp_bridges' } },
     { map: { name: 'forward_jumps', elem: [['kpbr0', { jump: { target: 'fwd_kpa' } }]] } },
     {
       map: {
@@ -40,6 +41,8 @@ function listing(): Entry[] {
       rule(c),
       rule(c),
     ]),
+    // The input chain's third rule: TFTP from the bridges of networks with <tftp>.
+    rule('input'),
   ];
 }
 

@@ -26,6 +26,8 @@ export const CreatedResources = z.object({
   /** Static routes added, as `ip route` arguments ("10.0.0.0/24 via 192.168.1.2"). */
   routes: z.array(z.string()),
   dnsmasq: DnsmasqRecord.nullable(),
+  /** The ifb device made to shape the network's outbound traffic (<bandwidth>), if any. */
+  ifb: z.string().nullable().optional(),
 });
 export type CreatedResources = z.infer<typeof CreatedResources>;
 

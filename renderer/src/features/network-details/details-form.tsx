@@ -15,6 +15,7 @@ import { draftProblems, problemText } from './details-problems';
 import { ApplyBar } from './apply-bar';
 import { ForwardEditor } from './forward-editor';
 import { GuestIsolation } from './guest-isolation';
+import { BandwidthFacts } from './bandwidth-facts';
 import { IpEditor } from './ip-editor';
 import type { SectionProps } from './section-props';
 import { useDraftStore } from './draft-store';
@@ -58,12 +59,14 @@ export function DetailsForm({ summary, def, running, current, draft }: DetailsFo
             <IpEditor key={family} family={family} {...section} />
           ))}
           <GuestIsolation def={def} />
+          <BandwidthFacts def={def} />
         </>
       ) : (
         <>
           <OnBoot {...section} />
           <UnmanagedFields def={def} />
           <GuestIsolation def={def} />
+          <BandwidthFacts def={def} />
         </>
       )}
       <ApplyBar summary={summary} def={def} running={running} draft={draft} problems={problems} />

@@ -41,6 +41,7 @@ describe('buildContext', () => {
       iface('eth1', 'ether', [], 'br0'),
       iface('virbr0', 'bridge', ['192.168.122.1/24']),
       iface('vnet0', 'tun', [], 'virbr0'),
+      iface('virbr0-ifb', 'ifb'),
     ],
   );
 
@@ -51,7 +52,7 @@ describe('buildContext', () => {
     expect(ctx.takenSubnets).toContainEqual({ subnet: '10.0.0.5/24', owner: 'eth0 on this host' });
   });
 
-  it('offers host bridges and forward devices, but not vnm bridges, loopback or bridge ports', () => {
+  it('offers host bridges and forward devices, but not vnm bridges, loopback, bridge ports or ifbs', () => {
     expect(ctx.hostBridges).toEqual(['br0']);
     expect(ctx.forwardDevices).toEqual(['eth0', 'br0']);
   });

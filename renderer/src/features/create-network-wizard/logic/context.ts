@@ -32,7 +32,8 @@ function interfaceSubnets(ifaces: readonly HostInterface[]): OwnedSubnet[] {
 
 /**
  * Builds the context from vnmd's answers. A bridge of a vnm network is not offered for Bridge
- * mode nor as a forward device; loopback, guest ports (interfaces with a master) neither.
+ * mode nor as a forward device; loopback, guest ports (interfaces with a master) and ifb
+ * devices (a shaped network's outbound queue, which only hands packets back) neither.
  */
 export function buildContext(
   networks: readonly NetworkSummary[],
@@ -40,7 +41,9 @@ export function buildContext(
   ifaces: readonly HostInterface[],
 ): WizardContext {
   const vnmBridges = new Set(networks.map((n) => n.bridge).filter((b): b is string => b !== null));
-  const free = ifaces.filter((i) => !vnmBridges.has(i.name) && i.type !== 'loopback' && i.master === null);
+  const free = ifaces.filter(
+    (i) => !vnmBridges.has(i.name) && i.type !== 'loopback' && i.type !== 'ifb' && i.master === null,
+  );
   return {
     existingNames: networks.map((n) => n.name),
     takenSubnets: [
