@@ -87,7 +87,7 @@ const netDesc: Verb = {
     if (a.flags.has('edit')) {
       const edited = editText(next, title);
       if (edited === before) {
-        ctx.out(`Network ${word} not changed\n`);
+        ctx.extra(`Network ${word} not changed\n`);
         return;
       }
       next = edited;
@@ -95,7 +95,7 @@ const netDesc: Verb = {
     await withContext(`Failed to set new network ${word}`, ref, async () =>
       (await ctx.client()).call('network.setMetadata', { network: ref, type, value: next, ...affect(a) }),
     );
-    ctx.out(`Network ${word} updated successfully`);
+    ctx.extra(`Network ${word} updated successfully`);
   },
 };
 
@@ -128,7 +128,7 @@ const netMetadata: Verb = {
           ...affect(a),
         }),
       );
-      ctx.out(set !== undefined ? 'Metadata modified\n' : 'Metadata removed\n');
+      ctx.extra(set !== undefined ? 'Metadata modified\n' : 'Metadata removed\n');
       return;
     }
     const { value } = await withoutContext(ref, async () =>

@@ -8,10 +8,11 @@ import { formatTable } from '../table';
 import { readXmlFile } from './lifecycle';
 
 /** virsh's table: one UUID column, ports sorted by UUID. */
-export function formatPortTable(ports: readonly NetworkPortSummary[]): string {
+export function formatPortTable(ports: readonly NetworkPortSummary[], header = true): string {
   return formatTable(
     ['UUID'],
     sortPorts(ports).map((p) => [p.uuid]),
+    { header },
   );
 }
 
@@ -59,7 +60,7 @@ export const portVerbs: Verb[] = [
       const ports = await withoutContext(ref, async () =>
         (await ctx.client()).call('network.portList', { network: ref }),
       );
-      ctx.out(a.flags.has('uuid') ? formatPortUuids(ports) : formatPortTable(ports));
+      ctx.out(a.flags.has('uuid') ? formatPortUuids(ports) : formatPortTable(ports, !ctx.quiet));
     },
   },
   {
@@ -73,7 +74,7 @@ export const portVerbs: Verb[] = [
       const { uuid } = await withContext(`Failed to create network from ${file}`, ref, async () =>
         (await ctx.client()).call('network.portCreate', { network: ref, xml }),
       );
-      ctx.out(`Network port ${uuid} created from ${file}\n`);
+      ctx.extra(`Network port ${uuid} created from ${file}\n`);
     },
   },
   {
@@ -107,7 +108,7 @@ export const portVerbs: Verb[] = [
           throw withPortContext(err, port, `Failed to delete network port ${canonicalUuid(port) ?? port}`);
         }
       });
-      ctx.out(`Network port ${canonicalUuid(port) ?? port} deleted\n`);
+      ctx.extra(`Network port ${canonicalUuid(port) ?? port} deleted\n`);
     },
   },
 ];
