@@ -38,6 +38,9 @@ export const WEB_FILES = {
 /** Connects host to wan, gives the host its default routes and turns forwarding on (in host only). */
 export async function connectUplink(host: Netns, wan: Netns): Promise<void> {
   const u = UPLINK;
+  // No DAD on the uplink: while the host's link-local address is tentative, the kernel sends
+  // no neighbour solicitation for a packet it forwards, and the first second's IPv6 was lost.
+  for (const ns of [host, wan]) await ns.exec('sysctl', ['-q', '-w', 'net.ipv6.conf.default.accept_dad=0']);
   await connectVeth(host, u.hostIf, wan, u.wanIf);
   await host.ip(['addr', 'add', `${u.hostAddress}/${u.prefix}`, 'dev', u.hostIf]);
   await wan.ip(['addr', 'add', `${u.wanAddress}/${u.prefix}`, 'dev', u.wanIf]);

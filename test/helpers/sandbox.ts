@@ -28,6 +28,10 @@ export async function createSandbox(prefix: string): Promise<Sandbox> {
   const wan = await createNetns(`${prefix}w`);
   try {
     const u = UPLINK;
+    // No DAD on links made here: while a router's link-local address is tentative the kernel
+    // sends no neighbour solicitation for a packet it forwards, so the first second's IPv6
+    // forwarding (wan to guest, guest to wan) was lost and flaky tests followed.
+    for (const ns of [host, wan]) await ns.exec('sysctl', ['-q', '-w', 'net.ipv6.conf.default.accept_dad=0']);
     await connectVeth(host, u.hostIf, wan, u.wanIf);
     await host.exec('ip', ['addr', 'add', `${u.hostAddress}/${u.prefix}`, 'dev', u.hostIf]);
     await wan.exec('ip', ['addr', 'add', `${u.wanAddress}/${u.prefix}`, 'dev', u.wanIf]);

@@ -51,6 +51,22 @@ describe('sysctl', () => {
     expect(await read()).toEqual(['0', '1', '1']);
   });
 
+  it('turns IPv6 on without duplicate address detection, and undoes that too', async () => {
+    const keys = ['disable_ipv6', 'accept_ra', 'autoconf', 'accept_dad'];
+    for (const [k, v] of [
+      ['disable_ipv6', '1'],
+      ['accept_ra', '1'],
+      ['autoconf', '1'],
+      ['accept_dad', '1'],
+    ])
+      put(`net/ipv6/conf/virbr0/${k}`, v);
+    const read = () => Promise.all(keys.map((k) => readSysctl(`net/ipv6/conf/virbr0/${k}`)));
+    const undo = await setBridgeIpv6('virbr0', true);
+    expect(await read()).toEqual(['0', '0', '0', '0']);
+    await undo();
+    expect(await read()).toEqual(['1', '1', '1', '1']);
+  });
+
   it('undoes what it did when a later write fails', async () => {
     put('net/ipv6/conf/virbr0/disable_ipv6', '1');
     await expect(setBridgeIpv6('virbr0', true)).rejects.toThrow(VnmError);

@@ -90,7 +90,12 @@ export function enableIpv6Forwarding(): Promise<Undo> {
 /**
  * IPv6 settings of a network's bridge, as libvirt sets them: IPv6 off unless the network
  * has an IPv6 address (or ipv6='yes'), and never accept router advertisements nor
- * autoconfigure, so a guest cannot hijack the host's routing. The undo restores all three.
+ * autoconfigure, so a guest cannot hijack the host's routing. With IPv6 on, no duplicate
+ * address detection either (set before the bridge comes up, as its global addresses get
+ * nodad): while the link-local address is tentative, the kernel sends no neighbour
+ * solicitation for a packet it forwards, so for a second or two after start the host could
+ * not reach its guests over IPv6. A new bridge has no ports, so there is nothing to detect.
+ * The undo restores them all.
  */
 export async function setBridgeIpv6(bridge: string, enable: boolean): Promise<Undo> {
   assertLinkName(bridge, 'bridge name');
@@ -105,6 +110,7 @@ export async function setBridgeIpv6(bridge: string, enable: boolean): Promise<Un
     undos.push(await writeSysctl(`${base}/disable_ipv6`, enable ? '0' : '1'));
     undos.push(await writeSysctl(`${base}/accept_ra`, '0'));
     undos.push(await writeSysctl(`${base}/autoconf`, '0'));
+    if (enable) undos.push(await writeSysctl(`${base}/accept_dad`, '0'));
   } catch (e) {
     await undoAll();
     throw e;
