@@ -53,13 +53,7 @@ describe('sysctl', () => {
 
   it('turns IPv6 on without duplicate address detection, and undoes that too', async () => {
     const keys = ['disable_ipv6', 'accept_ra', 'autoconf', 'accept_dad'];
-    for (const [k, v] of [
-      ['disable_ipv6', '1'],
-      ['accept_ra', '1'],
-      ['autoconf', '1'],
-      ['accept_dad', '1'],
-    ])
-      put(`net/ipv6/conf/virbr0/${k}`, v);
+    for (const k of keys) put(`net/ipv6/conf/virbr0/${k}`, '1');
     const read = () => Promise.all(keys.map((k) => readSysctl(`net/ipv6/conf/virbr0/${k}`)));
     const undo = await setBridgeIpv6('virbr0', true);
     expect(await read()).toEqual(['0', '0', '0', '0']);
