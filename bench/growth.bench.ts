@@ -13,10 +13,11 @@
  * Prints figures; asserts nothing.
  *   tsx bench/growth.bench.ts [--max N] [--runs N] [--idle SECONDS]
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { VnmClient } from '../electron/client/client';
+import { inotifyLimit } from '../electron/helper/dnsmasq/launch-hint';
 import { createNetns, destroyAllNetns, type Netns } from '../test/helpers/netns';
 import { capture, mustRun } from '../test/helpers/proc';
 import { removeDirs, startVnmd, type Vnmd } from '../test/helpers/vnmd';
@@ -140,21 +141,13 @@ async function probeOps(
 /** Instances left for other users of the same uid (tests, other dnsmasqs) and for vnmd. */
 const INOTIFY_SPARE = 16;
 
-function inotifyLimit(): number {
-  try {
-    return Number(readFileSync('/proc/sys/fs/inotify/max_user_instances', 'utf8'));
-  } catch {
-    return Number.POSITIVE_INFINITY;
-  }
-}
-
 async function growthFigures(ns: Netns, vnmd: Vnmd, c: VnmClient): Promise<void> {
   console.log('\n-- growth (one connection; idle CPU with stats every 1 s)');
   let defined = 0;
   let running = 0;
   const first: Record<string, number> = {};
   await c.call('stats.setInterval', { seconds: 1 });
-  const limit = inotifyLimit();
+  const limit = inotifyLimit() ?? Number.POSITIVE_INFINITY;
   for (const [wantDefined, wantRunning] of STEPS) {
     // Each running network's dnsmasq takes an inotify instance, all as user nobody: past the
     // host's limit starts fail. The limit is host-wide, so this bench does not raise it.

@@ -74,12 +74,11 @@ const netDesc: Verb = {
     const ref = arg(a, 'network');
     const title = a.flags.has('title');
     const type = title ? 'title' : 'description';
-    const word = title ? 'title' : 'description';
     // virsh joins the words and trims the trailing blanks.
     const given = a.values['new-desc']?.replace(/ +$/, '');
     if (!a.flags.has('edit') && given === undefined) {
       const value = await readDesc(ctx, ref, type, a);
-      ctx.out(value !== '' ? value : `No ${word} for network: ${await networkName(ctx, ref)}`);
+      ctx.out(value !== '' ? value : `No ${type} for network: ${await networkName(ctx, ref)}`);
       return;
     }
     const before = await readDesc(ctx, ref, type, a);
@@ -87,15 +86,15 @@ const netDesc: Verb = {
     if (a.flags.has('edit')) {
       const edited = editText(next, title);
       if (edited === before) {
-        ctx.extra(`Network ${word} not changed\n`);
+        ctx.extra(`Network ${type} not changed\n`);
         return;
       }
       next = edited;
     }
-    await withContext(`Failed to set new network ${word}`, ref, async () =>
+    await withContext(`Failed to set new network ${type}`, ref, async () =>
       (await ctx.client()).call('network.setMetadata', { network: ref, type, value: next, ...affect(a) }),
     );
-    ctx.extra(`Network ${word} updated successfully`);
+    ctx.extra(`Network ${type} updated successfully`);
   },
 };
 
@@ -116,10 +115,9 @@ const netMetadata: Verb = {
     const set = a.values.set;
     if (set !== undefined && key === undefined)
       throw new CliFailure(['namespace key is required when modifying metadata']);
-    const client = async () => ctx.client();
     if (set !== undefined || a.flags.has('remove')) {
       await withoutContext(ref, async () =>
-        (await client()).call('network.setMetadata', {
+        (await ctx.client()).call('network.setMetadata', {
           network: ref,
           type: 'element',
           value: set ?? null,
@@ -132,7 +130,7 @@ const netMetadata: Verb = {
       return;
     }
     const { value } = await withoutContext(ref, async () =>
-      (await client()).call('network.getMetadata', { network: ref, type: 'element', uri, ...affect(a) }),
+      (await ctx.client()).call('network.getMetadata', { network: ref, type: 'element', uri, ...affect(a) }),
     );
     ctx.out(`${value}\n`);
   },

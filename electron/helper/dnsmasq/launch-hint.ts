@@ -6,11 +6,12 @@ import { readFileSync } from 'node:fs';
 
 const INOTIFY_LIMIT = '/proc/sys/fs/inotify/max_user_instances';
 
-function inotifyLimit(path: string): string {
+/** The host's inotify instances per user, or undefined when it cannot be read. */
+export function inotifyLimit(path = INOTIFY_LIMIT): number | undefined {
   try {
-    return readFileSync(path, 'utf8').trim();
+    return Number(readFileSync(path, 'utf8'));
   } catch {
-    return 'unknown';
+    return undefined;
   }
 }
 
@@ -29,7 +30,7 @@ export function launchHint(f: LaunchFacts, limitPath = INOTIFY_LIMIT): string {
     // resolv.conf), and all of them run as the same user (nobody): a host's default of 128
     // ends the count of running networks near 128, as it does for libvirt's.
     return (
-      `the host allows ${inotifyLimit(limitPath)} inotify instances per user ` +
+      `the host allows ${inotifyLimit(limitPath) ?? 'unknown'} inotify instances per user ` +
       '(fs.inotify.max_user_instances) and every running network’s dnsmasq takes one; raise it, ' +
       'e.g. sysctl -w fs.inotify.max_user_instances=1024 (and in /etc/sysctl.d/ to keep it)'
     );
