@@ -36,6 +36,11 @@ export interface NetworkPortDef {
   readonly mac: string;
   readonly virtualport?: Virtualport;
   readonly bandwidth?: Bandwidth;
+  /**
+   * <bandwidth classID='N'>: the htb class (1:N, N >= 3) the network gave the port for its
+   * inbound floor on the bridge; set by the network at create, as libvirt's class_id.
+   */
+  readonly classId?: number;
   readonly vlan?: Vlan;
   /** <port isolated='yes|no'/>: absent takes the network's setting. */
   readonly isolated?: YesNo;

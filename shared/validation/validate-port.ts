@@ -2,7 +2,7 @@
 import type { Bandwidth, BandwidthRate, NetworkDef, Virtualport, Vlan } from '../model/network';
 import { parseUnsigned } from '../xml/parse-context';
 import { canonicalUuid } from '../xml/uuid';
-import type { Findings } from './issues';
+import { Findings } from './issues';
 import { bandwidthAllowed } from './validate-forward';
 
 export function validateVlan(f: Findings, vlan: Vlan | undefined, path: string): void {
@@ -23,14 +23,21 @@ export function validateVlan(f: Findings, vlan: Vlan | undefined, path: string):
   }
 }
 
-function validateRate(f: Findings, r: BandwidthRate | undefined, path: string, inbound: boolean): void {
+/** `floorAllowed`: a network port's <inbound> may set floor; a network's or portgroup's may not. */
+function validateRate(
+  f: Findings,
+  r: BandwidthRate | undefined,
+  path: string,
+  inbound: boolean,
+  floorAllowed = false,
+): void {
   if (!r) return;
   if (r.average === undefined && r.floor === undefined)
     return f.add(path, 'Missing mandatory average or floor attributes in bandwidth.');
   if ((r.peak !== undefined || r.burst !== undefined) && r.average === undefined) {
     return f.add(path, "'peak' and 'burst' require 'average' attribute.");
   }
-  if (r.floor !== undefined) {
+  if (r.floor !== undefined && !(inbound && floorAllowed)) {
     f.add(
       path,
       inbound
@@ -44,6 +51,15 @@ export function validateBandwidth(f: Findings, bw: Bandwidth | undefined, path: 
   if (!bw) return;
   validateRate(f, bw.inbound, `${path}/inbound`, true);
   validateRate(f, bw.outbound, `${path}/outbound`, false);
+}
+
+/** A network port's <bandwidth>, as libvirt parses it (floor allowed, inbound only); first problem or null. */
+export function portBandwidthProblem(bw: Bandwidth | undefined): string | null {
+  if (!bw) return null;
+  const f = new Findings('');
+  validateRate(f, bw.inbound, 'networkport/bandwidth/inbound', true, true);
+  validateRate(f, bw.outbound, 'networkport/bandwidth/outbound', false, true);
+  return f.list[0]?.message ?? null;
 }
 
 const VPORT_TYPES: Readonly<Record<string, readonly string[]>> = {

@@ -17,7 +17,7 @@ export function formatNetworkPortXml(def: NetworkPortDef): string {
     if (def.group !== undefined) w.text('group', def.group);
     w.empty('mac', [['address', def.mac]]);
     formatVirtualport(w, def.virtualport);
-    formatBandwidth(w, def.bandwidth);
+    formatBandwidth(w, def.bandwidth, def.classId);
     formatVlan(w, def.vlan);
     if (def.isolated) w.empty('port', [['isolated', def.isolated]]);
     if (def.trustGuest) w.empty('rxfilters', [['trustGuest', def.trustGuest]]);

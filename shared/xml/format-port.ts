@@ -16,9 +16,10 @@ function rate(w: XmlWriter, name: string, r: BandwidthRate | undefined): void {
   ]);
 }
 
-export function formatBandwidth(w: XmlWriter, bw: Bandwidth | undefined): void {
+/** `classId`: a network port's floor class, which libvirt writes as classID (0 or none: left out). */
+export function formatBandwidth(w: XmlWriter, bw: Bandwidth | undefined, classId?: number): void {
   if (!bw || (!bw.inbound && !bw.outbound)) return;
-  w.block('bandwidth', [], () => {
+  w.block('bandwidth', [['classID', classId ? classId : undefined]], () => {
     rate(w, 'inbound', bw.inbound);
     rate(w, 'outbound', bw.outbound);
   });

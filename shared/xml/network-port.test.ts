@@ -96,4 +96,15 @@ describe('network port XML', () => {
       ),
     ).toMatch(/^Unable to parse UUID 'nope'/);
   });
+
+  it('keeps the floor class libvirt records on <bandwidth> as classID, and writes it back', () => {
+    const def = parsed(
+      port(`<mac address='52:54:00:00:00:01'/><bandwidth classID='3'><inbound floor='100'/></bandwidth>`),
+    );
+    expect(def.classId).toBe(3);
+    expect(formatNetworkPortXml(def)).toContain(
+      "<bandwidth classID='3'>\n    <inbound floor='100'/>\n  </bandwidth>",
+    );
+    expect(formatNetworkPortXml({ ...def, classId: undefined })).toContain('<bandwidth>\n');
+  });
 });

@@ -95,6 +95,7 @@ function readPort(ctx: ParseContext, root: XmlElement): NetworkPortDef | undefin
     mac,
     virtualport: vp ? parseVirtualport(vp) : undefined,
     bandwidth: bw ? parseBandwidth(ctx, bw, `${ROOT}/bandwidth`) : undefined,
+    classId: bw ? ctx.uint(bw, `${ROOT}/bandwidth`, 'classID') : undefined,
     vlan: vlan ? parseVlan(ctx, vlan, `${ROOT}/vlan`) : undefined,
     isolated: portEl ? ctx.yesNo(portEl, `${ROOT}/port`, 'isolated') : undefined,
     trustGuest: rx ? ctx.yesNo(rx, `${ROOT}/rxfilters`, 'trustGuest') : undefined,
