@@ -17,6 +17,7 @@ import type { InstanceLock } from './instance-lock';
 import { KeyedMutex } from './driver/keyed-mutex';
 import { leaseWatcher } from './driver/lease-watch';
 import { PortIsolationKeeper } from './driver/port-isolation-keeper';
+import { PortBandwidthKeeper } from './driver/port-bandwidth-keeper';
 import { adoptRunning, loadDefinitions, startAutostart } from './driver/reconcile';
 import { NetworkTable } from './driver/table';
 import { statsNetworks } from './driver/stats-source';
@@ -180,8 +181,15 @@ async function serve(
   leases.start();
   // After adoption, so its first sweep isolates the ports adopted networks already have.
   const isolation = new PortIsolationKeeper(ctx, { ports: driver.ports });
-  driver.onPortsChanged = (bridge) => void isolation.enforce(bridge);
+  const bandwidth = new PortBandwidthKeeper(ctx, { ports: driver.ports });
+  driver.onPortsChanged = async (network, bridge) => {
+    if (bridge) void isolation.enforce(bridge);
+    const failed = await bandwidth.settle(true);
+    const mine = [...failed].filter(([key]) => key.startsWith(`${network}/`));
+    return new Map(mine.map(([key, message]) => [key.slice(network.length + 1), message]));
+  };
   isolation.start();
+  bandwidth.start();
   const how = passed.readWrite !== undefined || passed.readOnly !== undefined ? ', passed by systemd' : '';
   log(`listening on ${socket} (read-write) and ${roSocket} (read-only)${how}`);
   log(
@@ -195,6 +203,7 @@ async function serve(
       watchdog.stop();
       leases.stop();
       isolation.stop();
+      bandwidth.stop();
       findings.stop();
       sampler.stop();
       await Promise.all(listeners.map((l) => l.close(reason)));

@@ -43,9 +43,11 @@ export class LinkMonitor {
   private partial = '';
   private restartTimer: NodeJS.Timeout | null = null;
 
+  /** `onOther`: any other link change (a port leaving, a link deleted or made). */
   constructor(
     private readonly onJoin: (join: PortJoin) => void,
     private readonly log: (message: string) => void,
+    private readonly onOther: () => void = () => undefined,
   ) {}
 
   start(): void {
@@ -81,6 +83,7 @@ export class LinkMonitor {
     for (const line of lines) {
       const join = parseMonitorLine(line);
       if (join) this.onJoin(join);
+      else if (line.trim() !== '') this.onOther();
     }
   }
 

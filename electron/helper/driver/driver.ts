@@ -45,8 +45,12 @@ export type LifecycleEvent = Extract<VnmEvent, { type: 'lifecycle' }>['event'];
 export class NetworkDriver {
   /** Guest ports recorded with net-port-create, per running network. */
   readonly ports: PortRegistry;
-  /** Told the bridge whose recorded ports changed, so isolation applies at once (main.ts). */
-  onPortsChanged: (bridge: string) => void = () => undefined;
+  /**
+   * Told when a network's recorded ports changed (or its ports went with it), so isolation and
+   * bandwidth apply at once (main.ts); resolves with why a port could not be shaped, by UUID.
+   */
+  onPortsChanged: (network: string, bridge: string | null) => Promise<ReadonlyMap<string, string>> = () =>
+    Promise.resolve(new Map());
 
   constructor(readonly ctx: DriverContext) {
     this.ports = new PortRegistry(join(ctx.dirs.runtimeDir, 'ports'), (m) => ctx.log(m));
@@ -171,6 +175,8 @@ export class NetworkDriver {
         if (!e.live || !e.status) throw new VnmError('conflict', `network '${e.name}' is not active.`);
         const failures = await stopNetwork(e.status, this.ctx);
         await this.ports.dropAll(e.name);
+        // The ports' devices outlive the bridge: their shaping goes now, not at the next poll.
+        await this.onPortsChanged(e.name, null);
         e.live = null;
         e.status = null;
         e.problem = null;
@@ -293,7 +299,17 @@ export class NetworkDriver {
   portCreate(ref: string, xml: string): Promise<{ uuid: string }> {
     return this.withNetwork(ref, async (e) => {
       const port = await createPort(this.ports, e, xml);
-      this.onPortsChanged(runningBridge(e));
+      const bridge = runningBridge(e);
+      const failed = (await this.onPortsChanged(e.name, bridge)).get(port.uuid);
+      if (failed !== undefined) {
+        // libvirt fails the plug when tc fails; so does vnm, leaving nothing recorded or applied.
+        await this.ports.remove(e.name, port.uuid);
+        await this.onPortsChanged(e.name, bridge);
+        throw new VnmError(
+          'operation-failed',
+          `could not apply the port's <bandwidth> to its device (${failed}); the port was not created, and the host is as it was.`,
+        );
+      }
       return { uuid: port.uuid };
     });
   }
@@ -306,6 +322,7 @@ export class NetworkDriver {
   portDelete(ref: string, port: string): Promise<{ ok: true }> {
     return this.withNetwork(ref, async (e) => {
       await this.ports.remove(e.name, lookupPort(this.ports, e, port).uuid);
+      await this.onPortsChanged(e.name, runningBridge(e));
       return { ok: true as const };
     });
   }

@@ -44,11 +44,32 @@ describe('allocatePort', () => {
     expect(p.isolated).toBe('no');
   });
 
-  it('refuses a bandwidth it cannot apply, its own or its group’s, saying what to do', () => {
-    expect(() => allocatePort(nat, 'virbr0', { ...port, bandwidth: { inbound: { average: 1 } } })).toThrow(
-      /cannot apply to a single port.*remove <bandwidth>/,
+  it("keeps the port's own bandwidth, else copies its group's, as libvirt does", () => {
+    const own = { inbound: { average: 7 } };
+    expect(allocatePort(nat, 'virbr0', { ...port, bandwidth: own }).bandwidth).toEqual(own);
+    expect(allocatePort(nat, 'virbr0', { ...port, group: 'slow' }).bandwidth).toEqual({
+      inbound: { average: 100 },
+    });
+    expect(allocatePort(nat, 'virbr0', port).bandwidth).toBeUndefined();
+  });
+
+  it('gives a floor its class and drops a classID the port XML brought; refuses one that does not fit', () => {
+    const shaped: NetworkDef = { ...nat, bandwidth: { inbound: { average: 1000 } } };
+    const p = allocatePort(shaped, 'virbr0', { ...port, bandwidth: { inbound: { floor: 600 } }, classId: 9 });
+    expect(p.classId).toBe(3);
+    expect(
+      allocatePort(shaped, 'virbr0', { ...port, bandwidth: { inbound: { average: 5 } }, classId: 9 }).classId,
+    ).toBeUndefined();
+    expect(() =>
+      allocatePort(
+        shaped,
+        'virbr0',
+        { ...port, mac: '52:54:00:0a:0b:0c', bandwidth: { inbound: { floor: 500 } } },
+        [p],
+      ),
+    ).toThrow(
+      "Cannot plug '52:54:00:0a:0b:0c' interface into 'virbr0' because new combined inbound floor=1100 would overcommit average=1000 on network 'default'",
     );
-    expect(() => allocatePort(nat, 'virbr0', { ...port, group: 'slow' })).toThrow(/portgroup 'slow'/);
   });
 
   it('refuses a vlan and a virtualport, and a plug elsewhere than the running bridge', () => {

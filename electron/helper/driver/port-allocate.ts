@@ -1,14 +1,17 @@
 /**
  * What a network makes of a port at net-port-create, as libvirt's networkAllocatePort (no
  * <plug> given) or networkNotifyPort (<plug> given): the plug filled in with the running
- * bridge, isolation and rxfilters taken from the network when the port leaves them out. What
- * vnm cannot apply to one port is refused with the reason, never recorded and ignored.
+ * bridge, isolation, rxfilters and bandwidth taken from the network (and the port's group) when
+ * the port leaves them out, and a floor checked against the network's other ports and given its
+ * class (port-floor.ts). What vnm cannot apply to one port is refused with the reason, never
+ * recorded and ignored.
  */
 import type { NetworkDef } from '../../../shared/model/network';
 import { isManagedBridgeKind, networkKind } from '../../../shared/model/network';
 import type { NetworkPortDef, PortPlug } from '../../../shared/model/network-port';
 import { defined } from '../../../shared/xml/parse-context';
 import { VnmError } from '../../../shared/rpc/errors';
+import { checkPortBandwidth } from './port-floor';
 
 /** The plug type libvirt gives a port of this network, or null when vnm runs no bridge for it. */
 function plugTypeFor(net: NetworkDef): 'network' | 'bridge' | null {
@@ -18,16 +21,7 @@ function plugTypeFor(net: NetworkDef): 'network' | 'bridge' | null {
   return null;
 }
 
-function refuseUnapplicable(net: NetworkDef, port: NetworkPortDef, fromGroup: boolean): void {
-  if (port.bandwidth) {
-    const where = fromGroup
-      ? `portgroup '${port.group}' of network '${net.name}' gives the port`
-      : 'the port has';
-    throw new VnmError(
-      'unsupported',
-      `${where} a <bandwidth>, which vnm cannot apply to a single port (it shapes whole networks only); remove <bandwidth> from the port${fromGroup ? "'s group" : ''} XML.`,
-    );
-  }
+function refuseUnapplicable(net: NetworkDef, port: NetworkPortDef): void {
   if (port.vlan) {
     throw new VnmError(
       'unsupported',
@@ -57,8 +51,16 @@ function checkPlug(net: NetworkDef, bridge: string, plug: PortPlug, type: 'netwo
   }
 }
 
-/** The port as the running network `net` on `bridge` records it, or a VnmError saying why not. */
-export function allocatePort(net: NetworkDef, bridge: string, port: NetworkPortDef): NetworkPortDef {
+/**
+ * The port as the running network `net` on `bridge` records it beside its `others` ports, or a
+ * VnmError saying why not.
+ */
+export function allocatePort(
+  net: NetworkDef,
+  bridge: string,
+  port: NetworkPortDef,
+  others: readonly NetworkPortDef[] = [],
+): NetworkPortDef {
   const type = plugTypeFor(net);
   if (!type) {
     throw new VnmError(
@@ -67,17 +69,20 @@ export function allocatePort(net: NetworkDef, bridge: string, port: NetworkPortD
     );
   }
   const group = port.group !== undefined ? net.portgroups.find((g) => g.name === port.group) : undefined;
-  const inherited = !port.bandwidth && group?.bandwidth !== undefined;
+  refuseUnapplicable(net, port);
+  // libvirt copies the group's bandwidth into a port without its own, so dumpxml shows it.
   const bandwidth = port.bandwidth ?? group?.bandwidth;
-  refuseUnapplicable(net, { ...port, bandwidth }, inherited);
+  const classId = checkPortBandwidth(net, bridge, { ...port, bandwidth }, others);
+  const shaped = defined<NetworkPortDef>({ ...port, bandwidth, classId });
   if (port.plug) {
-    // libvirt's "notify": the guest says where it is plugged; the network checks it, adds nothing.
+    // libvirt's "notify": the guest says where it is plugged; the network checks it, adds
+    // nothing but the bandwidth, which vnm applies whichever way the port came.
     checkPlug(net, bridge, port.plug, type);
-    return port;
+    return shaped;
   }
   const plug: PortPlug = defined({ type, bridge, macTableManager: net.bridge?.macTableManager });
   return defined<NetworkPortDef>({
-    ...port,
+    ...shaped,
     trustGuest: port.trustGuest ?? group?.trustGuestRxFilters ?? net.trustGuestRxFilters,
     isolated: port.isolated ?? net.portIsolated,
     plug,

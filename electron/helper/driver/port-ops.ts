@@ -57,7 +57,7 @@ export async function createPort(ports: PortRegistry, e: NetworkEntry, xml: stri
     );
   }
   const bridge = runningBridge(e);
-  const port = allocatePort(e.live!, bridge, parsed.def);
+  const port = allocatePort(e.live!, bridge, parsed.def, ports.list(e.name));
   await ports.add(e.name, port);
   return port;
 }

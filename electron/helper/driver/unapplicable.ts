@@ -7,7 +7,8 @@
  * own interface config; vnm plugs no guests in (VMs' taps and the sandbox's veths are enslaved
  * by others), so it knows neither which ports are guests on a host bridge nor guests' MACs.
  * A network-wide <bandwidth> is shaped with tc at start (shaping/), on the bridges vnm makes;
- * a floor (a guarantee per guest port) and a host bridge vnm does not own are refused.
+ * a host bridge vnm does not own is refused. A floor belongs on a network port (net-port-create,
+ * port-floor.ts), never on the network, as libvirt's parser says.
  */
 import type { NetworkDef } from '../../../shared/model/network';
 import { networkKind } from '../../../shared/model/network';
@@ -36,7 +37,7 @@ export function unapplicableReason(def: NetworkDef): string | null {
   const bw = def.bandwidth;
   if (bw?.inbound?.floor !== undefined || bw?.outbound?.floor !== undefined) {
     // Validation refuses it as libvirt does; this catches a definition that skipped it.
-    return `Network '${n}' has a <bandwidth> floor, which needs a class per guest port and vnm does not plug guests in; remove the floor attribute (average, peak and burst are applied).`;
+    return `Network '${n}' has a <bandwidth> floor: floor attribute is not supported for this config (a floor is a guarantee for one guest port); remove it from the network and give it to the port's <bandwidth> (vnm net-port-create).`;
   }
   if ((bw?.inbound || bw?.outbound) && networkKind(def) === 'bridge') {
     return `Network '${n}' has a <bandwidth> limit on the host bridge '${bridge}', which vnm does not own and does not shape; remove <bandwidth>, or shape the bridge with tc yourself.`;
