@@ -180,8 +180,11 @@ async function serve(
   const leases = leaseWatcher(ctx);
   leases.start();
   // After adoption, so its first sweep isolates the ports adopted networks already have.
-  const isolation = new PortIsolationKeeper(ctx, { ports: driver.ports });
   const bandwidth = new PortBandwidthKeeper(ctx, { ports: driver.ports });
+  const isolation = new PortIsolationKeeper(ctx, {
+    ports: driver.ports,
+    onLinkChange: () => bandwidth.linkChanged(),
+  });
   driver.onPortsChanged = async (network, bridge) => {
     if (bridge) void isolation.enforce(bridge);
     const failed = await bandwidth.settle(true);

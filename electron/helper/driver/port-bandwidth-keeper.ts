@@ -2,15 +2,14 @@
  * Keeps each recorded network port's <bandwidth> (net-port-create) applied while the device
  * carrying its guest's MAC is on the network's bridge, as libvirt shapes a guest's tap while
  * the guest runs: applied at once when the port is recorded and its device is already there,
- * when the device joins (the kernel's link notice, through LinkMonitor), and taken off when the
- * port is deleted, its network stops, or the device leaves (a link notice, with a slow poll as
- * the backstop for both). The network's default class gets what the plugged floors leave.
+ * when the device joins (the kernel's link notice: linkChanged, from the one LinkMonitor the
+ * isolation keeper runs), and taken off when the port is deleted, its network stops, or the
+ * device leaves (a link notice, with a slow poll as the backstop for both). The network's default class gets what the plugged floors leave.
  * One pass at a time; a pass after a vnmd restart finds what the last vnmd left and replaces it,
  * and deletes port ifbs no port owns any more.
  */
 import type { BandwidthRate } from '../../../shared/model/network';
 import { deleteLink } from '../bridge/links';
-import { LinkMonitor } from '../bridge/link-monitor';
 import type { PortDevice } from '../bridge/port-device';
 import { bridgePortCarrying } from '../bridge/port-device';
 import { isPortIfb } from '../shaping/port-plan';
@@ -69,7 +68,6 @@ export class PortBandwidthKeeper {
   private readonly applied = new Map<string, AppliedPort>();
   /** Why a port's shaping failed on its device (by key), so a link notice does not retry it in a loop. */
   private readonly failed = new Map<string, { device: PortDevice; message: string }>();
-  private readonly monitor: LinkMonitor;
   private readonly loop: PollLoop;
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -77,8 +75,6 @@ export class PortBandwidthKeeper {
     private readonly ctx: DriverContext,
     private readonly opts: BandwidthKeeperOptions,
   ) {
-    const onChange = () => void this.settle(false);
-    this.monitor = new LinkMonitor(onChange, (m) => ctx.log(m), onChange);
     this.loop = new PollLoop(
       opts.pollMs ?? 5000,
       async () => void (await this.settle(true)),
@@ -87,13 +83,16 @@ export class PortBandwidthKeeper {
   }
 
   start(): void {
-    this.monitor.start();
     this.loop.start();
   }
 
   stop(): void {
-    this.monitor.stop();
     this.loop.stop();
+  }
+
+  /** A link joined, left, came or went: a pass, without retrying what failed on the same device. */
+  linkChanged(): void {
+    void this.settle(false);
   }
 
   /**

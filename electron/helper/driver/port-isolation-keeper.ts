@@ -27,6 +27,8 @@ export interface KeeperOptions {
   readonly pollMs?: number;
   readonly sysNet?: string;
   readonly ports?: PortView;
+  /** Told of every link change the monitor sees (the one monitor vnmd runs; the bandwidth keeper's). */
+  readonly onLinkChange?: () => void;
 }
 
 /** Which bridge port devices to isolate, from the network's flag and its recorded ports. */
@@ -53,9 +55,14 @@ export class PortIsolationKeeper {
     private readonly ctx: DriverContext,
     private readonly opts: KeeperOptions = {},
   ) {
+    const changed = opts.onLinkChange ?? (() => undefined);
     this.monitor = new LinkMonitor(
-      (join) => void this.enforce(join.master),
+      (join) => {
+        void this.enforce(join.master);
+        changed();
+      },
       (m) => ctx.log(m),
+      changed,
     );
     this.loop = new PollLoop(
       opts.pollMs ?? 5000,

@@ -49,7 +49,9 @@ describe('settings vnm cannot apply', () => {
 
   it('refuses a floor, and a limit on a host bridge vnm does not own', () => {
     const floor: NetworkDef = { ...def(NAT('')), bandwidth: { inbound: { average: 100, floor: 50 } } };
-    expect(unapplicableReason(floor)).toMatch(/<bandwidth> floor: floor attribute is not supported .* give it to the port's <bandwidth>/);
+    expect(unapplicableReason(floor)).toMatch(
+      /<bandwidth> floor: floor attribute is not supported .* give it to the port's <bandwidth>/,
+    );
     const hb = def(
       "<network><name>hb</name><forward mode='bridge'/><bridge name='br0'/><bandwidth><inbound average='100'/></bandwidth></network>",
     );
