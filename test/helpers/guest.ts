@@ -27,6 +27,8 @@ export interface GuestOptions {
   readonly gateway6?: string;
   /** The guest's MAC; by default a random one under 52:54:00 as libvirt gives VMs. */
   readonly mac?: string;
+  /** The bridge port's own MAC, set before it joins (a libvirt tap's is the guest's with fe first). */
+  readonly portMac?: string;
 }
 
 export function randomMac(): string {
@@ -40,6 +42,7 @@ export async function createGuest(host: Netns, bridge: string, opts: GuestOption
   const port = randomIfName('vnmtp');
   const mac = opts.mac ?? randomMac();
   await connectVeth(host, port, ns, 'eth0');
+  if (opts.portMac) await host.exec('ip', ['link', 'set', 'dev', port, 'address', opts.portMac]);
   await host.exec('ip', ['link', 'set', 'dev', port, 'master', bridge]);
   await ns.exec('ip', ['link', 'set', 'dev', 'eth0', 'address', mac]);
   if (opts.address) await ns.exec('ip', ['addr', 'add', opts.address, 'dev', 'eth0']);

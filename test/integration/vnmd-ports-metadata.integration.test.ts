@@ -156,10 +156,12 @@ describe('network ports', () => {
     const malformed = await cli('net-port-create', 'pm', bad);
     expect(malformed.code).toBe(1);
     expect(errLines(malformed.stderr)[0]).toBe(`error: Failed to create network from ${bad}`);
-    const bw = portFile('52:54:00:65:00:2a', "<bandwidth><inbound average='100'/></bandwidth>");
+    const bw = portFile('52:54:00:65:00:2a', "<bandwidth><inbound floor='100'/></bandwidth>");
     const shaped = await cli('net-port-create', 'pm', bw.file);
     expect(shaped.code).toBe(1);
-    expect(shaped.stderr).toMatch(/cannot apply to a single port .*; remove <bandwidth>/);
+    expect(shaped.stderr).toMatch(
+      /Invalid use of 'floor' on interface with MAC address 52:54:00:65:00:2a - network 'pm' has no inbound QoS set/,
+    );
     const noMac = portFile('zz:54:00:65:00:2b');
     expect((await cli('net-port-create', 'pm', noMac.file)).stderr).toMatch(
       /Unable to parse MAC 'zz:54:00:65:00:2b'/,
