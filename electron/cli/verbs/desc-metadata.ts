@@ -43,10 +43,10 @@ async function readDesc(ctx: VerbContext, ref: string, type: 'title' | 'descript
 }
 
 /** Edits `text` in $EDITOR; a title loses the one newline editors add at the end. */
-function editText(text: string, title: boolean): string {
+function editText(text: string, title: boolean, name = 'desc.txt'): string {
   const dir = mkdtempSync(join(tmpdir(), 'vnm-desc-'));
   try {
-    const file = join(dir, 'desc.txt');
+    const file = join(dir, name);
     writeFileSync(file, text, { mode: 0o600 });
     runEditor(file);
     const edited = readFileSync(file, 'utf8');
@@ -98,23 +98,72 @@ const netDesc: Verb = {
   },
 };
 
-const netMetadata: Verb = {
+/** The element to edit: the network's, or a lone newline when it has none (virsh's starting text). */
+async function readElementForEdit(
+  ctx: VerbContext,
+  ref: string,
+  uri: string,
+  a: ParsedArgs,
+): Promise<string> {
+  return withoutContext(ref, async () => {
+    try {
+      const r = await (
+        await ctx.client()
+      ).call('network.getMetadata', {
+        network: ref,
+        type: 'element',
+        uri,
+        ...affect(a),
+      });
+      return r.value;
+    } catch (err) {
+      if (isMissingMetadata(err)) return '\n';
+      throw err;
+    }
+  });
+}
+
+/** --edit: the element in $EDITOR, then set as edited (an emptied file removes it, as --set ''). */
+async function editMetadata(ctx: VerbContext, a: ParsedArgs, ref: string, uri: string, key: string) {
+  const before = await readElementForEdit(ctx, ref, uri, a);
+  const edited = editText(before, false, 'metadata.xml');
+  if (edited === before) {
+    // virsh prints this one without a newline.
+    ctx.extra('Metadata not changed');
+    return;
+  }
+  await withoutContext(ref, async () =>
+    (await ctx.client()).call('network.setMetadata', {
+      network: ref,
+      type: 'element',
+      value: edited,
+      key,
+      uri,
+      ...affect(a),
+    }),
+  );
+  ctx.extra('Metadata modified\n');
+}
+
+export const netMetadata: Verb = {
   name: 'net-metadata',
   summary: "show or set network's custom XML metadata",
   args: {
     positionals: ['network', 'uri'],
     required: 2,
     options: ['key', 'set'],
-    flags: ['live', 'config', 'current', 'remove'],
+    flags: ['live', 'config', 'current', 'remove', 'edit'],
   },
   async run(ctx, a) {
-    checkExclusive(a, [...CURRENT_PAIRS, ['remove', 'set']]);
+    checkExclusive(a, [...CURRENT_PAIRS, ['edit', 'set'], ['remove', 'set'], ['remove', 'edit']]);
     const ref = arg(a, 'network');
     const uri = arg(a, 'uri');
     const key = a.values.key;
     const set = a.values.set;
-    if (set !== undefined && key === undefined)
+    const edit = a.flags.has('edit');
+    if ((set !== undefined || edit) && key === undefined)
       throw new CliFailure(['namespace key is required when modifying metadata']);
+    if (edit) return editMetadata(ctx, a, ref, uri, key!);
     if (set !== undefined || a.flags.has('remove')) {
       await withoutContext(ref, async () =>
         (await ctx.client()).call('network.setMetadata', {
