@@ -119,7 +119,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     if (closing) process.stdout.write('\n');
     return err instanceof CliFailure ? err.exitCode : 1;
   } finally {
-    (client as VnmClient | null)?.close();
+    const c = client as VnmClient | null;
+    c?.close();
+    // Over ssh, wait for ssh to exit, so that no orphan outlives the command.
+    if (c) await Promise.race([c.whenStreamClosed(), new Promise((r) => setTimeout(r, 2000).unref())]);
   }
 }
 

@@ -55,6 +55,7 @@ export class VnmClient {
   private readonly eventHandlers = new Set<EventHandler>();
   private readonly closeHandlers = new Set<(reason: string) => void>();
   private closeReason: string | null = null;
+  private readonly streamClosed: Promise<void>;
 
   /** `path` names the other end for messages: a socket path or a connection URI. */
   constructor(
@@ -68,6 +69,7 @@ export class VnmClient {
       },
       64 * 1024 * 1024,
     );
+    this.streamClosed = new Promise((resolve) => stream.once('close', () => resolve()));
     stream.on('data', (chunk: Buffer) => reader.push(chunk));
     stream.on('error', (err) => this.fail(`connection to vnmd failed: ${err.message}`));
     stream.on('end', () => this.fail('vnmd closed the connection'));
@@ -106,6 +108,11 @@ export class VnmClient {
 
   get closed(): boolean {
     return this.closeReason !== null;
+  }
+
+  /** Resolves once the stream is closed for good (over ssh: once the ssh process has exited). */
+  whenStreamClosed(): Promise<void> {
+    return this.streamClosed;
   }
 
   close(): void {

@@ -56,10 +56,12 @@ class SshStream extends Duplex {
     this.child.stdin.end(cb);
   }
 
+  /** Ends ssh, and reports the stream closed only once ssh has exited (nothing left behind). */
   override _destroy(err: Error | null, cb: (err?: Error | null) => void): void {
     this.child.stdin.destroy();
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGTERM');
-    cb(err);
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return cb(err);
+    this.child.once('exit', () => cb(err));
+    this.child.kill('SIGTERM');
   }
 }
 
