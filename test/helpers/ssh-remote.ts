@@ -146,7 +146,8 @@ async function build(
   // The remote's mount namespace, held by one process; everything of the remote joins it.
   const holder = remote.spawn('unshare', ['--mount', '--propagation', 'private', '--', 'sh', '-c', 'echo ready; exec sleep infinity']);
   await untilOutput(holder, 'stdout', 'ready', 'the remote mount namespace');
-  const enter = ['-t', String(holder.pid), '-m', '-n', '--'];
+  // Entering a mount namespace starts at / unless told: keep this process's folder (npx tsx).
+  const enter = ['-t', String(holder.pid), '-m', '-n', `--wd=${process.cwd()}`, '--'];
   const inRemote = (cmd: string, args: readonly string[]) => capture('nsenter', [...enter, cmd, ...args]);
   const mustInRemote = (cmd: string, args: readonly string[]) => mustRun('nsenter', [...enter, cmd, ...args]);
   await mustInRemote('mount', ['-t', 'tmpfs', '-o', 'mode=755', 'vnmt-remote-run', '/run']);

@@ -72,7 +72,7 @@ describe('connection failures over ssh', () => {
   });
 
   it('a changed host key: refused even with no_verify=1, with the new fingerprint', async () => {
-    for (const params of [{}, { no_verify: '1' }]) {
+    for (const params of [{}, { no_verify: '1' }] as Record<string, string>[]) {
       const p = await probe(r.uri(r.users.member, { known_hosts: r.knownHosts.changed, ...params }));
       expectFailure(p, 'host-key-changed', new RegExp(`has CHANGED \\(it now sends ED25519 ${fingerprint.replaceAll('+', '\\+')}\\).*ssh-keygen -R`));
     }
