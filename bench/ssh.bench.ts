@@ -64,7 +64,10 @@ async function measure(r: SshRemote): Promise<void> {
     await r.desktopCli(['-c', uri, 'net-define', file]);
   }
   const child = [process.execPath, '--import', 'tsx', CHILD];
-  const local = parse(await r.inRemote(child[0]!, [...child.slice(1), LOCAL, String(CONNECTS), String(CALLS)]), 'local');
+  const local = parse(
+    await r.inRemote(child[0]!, [...child.slice(1), LOCAL, String(CONNECTS), String(CALLS)]),
+    'local',
+  );
   const ssh = parse(
     await capture('ip', ['netns', 'exec', r.desktop.name, ...child, uri, String(CONNECTS), String(CALLS)], {
       env: { VNM_SSH_CONFIG: r.desktopConfig },
@@ -76,7 +79,9 @@ async function measure(r: SshRemote): Promise<void> {
   const localCli = await cliRuns(() => r.inRemote(process.execPath, [cli, '-c', LOCAL, 'net-list', '--all']));
   const sshCli = await cliRuns(() => r.desktopCli(['-c', uri, 'net-list', '--all']));
 
-  console.log(`\nvnm+ssh:// against the local socket (${CONNECTS} connects, ${CALLS} calls, 5 networks defined)`);
+  console.log(
+    `\nvnm+ssh:// against the local socket (${CONNECTS} connects, ${CALLS} calls, 5 networks defined)`,
+  );
   console.log(`${''.padEnd(42)} ${'local'.padStart(11)} ${'ssh'.padStart(11)} ${'ratio'.padStart(8)}`);
   row('connect + first network.list, median', local.connectMs, ssh.connectMs);
   row('connect + first network.list, max', local.connectMs, ssh.connectMs, (m) => Math.max(...m));
@@ -85,11 +90,17 @@ async function measure(r: SshRemote): Promise<void> {
   const total = (m: readonly number[]) => m.reduce((a, b) => a + b, 0);
   row(`${CALLS} network.list calls, total`, [total(local.callMs)], [total(ssh.callMs)]);
   row(`vnm net-list --all process, median of ${CLI_RUNS}`, localCli, sshCli);
-  console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 }
 
 if (process.getuid?.() !== 0) {
-  console.error('npm run bench:ssh must run as root: it creates namespaces, users and sshd; run it with sudo.');
+  console.error(
+    'npm run bench:ssh must run as root: it creates namespaces, users and sshd; run it with sudo.',
+  );
   process.exit(1);
 }
 const remote = await createSshRemote('sshb');

@@ -61,24 +61,23 @@ export async function startAskpass(ask: Ask): Promise<AskpassRelay> {
       buf += c.toString();
       const nl = buf.indexOf('\n');
       if (nl < 0) return;
-      let prompt = '';
+      let prompt: unknown;
       try {
-        prompt = String((JSON.parse(buf.slice(0, nl)) as { prompt?: unknown }).prompt ?? '');
+        prompt = (JSON.parse(buf.slice(0, nl)) as { prompt?: unknown }).prompt;
       } catch {
+        prompt = undefined;
+      }
+      if (typeof prompt !== 'string') {
         conn.destroy();
         return;
       }
       // One question at a time, in the order ssh asks them.
       queue = queue.then(async () => {
         waiting(true);
-        let answer: string | null = null;
-        try {
-          answer = await ask(prompt);
-        } catch {
-          answer = null;
-        } finally {
-          waiting(false);
-        }
+        const answer = await Promise.resolve()
+          .then(() => ask(prompt))
+          .catch(() => null);
+        waiting(false);
         conn.end(answer === null ? '{}' : JSON.stringify({ answer }));
       });
     });

@@ -5,8 +5,16 @@ import { parseSshUri } from './ssh-uri';
 
 // stderr as OpenSSH 9.2 (Debian 12) and vnm proxy print it.
 const SAMPLES: Record<string, SshExit> = {
-  refused: { code: 255, signal: null, stderr: 'ssh: connect to host 192.0.2.2 port 22: Connection refused\r\n' },
-  noRoute: { code: 255, signal: null, stderr: 'ssh: connect to host 192.0.2.9 port 22: No route to host\r\n' },
+  refused: {
+    code: 255,
+    signal: null,
+    stderr: 'ssh: connect to host 192.0.2.2 port 22: Connection refused\r\n',
+  },
+  noRoute: {
+    code: 255,
+    signal: null,
+    stderr: 'ssh: connect to host 192.0.2.9 port 22: No route to host\r\n',
+  },
   netUnreachable: {
     code: 255,
     signal: null,
@@ -64,7 +72,8 @@ const SAMPLES: Record<string, SshExit> = {
   noVnmd: {
     code: 69,
     signal: null,
-    stderr: 'error: vnmd at /run/vnm/vnmd.sock is not running (ENOENT). Start it: `sudo systemctl start vnmd.socket`.\n',
+    stderr:
+      'error: vnmd at /run/vnm/vnmd.sock is not running (ENOENT). Start it: `sudo systemctl start vnmd.socket`.\n',
   },
   denied: {
     code: 77,
@@ -98,7 +107,9 @@ describe('telling ssh failures apart', () => {
     expect(fingerprintIn(SAMPLES.changedKey!.stderr)).toBe(
       'ED25519 SHA256:q8LqQbwd0Ck3mTRA3vHQw2QVWTaoCkS3p0zVFgZ1mEk',
     );
-    expect(fingerprintIn('debug1: Server host key: ssh-ed25519 SHA256:abc+/d=\r\n')).toBe('ED25519 SHA256:abc+/d=');
+    expect(fingerprintIn('debug1: Server host key: ssh-ed25519 SHA256:abc+/d=\r\n')).toBe(
+      'ED25519 SHA256:abc+/d=',
+    );
     expect(fingerprintIn(SAMPLES.unknownKey!.stderr)).toBeUndefined();
   });
 });
@@ -123,7 +134,9 @@ describe('what a person is told', () => {
     expect(say('authFailed')).toMatch(/refused the login \(.*Permission denied \(publickey\)\).*key \/k\/id/);
     expect(say('notFound')).toMatch(/vnm is not installed on 192\.0\.2\.2 .*command=\/path\/to\/vnm/);
     expect(say('noVnmd')).toMatch(/^on 192\.0\.2\.2: vnmd at \/run\/vnm\/vnmd\.sock is not running/);
-    expect(say('denied')).toMatch(/^on 192\.0\.2\.2: permission denied .* not in group vnm.*add ro=1 to the URI\.$/);
+    expect(say('denied')).toMatch(
+      /^on 192\.0\.2\.2: permission denied .* not in group vnm.*add ro=1 to the URI\.$/,
+    );
     expect(say('bannerTimeout')).toMatch(/did not finish connecting within 10 s/);
     expect(say('nologin')).toBe(
       'ssh to ann@192.0.2.2 port 2222 failed (exit status 1): This account is currently not available.',
@@ -132,7 +145,11 @@ describe('what a person is told', () => {
 
   it('carries the reason and ssh stderr on a connection error', () => {
     const e = new SshConnectError('auth-failed', 'refused', SAMPLES.authFailed!.stderr);
-    expect(e).toMatchObject({ kind: 'connection', reason: 'auth-failed', stderr: SAMPLES.authFailed!.stderr });
+    expect(e).toMatchObject({
+      kind: 'connection',
+      reason: 'auth-failed',
+      stderr: SAMPLES.authFailed!.stderr,
+    });
     expect(e.details).toBe('vnmtm1@192.0.2.2: Permission denied (publickey).');
   });
 });

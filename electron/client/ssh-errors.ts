@@ -58,7 +58,8 @@ export function classifySshExit(exit: SshExit): SshFailureReason {
   if (exit.code === PROXY_EXIT_DENIED) return 'socket-denied';
   if (exit.code === 127 || exit.code === 126) return 'no-vnm';
   if (/unknown command: 'proxy'/.test(err)) return 'no-vnm';
-  if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key for \S+ has changed/.test(err)) return 'host-key-changed';
+  if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key for \S+ has changed/.test(err))
+    return 'host-key-changed';
   if (/No \S+ host key is known for|Host key verification failed/.test(err)) return 'host-key-unknown';
   if (/Permission denied \(|Too many authentication failures|No more authentication methods/.test(err)) {
     return 'auth-failed';
@@ -86,7 +87,8 @@ function sshLine(stderr: string): string {
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('debug') && !l.startsWith('@'));
-  const line = lines.find((l) => /^ssh: |Permission denied|Connection|Host key/.test(l)) ?? lines.at(-1) ?? '';
+  const line =
+    lines.find((l) => /^ssh: |Permission denied|Connection|Host key/.test(l)) ?? lines.at(-1) ?? '';
   return line.replace(/^ssh: /, '').replace(/\.$/, '');
 }
 

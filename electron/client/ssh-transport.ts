@@ -89,7 +89,11 @@ function pausableTimer(ms: number, fire: () => void): { pause(p: boolean): void;
 }
 
 /** Runs ssh again with -v to read the host key it was offered (ssh's refusal does not say). */
-function probeFingerprint(args: readonly string[], env: NodeJS.ProcessEnv, ms: number): Promise<string | undefined> {
+function probeFingerprint(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  ms: number,
+): Promise<string | undefined> {
   return new Promise((resolve) => {
     const child = spawn('ssh', ['-v', ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
@@ -172,7 +176,10 @@ function handshake(
     child.once('error', (err) => {
       if (settled) return;
       const code = (err as NodeJS.ErrnoException).code;
-      failWith({ code: null, signal: null, stderr: `${err.message}\n` }, code === 'ENOENT' ? 'no-ssh' : 'ssh-failed');
+      failWith(
+        { code: null, signal: null, stderr: `${err.message}\n` },
+        code === 'ENOENT' ? 'no-ssh' : 'ssh-failed',
+      );
     });
     child.once('close', (code, signal) => {
       if (settled) return;

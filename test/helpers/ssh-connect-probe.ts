@@ -16,5 +16,7 @@ try {
 } catch (e) {
   const err = e as SshConnectError;
   const reason = e instanceof SshConnectError ? err.reason : null;
-  console.log(JSON.stringify({ ok: false, kind: err.kind, reason, message: err.message, ms: Date.now() - started }));
+  console.log(
+    JSON.stringify({ ok: false, kind: err.kind, reason, message: err.message, ms: Date.now() - started }),
+  );
 }

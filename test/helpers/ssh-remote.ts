@@ -55,7 +55,12 @@ export interface SshRemote {
 
 export const PASSPHRASE = 'vnm test passphrase';
 
-function untilOutput(child: ChildProcess, stream: 'stdout' | 'stderr', text: string, what: string): Promise<string> {
+function untilOutput(
+  child: ChildProcess,
+  stream: 'stdout' | 'stderr',
+  text: string,
+  what: string,
+): Promise<string> {
   return new Promise((res, rej) => {
     let seen = '';
     const onData = (c: Buffer) => {
@@ -66,7 +71,9 @@ function untilOutput(child: ChildProcess, stream: 'stdout' | 'stderr', text: str
       }
     };
     child[stream]?.on('data', onData);
-    child.once('exit', (code) => rej(new Error(`${what} exited (${code}) before saying "${text}":\n${seen}`)));
+    child.once('exit', (code) =>
+      rej(new Error(`${what} exited (${code}) before saying "${text}":\n${seen}`)),
+    );
   });
 }
 
@@ -144,7 +151,15 @@ async function build(
   await remote.exec('ip', ['addr', 'add', `${REMOTE_ADDRESS}/24`, 'dev', 'vnmtr0']);
 
   // The remote's mount namespace, held by one process; everything of the remote joins it.
-  const holder = remote.spawn('unshare', ['--mount', '--propagation', 'private', '--', 'sh', '-c', 'echo ready; exec sleep infinity']);
+  const holder = remote.spawn('unshare', [
+    '--mount',
+    '--propagation',
+    'private',
+    '--',
+    'sh',
+    '-c',
+    'echo ready; exec sleep infinity',
+  ]);
   await untilOutput(holder, 'stdout', 'ready', 'the remote mount namespace');
   // Entering a mount namespace starts at / unless told: keep this process's folder (npx tsx).
   const enter = ['-t', String(holder.pid), '-m', '-n', `--wd=${process.cwd()}`, '--'];
@@ -172,29 +187,49 @@ async function build(
   const wrongPub = await keygen(keys.wrong);
   const passPub = await keygen(keys.passphrase, PASSPHRASE);
   mkdirSync(join(dir, 'authorized'));
-  for (const u of [users.member, users.outsider]) writeFileSync(join(dir, 'authorized', u), `${goodPub}\n${passPub}\n`);
-  const knownHosts = { good: join(dir, 'kh_good'), empty: join(dir, 'kh_empty'), changed: join(dir, 'kh_changed') };
+  for (const u of [users.member, users.outsider])
+    writeFileSync(join(dir, 'authorized', u), `${goodPub}\n${passPub}\n`);
+  const knownHosts = {
+    good: join(dir, 'kh_good'),
+    empty: join(dir, 'kh_empty'),
+    changed: join(dir, 'kh_changed'),
+  };
   writeFileSync(knownHosts.good, `${REMOTE_ADDRESS} ${hostKey}\n`);
   writeFileSync(knownHosts.empty, '');
   writeFileSync(knownHosts.changed, `${REMOTE_ADDRESS} ${wrongPub}\n`);
   const desktopConfig = join(dir, 'ssh_config_desktop');
   writeFileSync(desktopConfig, '# No user or system ssh configuration: only what vnm passes.\n');
   const proxyConfig = join(dir, 'ssh_config_proxy');
-  writeFileSync(proxyConfig, `ProxyCommand ip netns exec ${desktop.name} ${process.execPath} ${RELAY} %h %p\n`);
+  writeFileSync(
+    proxyConfig,
+    `ProxyCommand ip netns exec ${desktop.name} ${process.execPath} ${RELAY} %h %p\n`,
+  );
 
   const sshdLog = join(dir, 'sshd.log');
   writeFileSync(join(dir, 'sshd_config'), sshdConfig(dir, users));
-  const sshd = spawn('nsenter', [...enter, '/usr/sbin/sshd', '-D', '-f', join(dir, 'sshd_config'), '-E', sshdLog], {
-    stdio: 'ignore',
-  });
+  const sshd = spawn(
+    'nsenter',
+    [...enter, '/usr/sbin/sshd', '-D', '-f', join(dir, 'sshd_config'), '-E', sshdLog],
+    {
+      stdio: 'ignore',
+    },
+  );
   await waitForFile(sshdLog, 'Server listening', sshd, 'sshd');
 
   const state = join(dir, 'vnmd');
   mkdirSync(state, { mode: 0o755 });
   const vnmd = spawn(
     'nsenter',
-    [...enter, process.execPath, cli, 'daemon', '--config-dir', join(state, 'etc'), '--state-dir', join(state, 'lib')]
-      .concat(['--runtime-dir', '/run/vnm', '--socket-group', users.group]),
+    [
+      ...enter,
+      process.execPath,
+      cli,
+      'daemon',
+      '--config-dir',
+      join(state, 'etc'),
+      '--state-dir',
+      join(state, 'lib'),
+    ].concat(['--runtime-dir', '/run/vnm', '--socket-group', users.group]),
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } },
   );
   let vnmdLog = '';
@@ -204,7 +239,9 @@ async function build(
   await listening;
 
   const stopped = (child: ChildProcess) =>
-    new Promise<void>((res) => (child.exitCode !== null || child.signalCode !== null ? res() : child.once('exit', () => res())));
+    new Promise<void>((res) =>
+      child.exitCode !== null || child.signalCode !== null ? res() : child.once('exit', () => res()),
+    );
   return {
     desktop,
     remote,

@@ -60,21 +60,33 @@ describe('connection failures over ssh', () => {
 
   it('an unknown host key: refused, with its fingerprint and how to accept it', async () => {
     const p = await probe(r.uri(r.users.member, { known_hosts: r.knownHosts.empty }));
-    expectFailure(p, 'host-key-unknown', new RegExp(`not known here \\(ED25519 ${fingerprint.replaceAll('+', '\\+')}\\).*no_verify=1`));
+    expectFailure(
+      p,
+      'host-key-unknown',
+      new RegExp(`not known here \\(ED25519 ${fingerprint.replaceAll('+', '\\+')}\\).*no_verify=1`),
+    );
     expect(readFileSync(r.knownHosts.empty, 'utf8')).toBe('');
   });
 
   it('no_verify=1 accepts a new host key and remembers it', async () => {
     const kh = join(r.dir, 'kh_new');
     copyFileSync(r.knownHosts.empty, kh);
-    expect(await probe(r.uri(r.users.member, { known_hosts: kh, no_verify: '1' }))).toMatchObject({ ok: true });
+    expect(await probe(r.uri(r.users.member, { known_hosts: kh, no_verify: '1' }))).toMatchObject({
+      ok: true,
+    });
     expect(readFileSync(kh, 'utf8')).toContain(`${REMOTE_ADDRESS} ssh-ed25519`);
   });
 
   it('a changed host key: refused even with no_verify=1, with the new fingerprint', async () => {
     for (const params of [{}, { no_verify: '1' }] as Record<string, string>[]) {
       const p = await probe(r.uri(r.users.member, { known_hosts: r.knownHosts.changed, ...params }));
-      expectFailure(p, 'host-key-changed', new RegExp(`has CHANGED \\(it now sends ED25519 ${fingerprint.replaceAll('+', '\\+')}\\).*ssh-keygen -R`));
+      expectFailure(
+        p,
+        'host-key-changed',
+        new RegExp(
+          `has CHANGED \\(it now sends ED25519 ${fingerprint.replaceAll('+', '\\+')}\\).*ssh-keygen -R`,
+        ),
+      );
     }
   });
 
@@ -88,12 +100,22 @@ describe('connection failures over ssh', () => {
 
   it('no vnm on the remote', async () => {
     const p = await probe(r.uri(r.users.member, { command: '/usr/local/bin/vnm-missing' }));
-    expectFailure(p, 'no-vnm', /vnm is not installed on 192\.0\.2\.2 .*was not found.*command=\/path\/to\/vnm/);
+    expectFailure(
+      p,
+      'no-vnm',
+      /vnm is not installed on 192\.0\.2\.2 .*was not found.*command=\/path\/to\/vnm/,
+    );
   });
 
   it('no access to the read-write socket for a user outside its group; ro=1 works', async () => {
     const p = await probe(r.uri(r.users.outsider));
-    expectFailure(p, 'socket-denied', new RegExp(`permission denied on /run/vnm/vnmd\\.sock: you are not in group ${r.users.group}.*add ro=1`));
+    expectFailure(
+      p,
+      'socket-denied',
+      new RegExp(
+        `permission denied on /run/vnm/vnmd\\.sock: you are not in group ${r.users.group}.*add ro=1`,
+      ),
+    );
     expect(await probe(r.uri(r.users.outsider, { ro: '1' }))).toMatchObject({ ok: true });
   });
 
@@ -121,6 +143,10 @@ describe('connection failures over ssh', () => {
   it('sshd down: unreachable, connection refused', async () => {
     await r.stopSshd();
     const p = await probe(r.uri(r.users.member));
-    expectFailure(p, 'unreachable', /cannot reach .*: connect to host 192\.0\.2\.2 port 22: Connection refused/);
+    expectFailure(
+      p,
+      'unreachable',
+      /cannot reach .*: connect to host 192\.0\.2\.2 port 22: Connection refused/,
+    );
   });
 });

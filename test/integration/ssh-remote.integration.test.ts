@@ -80,14 +80,20 @@ describe('vnm -c vnm+ssh://', () => {
       code: 0,
       stdout: 'Network sshnet defined from ' + file + '\n\n',
     });
-    expect((await r.desktopCli(['-c', uri, 'net-start', 'sshnet'])).stdout).toBe('Network sshnet started\n\n');
+    expect((await r.desktopCli(['-c', uri, 'net-start', 'sshnet'])).stdout).toBe(
+      'Network sshnet started\n\n',
+    );
     expect((await r.remote.tryExec('ip', ['link', 'show', 'vnmssh0'])).code).toBe(0);
     expect((await r.desktop.tryExec('ip', ['link', 'show', 'vnmssh0'])).code).not.toBe(0);
     expect((await capture('ip', ['link', 'show', 'vnmssh0'])).code).not.toBe(0);
     // VNM_CONNECT works as -c does; the greeting never reaches the output.
     const list = await r.desktopCli(['net-list', '--all'], { VNM_CONNECT: uri });
-    expect(list.stdout).toMatch(/^ Name\s+State\s+Autostart\s+Persistent\n-+\n sshnet\s+active\s+no\s+yes\n\n$/);
-    expect((await r.desktopCli(['-c', uri, 'net-destroy', 'sshnet'])).stdout).toBe('Network sshnet destroyed\n\n');
+    expect(list.stdout).toMatch(
+      /^ Name\s+State\s+Autostart\s+Persistent\n-+\n sshnet\s+active\s+no\s+yes\n\n$/,
+    );
+    expect((await r.desktopCli(['-c', uri, 'net-destroy', 'sshnet'])).stdout).toBe(
+      'Network sshnet destroyed\n\n',
+    );
     expect((await r.remote.tryExec('ip', ['link', 'show', 'vnmssh0'])).code).not.toBe(0);
     expect((await r.desktopCli(['-c', uri, 'net-undefine', 'sshnet'])).code).toBe(0);
     expect((await r.desktopCli(['-c', uri, '-q', 'net-list', '--all', '--name'])).stdout).toBe('');
@@ -102,7 +108,7 @@ describe('vnm -c vnm+ssh://', () => {
     try {
       // net-event prints nothing until subscribed: define and undefine until it hears one.
       const deadline = Date.now() + 20_000;
-      while (!out.includes("for network evnet: Defined") && Date.now() < deadline) {
+      while (!out.includes('for network evnet: Defined') && Date.now() < deadline) {
         await r.desktopCli(['-c', uri, 'net-define', file]);
         await r.desktopCli(['-c', uri, 'net-undefine', 'evnet']);
       }
@@ -127,8 +133,20 @@ describe('vnm -c vnm+ssh://', () => {
     const guest = await createGuest(r.remote, 'vnmssh1');
     const lease = await runUdhcpc(guest.ns, { hostname: 'sshguest', tries: 10 });
     const leases = await r.desktopCli(['-c', uri, 'net-dhcp-leases', 'leasenet']);
-    expect(leases.stdout).toMatch(new RegExp(`${guest.mac}\\s+ipv4\\s+${lease.ip.replaceAll('.', '\\.')}/24\\s+sshguest`));
-    const stats = await r.desktopCli(['-c', uri, 'net-stats', 'leasenet', '--json', '--count', '2', '--interval', '0.5']);
+    expect(leases.stdout).toMatch(
+      new RegExp(`${guest.mac}\\s+ipv4\\s+${lease.ip.replaceAll('.', '\\.')}/24\\s+sshguest`),
+    );
+    const stats = await r.desktopCli([
+      '-c',
+      uri,
+      'net-stats',
+      'leasenet',
+      '--json',
+      '--count',
+      '2',
+      '--interval',
+      '0.5',
+    ]);
     expect(stats.code, stats.stderr).toBe(0);
     expect(stats.stdout.trim().split('\n')).toHaveLength(2);
     await r.desktopCli(['-c', uri, 'net-destroy', 'leasenet']);
