@@ -5,7 +5,8 @@
 // (adding a port forward to a running network, starting one with 100), bench:diagnose
 // (vnm net-diagnose on a healthy network beside vnm net-info as the floor), bench:hardening
 // (issue 20's figures: vnmd's memory under never-reading clients, root's net-list under 5,000
-// unprivileged connections, 20 kill -9 runs during destroy and start), and bench:ui
+// unprivileged connections, 20 kill -9 runs during destroy and start), bench:ssh (connect
+// and per-call latency over vnm+ssh:// beside the local socket), and bench:ui
 // (list paint with 200 networks, longest task and renderer memory over 10 min). Figures only,
 // no assertions. All create network namespaces (and remove them), so this must run as root.
 // Ends with where the figures came from.
@@ -23,6 +24,7 @@ const STEPS = [
   ['run', 'bench:diagnose'],
   ['run', 'bench:hardening'],
   ['run', 'bench:growth'],
+  ['run', 'bench:ssh'],
   ['run', 'bench:ui'],
 ];
 

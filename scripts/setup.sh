@@ -14,8 +14,11 @@ cd "$(dirname "$0")/.."
 # The package tests (test/integration/package-*): systemd (systemd-analyze verify),
 # libxml2-utils (xmllint) with polkitd (polkit's policy DTD), desktop-file-utils
 # (desktop-file-validate); util-linux (unshare) and passwd (groupadd) are always there.
+# openssh-client: vnm+ssh:// connections run ssh; openssh-server: the ssh tests run sshd
+# from a private config inside their own namespaces (apt may not start its service here,
+# and the tests never use it).
 DEB_PACKAGES=(chromium dnsmasq-base nftables iproute2 busybox isc-dhcp-client iputils-ping netcat-openbsd xvfb procps iptables
-  systemd libxml2-utils polkitd desktop-file-utils)
+  systemd libxml2-utils polkitd desktop-file-utils openssh-client openssh-server)
 
 missing=()
 for p in "${DEB_PACKAGES[@]}"; do

@@ -30,9 +30,12 @@ export interface Verb {
   run(ctx: VerbContext, args: ParsedArgs): Promise<void>;
 }
 
-/** A failure printed as virsh does: one `error: ...` line per entry, exit status 1. */
+/** A failure printed as virsh does: one `error: ...` line per entry, exit status 1 (or exitCode). */
 export class CliFailure extends Error {
-  constructor(readonly lines: readonly string[]) {
+  constructor(
+    readonly lines: readonly string[],
+    readonly exitCode = 1,
+  ) {
     super(lines.join('\n'));
   }
 }

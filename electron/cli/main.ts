@@ -2,13 +2,14 @@
  * The `vnm` command: virsh's net-* verbs over vnmd's RPC, and `vnm daemon` to run vnmd.
  * Exit status 0 on success; 1 with `error: ...` lines on stderr otherwise, as virsh.
  */
-import { connectVnmd } from '../client/client';
 import type { VnmClient } from '../client/client';
-import { resolveSocketPath } from '../client/uri';
+import { connectTarget } from '../client/connect';
+import { resolveConnectTarget } from '../client/uri';
 import { VERSION } from '../helper/version';
 import { parseGlobalArgs, parseVerbArgs, UsageError } from './args';
 import { CliFailure } from './context';
 import { docFromArgs, formatVerbHelp } from './help';
+import { ttyAskpass } from './tty-askpass';
 import type { Verb, VerbContext } from './context';
 import { daemonVerb } from './verbs/daemon';
 import { descMetadataVerbs } from './verbs/desc-metadata';
@@ -21,6 +22,7 @@ import { hostFindingsVerb } from './verbs/host-findings';
 import { lifecycleVerbs } from './verbs/lifecycle';
 import { netStatsVerb } from './verbs/net-stats';
 import { portVerbs } from './verbs/ports';
+import { proxyVerb } from './verbs/proxy';
 import { showVerbs } from './verbs/show';
 
 const VERBS: readonly Verb[] = [
@@ -34,6 +36,7 @@ const VERBS: readonly Verb[] = [
   netStatsVerb,
   diagnoseVerb,
   hostFindingsVerb,
+  proxyVerb,
   daemonVerb,
   demoVerb,
 ];
@@ -41,10 +44,10 @@ const VERBS: readonly Verb[] = [
 function usage(): string {
   const lines = VERBS.map((v) => `    ${v.name.padEnd(18)} ${v.summary}`);
   return [
-    'Usage: vnm [-c unix:SOCKET] [-r] [-q] COMMAND [ARGS...]',
+    'Usage: vnm [-c URI] [-r] [-q] COMMAND [ARGS...]',
     '',
     '  options:',
-    '    -c | --connect=URI  vnmd socket, unix:/run/vnm/vnmd.sock by default (or $VNM_CONNECT)',
+    '    -c | --connect=URI  unix:/run/vnm/vnmd.sock (the default) or vnm+ssh://[user@]host[:port] (or $VNM_CONNECT)',
     '    -r | --readonly     use the read-only socket',
     '    -q | --quiet        quiet mode, as virsh -q: no messages, table headers or closing blank line',
     '    -h | --help         this help; vnm help COMMAND (or vnm COMMAND --help) for one command',
@@ -95,24 +98,31 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     if (!ownHelp && (g.verbArgs.includes('--help') || g.verbArgs.includes('-h')))
       return helpCommand([verb.name], g.quiet);
     const args = parseVerbArgs(verb.name, verb.args, g.verbArgs);
-    const socketPath = verb === daemonVerb ? '' : resolveSocketPath(g.connect, g.readOnly);
+    const local = verb === daemonVerb || verb === proxyVerb;
+    const target = local ? null : resolveConnectTarget(g.connect, g.readOnly);
     const ctx: VerbContext = {
-      client: async () => (client ??= await connectVnmd(socketPath)),
+      client: async () =>
+        (client ??= await connectTarget(target!, {
+          askpass: target?.kind === 'ssh' ? await ttyAskpass() : undefined,
+        })),
       out: (text) => process.stdout.write(text),
       extra: (text) => void (g.quiet || process.stdout.write(text)),
       quiet: g.quiet,
       err: (text) => process.stderr.write(text),
     };
-    closing = verb !== daemonVerb && !g.quiet && !verb.rawOutput?.(args);
+    closing = !local && !g.quiet && !verb.rawOutput?.(args);
     await verb.run(ctx, args);
     if (closing) process.stdout.write('\n');
     return 0;
   } catch (err) {
     for (const line of errorLines(err)) process.stderr.write(`error: ${line}\n`);
     if (closing) process.stdout.write('\n');
-    return 1;
+    return err instanceof CliFailure ? err.exitCode : 1;
   } finally {
-    (client as VnmClient | null)?.close();
+    const c = client as VnmClient | null;
+    c?.close();
+    // Over ssh, wait for ssh to exit, so that no orphan outlives the command.
+    if (c) await Promise.race([c.whenStreamClosed(), new Promise((r) => setTimeout(r, 2000).unref())]);
   }
 }
 

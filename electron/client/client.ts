@@ -1,9 +1,10 @@
 /**
- * The vnmd RPC client used by the CLI and by Electron main: one UNIX socket connection, typed
- * calls checked against the shared contract on the way back, and event notifications.
+ * The vnmd RPC client used by the CLI and by Electron main: one connection (a UNIX socket, or
+ * any duplex stream such as ssh's stdio to `vnm proxy`), typed calls checked against the
+ * shared contract on the way back, and event notifications.
  */
 import { createConnection } from 'node:net';
-import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { CLOSING_NOTIFICATION, EVENT_NOTIFICATION, RPC_METHODS, VnmEvent } from '../../shared/rpc/contract';
 import type { RpcMethodName, RpcParams, RpcResult } from '../../shared/rpc/contract';
 import { isVnmErrorData, VnmError } from '../../shared/rpc/errors';
@@ -54,9 +55,11 @@ export class VnmClient {
   private readonly eventHandlers = new Set<EventHandler>();
   private readonly closeHandlers = new Set<(reason: string) => void>();
   private closeReason: string | null = null;
+  private readonly streamClosed: Promise<void>;
 
+  /** `path` names the other end for messages: a socket path or a connection URI. */
   constructor(
-    private readonly socket: Socket,
+    private readonly stream: Duplex,
     readonly path: string,
   ) {
     const reader = new LineReader(
@@ -66,9 +69,11 @@ export class VnmClient {
       },
       64 * 1024 * 1024,
     );
-    socket.on('data', (chunk: Buffer) => reader.push(chunk));
-    socket.on('error', (err) => this.fail(`connection to vnmd failed: ${err.message}`));
-    socket.on('close', () => this.fail('vnmd closed the connection'));
+    this.streamClosed = new Promise((resolve) => stream.once('close', () => resolve()));
+    stream.on('data', (chunk: Buffer) => reader.push(chunk));
+    stream.on('error', (err) => this.fail(`connection to vnmd failed: ${err.message}`));
+    stream.on('end', () => this.fail('vnmd closed the connection'));
+    stream.on('close', () => this.fail('vnmd closed the connection'));
   }
 
   call<M extends RpcMethodName>(method: M, params: RpcParams<M>): Promise<RpcResult<M>> {
@@ -86,7 +91,7 @@ export class VnmClient {
     }
     return new Promise<RpcResult<M>>((resolve, reject) => {
       this.pending.set(id, { method, resolve: resolve, reject });
-      this.socket.write(`${line}\n`);
+      this.stream.write(`${line}\n`);
     });
   }
 
@@ -105,9 +110,14 @@ export class VnmClient {
     return this.closeReason !== null;
   }
 
+  /** Resolves once the stream is closed for good (over ssh: once the ssh process has exited). */
+  whenStreamClosed(): Promise<void> {
+    return this.streamClosed;
+  }
+
   close(): void {
     this.fail('the client closed the connection');
-    this.socket.destroy();
+    this.stream.destroy();
   }
 
   private handleLine(text: string): void {
@@ -168,7 +178,7 @@ export class VnmClient {
     for (const p of this.pending.values()) p.reject(new VnmError('connection', reason));
     this.pending.clear();
     for (const h of [...this.closeHandlers]) h(reason);
-    this.socket.destroy();
+    this.stream.destroy();
   }
 }
 
