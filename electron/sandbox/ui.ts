@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Sandbox } from './sandbox';
 
@@ -26,6 +26,8 @@ export interface UiOptions {
   readonly port?: number;
   /** Each line the app prints (its `vnm UI: <url>` line among them). */
   readonly onLine?: (line: string) => void;
+  /** More environment for the app (tests give VNM_SSH_CONFIG to reach a remote sandbox). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export interface Ui {
@@ -54,8 +56,14 @@ export function startUi(sandbox: Sandbox, script: string, opts: UiOptions): Ui {
   const child = spawn(process.execPath, args, {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    // A throw-away browser profile and any temp file of the app land in the sandbox's folder.
-    env: { ...process.env, TMPDIR: sandbox.tmpDir },
+    // A throw-away browser profile and any temp file of the app land in the sandbox's folder,
+    // and so does its connection list: a sandbox never reads or changes the user's own.
+    env: {
+      ...process.env,
+      TMPDIR: sandbox.tmpDir,
+      XDG_CONFIG_HOME: join(sandbox.tmpDir, 'config'),
+      ...opts.env,
+    },
   });
   if (child.pid !== undefined) sandbox.adoptGroup(child.pid);
   const exited = new Promise<void>((res) => child.once('exit', () => res()));

@@ -8,6 +8,8 @@ import type {
   ApiParams,
   ApiResult,
   AppCommand,
+  AskpassRequest,
+  ConnectionEntry,
   ConnectionStatus,
   InvokeResult,
   VnmBridge,
@@ -21,6 +23,8 @@ export type VnmClient = VnmCalls & {
   onEvent(handler: (event: VnmEvent) => void): () => void;
   onConnection(handler: (status: ConnectionStatus) => void): () => void;
   onCommand(handler: (command: AppCommand) => void): () => void;
+  onConnections(handler: (list: readonly ConnectionEntry[]) => void): () => void;
+  onAskpass(handler: (pending: readonly AskpassRequest[]) => void): () => void;
 };
 
 /** Unwraps an invoke result; a malformed answer is itself reported as an internal error. */
@@ -47,5 +51,8 @@ export function createVnmClient(bridge: VnmBridge): VnmClient {
     onEvent: (handler: (event: VnmEvent) => void) => bridge.listen('event', handler),
     onConnection: (handler: (status: ConnectionStatus) => void) => bridge.listen('connection', handler),
     onCommand: (handler: (command: AppCommand) => void) => bridge.listen('command', handler),
+    onConnections: (handler: (list: readonly ConnectionEntry[]) => void) =>
+      bridge.listen('connections', handler),
+    onAskpass: (handler: (pending: readonly AskpassRequest[]) => void) => bridge.listen('askpass', handler),
   });
 }

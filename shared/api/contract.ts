@@ -39,7 +39,13 @@ export const RPC_CALLS = {
 } as const satisfies Record<string, RpcMethodName>;
 export type RpcCallName = keyof typeof RPC_CALLS;
 
-export type ConnectionState = 'connecting' | 'connected' | 'lost' | 'reconnecting';
+/**
+ * 'failed': the last try failed in a way waiting does not mend (a refused key, an unknown host
+ * key, no vnm on the remote); it stays so until the person connects again. 'disconnected': the
+ * person closed it, or it is not set to connect automatically.
+ */
+export type ConnectionState =
+  'connecting' | 'connected' | 'lost' | 'reconnecting' | 'failed' | 'disconnected';
 
 export interface ConnectionStatus {
   readonly state: ConnectionState;
@@ -66,12 +72,77 @@ export interface AppInfo {
   readonly versions: Readonly<Record<string, string>>;
 }
 
+/** The connection every window starts with: vnmd on this machine (or the sandbox it was given). */
+export const LOCAL_CONNECTION = 'local';
+
+/** One row of the connection list, as virt-manager's main window lists its connections. */
+export interface ConnectionEntry {
+  readonly id: string;
+  /** "Local", or user@host[:port] of an SSH connection. */
+  readonly name: string;
+  readonly uri: string;
+  readonly local: boolean;
+  /** Connect when vnm starts. */
+  readonly autoconnect: boolean;
+  readonly status: ConnectionStatus;
+}
+
+/** An SSH connection as the Add Connection dialog fills it in. */
+export interface NewSshConnection {
+  readonly host: string;
+  readonly user?: string;
+  readonly port?: number;
+  /** A private key file on this machine (ssh -i). */
+  readonly keyfile?: string;
+  readonly autoconnect: boolean;
+}
+
+/** ssh asks for a password, a passphrase or a host key's confirmation; the window answers. */
+export interface AskpassRequest {
+  readonly id: string;
+  /** The connection's name (user@host). */
+  readonly connection: string;
+  /** ssh's own words, fingerprint included for a host key. */
+  readonly prompt: string;
+  /** A password or passphrase (typed hidden, never stored); false for a yes/no question. */
+  readonly secret: boolean;
+}
+
+type NoParams = Record<string, never>;
+
 /** Calls the main process answers itself, with their params and results. */
 export interface AppCalls {
-  connectionStatus: { params: Record<string, never>; result: ConnectionStatus };
-  appInfo: { params: Record<string, never>; result: AppInfo };
+  /** The status of this window's own connection. */
+  connectionStatus: { params: NoParams; result: ConnectionStatus };
+  appInfo: { params: NoParams; result: AppInfo };
+  listConnections: { params: NoParams; result: readonly ConnectionEntry[] };
+  addConnection: { params: NewSshConnection; result: ConnectionEntry };
+  removeConnection: { params: { readonly id: string }; result: null };
+  /** Starts connecting and answers at once; the `connections` push tells how it went. */
+  connectConnection: { params: { readonly id: string }; result: null };
+  disconnectConnection: { params: { readonly id: string }; result: null };
+  /**
+   * Shows that connection's Connection Details, in this window or a new one. The browser shell
+   * answers with the address to open; the Electron shell loads it itself and answers null.
+   */
+  openConnection: {
+    params: { readonly id: string; readonly newWindow: boolean };
+    result: { url: string | null };
+  };
+  /** null cancels (ssh then fails with "cancelled"). */
+  answerAskpass: { params: { readonly id: string; readonly answer: string | null }; result: null };
 }
-export const APP_CALLS = ['connectionStatus', 'appInfo'] as const satisfies readonly (keyof AppCalls)[];
+export const APP_CALLS = [
+  'connectionStatus',
+  'appInfo',
+  'listConnections',
+  'addConnection',
+  'removeConnection',
+  'connectConnection',
+  'disconnectConnection',
+  'openConnection',
+  'answerAskpass',
+] as const satisfies readonly (keyof AppCalls)[];
 export type AppCallName = (typeof APP_CALLS)[number];
 
 export type ApiCallName = RpcCallName | AppCallName;
@@ -105,12 +176,24 @@ export type AppCommand =
 
 /** Push channels from the main process to the window. */
 export interface PushChannels {
+  /** vnmd's events, from this window's connection. */
   event: VnmEvent;
+  /** This window's connection's status. */
   connection: ConnectionStatus;
   command: AppCommand;
+  /** Every connection, whenever one is added, removed or changes state. */
+  connections: readonly ConnectionEntry[];
+  /** The questions ssh is waiting on, oldest first (empty when none). */
+  askpass: readonly AskpassRequest[];
 }
 export type PushChannel = keyof PushChannels;
-export const PUSH_CHANNELS = ['event', 'connection', 'command'] as const satisfies readonly PushChannel[];
+export const PUSH_CHANNELS = [
+  'event',
+  'connection',
+  'command',
+  'connections',
+  'askpass',
+] as const satisfies readonly PushChannel[];
 
 /** What the preload and the browser shell put on `window.vnm`. */
 export interface VnmBridge {

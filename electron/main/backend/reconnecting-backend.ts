@@ -13,6 +13,11 @@ export interface ReconnectingBackendOptions {
   readonly connect: () => Promise<RpcClientLike>;
   /** Delays between attempts in ms; the last one repeats. */
   readonly retryDelays?: readonly number[];
+  /**
+   * Whether a failed try is worth repeating; false makes the state 'failed' and stops (an SSH
+   * key refused or an unknown host key does not mend by waiting). Default: always retry.
+   */
+  readonly retryable?: (err: unknown, everConnected: boolean) => boolean;
   readonly setTimer?: (fn: () => void, ms: number) => unknown;
   readonly clearTimer?: (handle: unknown) => void;
 }
@@ -81,7 +86,9 @@ export class ReconnectingBackend implements Backend {
       client = await this.opts.connect();
       await client.call('events.subscribe', {});
     } catch (err) {
-      this.lost(err instanceof Error ? err.message : String(err), err instanceof AccessDeniedError);
+      const reason = err instanceof Error ? err.message : String(err);
+      if (this.opts.retryable && !this.opts.retryable(err, this.everConnected)) return this.failed(reason);
+      this.lost(reason, err instanceof AccessDeniedError);
       return;
     }
     if (this.stopped) return client.close();
@@ -97,6 +104,12 @@ export class ReconnectingBackend implements Backend {
       this.lost(reason);
     });
     this.setStatus({ state: 'connected', uri: this.opts.uri });
+  }
+
+  private failed(reason: string): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.setStatus({ state: 'failed', uri: this.opts.uri, reason });
   }
 
   private lost(reason: string, denied = false): void {

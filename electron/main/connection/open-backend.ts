@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { connectVnmd } from '../../client/client';
 import { VnmError } from '../../../shared/rpc/errors';
 import { ReconnectingBackend } from '../backend/reconnecting-backend';
+import { sshSession } from '../connections/ssh-session';
 import type { ConnectionPlan } from './plan';
 import { describePlan, unavailableMessage, uriOf } from './plan';
 import { daemonCommand, serviceCommand, startVnmd } from './start-vnmd';
@@ -33,6 +34,11 @@ export async function openBackend(opts: OpenBackendOptions): Promise<OpenedBacke
   const { plan } = opts;
   opts.announce?.(describePlan(plan));
   if (plan.kind === 'unavailable') throw new VnmError('connection', unavailableMessage(plan.path));
+  if (plan.kind === 'remote') {
+    const remote = sshSession(plan.uri, null);
+    await remote.start();
+    return { backend: remote, child: null };
+  }
   let child: ChildProcess | null = null;
   if (plan.kind === 'child' || plan.kind === 'start-service') {
     if (plan.kind === 'start-service' && !(await opts.confirmPkexec())) {

@@ -18,6 +18,20 @@ describe('planConnection', () => {
     });
   });
 
+  it('takes a vnm+ssh:// URI as a remote connection, and says so', () => {
+    const plan = planConnection({
+      ...base,
+      connect: 'vnm+ssh://ops@lab1/system',
+      env: { VNM_CONNECT: 'unix:/b.sock' },
+    });
+    expect(plan).toEqual({ kind: 'remote', uri: 'vnm+ssh://ops@lab1/system', source: 'flag' });
+    expect(describePlan(plan)).toBe('vnm: connecting to vnmd on ops@lab1 over ssh (from --connect).');
+    expect(planConnection({ ...base, env: { VNM_CONNECT: 'vnm+ssh://lab2' } })).toMatchObject({
+      kind: 'remote',
+      source: 'env',
+    });
+  });
+
   it('uses the system socket when it exists, even as root', () => {
     const exists = (p: string) => p === '/run/vnm/vnmd.sock';
     expect(planConnection({ ...base, exists })).toMatchObject({ source: 'system' });

@@ -6,12 +6,15 @@
  * as the app's child: the app could not stop it again.
  */
 import { DEFAULT_SOCKET, socketPathFromUri } from '../../client/uri';
+import { sshNameOf } from '../../../shared/api/ssh-uri';
 
 /** Installed by the package (build/linux): runs `systemctl start vnmd.socket vnmd.service`. */
 export const START_SERVICE_HELPER = '/usr/lib/vnm/vnm-start-service';
 
 export type ConnectionPlan =
   | { readonly kind: 'socket'; readonly path: string; readonly source: 'flag' | 'env' | 'system' }
+  /** vnmd on another machine over ssh (`--connect vnm+ssh://…`): the first window shows it. */
+  | { readonly kind: 'remote'; readonly uri: string; readonly source: 'flag' | 'env' }
   | { readonly kind: 'child'; readonly path: string }
   | { readonly kind: 'start-service'; readonly path: string; readonly helper: string }
   | { readonly kind: 'unavailable'; readonly path: string };
@@ -25,10 +28,14 @@ export interface PlanInputs {
   readonly ownSocket: string;
 }
 
+const isSsh = (uri: string) => uri.startsWith('vnm+ssh://');
+
 export function planConnection(inputs: PlanInputs): ConnectionPlan {
-  if (inputs.connect) return { kind: 'socket', path: socketPathFromUri(inputs.connect), source: 'flag' };
+  const given = inputs.connect ? { uri: inputs.connect, source: 'flag' as const } : null;
   const env = inputs.env.VNM_CONNECT;
-  if (env) return { kind: 'socket', path: socketPathFromUri(env), source: 'env' };
+  const chosen = given ?? (env ? { uri: env, source: 'env' as const } : null);
+  if (chosen && isSsh(chosen.uri)) return { kind: 'remote', ...chosen };
+  if (chosen) return { kind: 'socket', path: socketPathFromUri(chosen.uri), source: chosen.source };
   if (inputs.exists(DEFAULT_SOCKET)) return { kind: 'socket', path: DEFAULT_SOCKET, source: 'system' };
   if (inputs.exists(START_SERVICE_HELPER)) {
     return { kind: 'start-service', path: DEFAULT_SOCKET, helper: START_SERVICE_HELPER };
@@ -44,6 +51,8 @@ export function describePlan(plan: ConnectionPlan): string {
       return plan.source === 'system'
         ? `vnm: using the system vnmd at ${plan.path}.`
         : `vnm: connecting to vnmd at ${plan.path} (from ${plan.source === 'flag' ? '--connect' : 'VNM_CONNECT'}).`;
+    case 'remote':
+      return `vnm: connecting to vnmd on ${sshNameOf(plan.uri)} over ssh (from ${plan.source === 'flag' ? '--connect' : 'VNM_CONNECT'}).`;
     case 'child':
       return (
         `vnm: no vnmd is running, so vnm starts one as root for this session. It manages THIS machine's ` +

@@ -7,7 +7,7 @@ import { createInvokeHandler } from './invoke';
 function setup() {
   const backend = new FakeBackend();
   const invoke = createInvokeHandler({
-    backend,
+    backendFor: (id) => (id === 'local' ? backend : undefined),
     appInfo: buildAppInfo('browser', { node: '20.0.0' } as NodeJS.ProcessVersions),
   });
   return { backend, invoke };
@@ -66,10 +66,25 @@ describe('invoke handler', () => {
     const { backend, invoke } = setup();
     backend.current = { state: 'reconnecting', uri: 'unix:/x', attempt: 2 };
     await expect(invoke('connectionStatus', {})).resolves.toEqual({ ok: true, value: backend.current });
+    await expect(invoke('appInfo', { extra: 1 })).resolves.toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-argument' },
+    });
     const info = await invoke('appInfo', {});
     expect(info).toMatchObject({
       ok: true,
       value: { name: 'vnm', shell: 'browser', versions: { node: '20.0.0' } },
+    });
+  });
+
+  it("says so when the window's connection is gone, and refuses connection calls it cannot serve", async () => {
+    const { invoke } = setup();
+    const r = await invoke('listNetworks', {}, { connection: 'c-gone' });
+    expect(r).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+    if (!r.ok) expect(r.error.message).toMatch(/not in the connection list/);
+    await expect(invoke('listConnections', {})).resolves.toMatchObject({
+      ok: false,
+      error: { kind: 'unsupported' },
     });
   });
 });

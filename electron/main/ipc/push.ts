@@ -4,6 +4,7 @@
  */
 import type { PushChannel, PushChannels } from '../../../shared/api/contract';
 import type { Backend } from '../backend/backend';
+import type { ConnectionRegistry } from '../connections/registry';
 
 export type PushSender = <K extends PushChannel>(channel: K, payload: PushChannels[K]) => void;
 
@@ -14,5 +15,17 @@ export function forwardPushes(backend: Backend, send: PushSender): () => void {
   return () => {
     offEvent();
     offStatus();
+  };
+}
+
+/** Sends the connection list and ssh's pending questions now and whenever they change. */
+export function forwardListPushes(registry: ConnectionRegistry, send: PushSender): () => void {
+  send('connections', registry.list());
+  send('askpass', registry.askpass.pending());
+  const offList = registry.onChange((list) => send('connections', list));
+  const offAsk = registry.askpass.onChange((pending) => send('askpass', pending));
+  return () => {
+    offList();
+    offAsk();
   };
 }

@@ -26,7 +26,6 @@ describe('Connection Details window', () => {
       FakeWindow as unknown as new (o: BrowserWindowConstructorOptions) => BrowserWindow,
       {
         preload: '/app/out/preload/index.cjs',
-        indexHtml: '/app/out/renderer/index.html',
       },
     );
     expect(options?.webPreferences).toMatchObject({
@@ -40,6 +39,7 @@ describe('Connection Details window', () => {
     const preventDefault = vi.fn();
     handlers['will-navigate']?.({ preventDefault });
     expect(preventDefault).toHaveBeenCalled();
-    expect(loadFile).toHaveBeenCalledWith('/app/out/renderer/index.html');
+    // The shell loads the page, with the connection it shows (connection-windows.ts).
+    expect(loadFile).not.toHaveBeenCalled();
   });
 });

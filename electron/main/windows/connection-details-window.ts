@@ -1,9 +1,11 @@
-/** The one Connection Details window: isolated, sandboxed, no Node, no navigation away. */
+/**
+ * A Connection Details window: isolated, sandboxed, no Node, no navigation away. The shell
+ * loads its page (connection-windows.ts), with the connection it shows.
+ */
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 
 export interface WindowPaths {
   readonly preload: string;
-  readonly indexHtml: string;
 }
 
 export function windowOptions(paths: WindowPaths): BrowserWindowConstructorOptions {
@@ -32,6 +34,5 @@ export function createConnectionDetailsWindow(Ctor: WindowCtor, paths: WindowPat
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.webContents.on('will-navigate', (event) => event.preventDefault());
   win.once('ready-to-show', () => win.show());
-  void win.loadFile(paths.indexHtml);
   return win;
 }

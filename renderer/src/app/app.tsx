@@ -10,6 +10,10 @@ import { CreateNetworkWizard } from '@/features/create-network-wizard/create-net
 import { DefineFromXmlDialog } from '@/features/define-from-xml/define-from-xml-dialog';
 import { UnappliedChangesDialog } from '@/features/network-details/unapplied-changes-dialog';
 import { DiagnoseDialogHost } from '@/features/diagnose/diagnose-dialog';
+import { ConnectionsDialog } from '@/features/connections/connections-dialog';
+import { AddConnectionDialog } from '@/features/connections/add-connection-dialog';
+import { AskpassDialog } from '@/features/connections/askpass-dialog';
+import { syncConnections } from '@/features/connections/sync-connections';
 import { ErrorDialog } from './error-dialog';
 import { ConfirmationSnackbar } from './confirmation-snackbar';
 import { useAppTheme } from './theme';
@@ -19,6 +23,7 @@ export function App() {
   const preference = useAppStore((s) => s.theme);
   const theme = useAppTheme(preference);
   useEffect(() => startSync(api()), []);
+  useEffect(() => syncConnections(api()), []);
   useShortcuts();
   return (
     <ThemeProvider theme={theme}>
@@ -29,6 +34,9 @@ export function App() {
       <UnappliedChangesDialog />
       <DiagnoseDialogHost />
       <DefineFromXmlDialog />
+      <ConnectionsDialog />
+      <AddConnectionDialog />
+      <AskpassDialog />
       <ErrorDialog />
       <ConfirmationSnackbar />
     </ThemeProvider>

@@ -18,6 +18,7 @@ import type { PortForward } from '@shared/model/port-forward';
 import type {
   ApiCallName,
   AppCommand,
+  ConnectionEntry,
   ConnectionStatus,
   InvokeResult,
   PushChannel,
@@ -51,6 +52,17 @@ export class FakeVnmBridge implements VnmBridge {
   readonly fixes = new Map<string, () => DiagnoseCheck>();
   interfaces: HostInterface[] = fakeInterfaces();
   status: ConnectionStatus = { state: 'connected', uri: 'unix:/fake/vnmd.sock' };
+  /** The connection list the main process would keep (Local first). */
+  connections: ConnectionEntry[] = [
+    {
+      id: 'local',
+      name: 'Local',
+      uri: 'unix:/fake/vnmd.sock',
+      local: true,
+      autoconnect: true,
+      status: this.status,
+    },
+  ];
   readonly calls: { call: ApiCallName; params: unknown }[] = [];
   /** Makes the next call of that name fail with this error. */
   readonly failures = new Map<ApiCallName, VnmErrorData>();
@@ -192,9 +204,43 @@ export class FakeVnmBridge implements VnmBridge {
       addForward: (p) => this.addForward(this.find(p.name), p.forward as PortForward),
       removeForward: (p) => this.removeForward(this.find(p.name), p),
       connectionStatus: () => this.status,
+      listConnections: () => this.connections,
+      addConnection: (p) => this.addConnection(p),
+      removeConnection: (p) => this.setConnections(this.connections.filter((c) => c.id !== p.id)),
+      connectConnection: (p) => this.setConnectionState(String(p.id), 'connected'),
+      disconnectConnection: (p) => this.setConnectionState(String(p.id), 'disconnected'),
+      openConnection: (p) => ({ url: `/?connection=${String(p.id)}` }),
+      answerAskpass: () => null,
       appInfo: () => ({ name: 'vnm', version: '0.1.0', shell: 'browser', versions: { node: '20' } }),
     };
     return answers[call];
+  }
+
+  private setConnections(list: ConnectionEntry[]): null {
+    this.connections = list;
+    this.push('connections', list);
+    return null;
+  }
+
+  private setConnectionState(id: string, state: 'connected' | 'disconnected'): null {
+    return this.setConnections(
+      this.connections.map((c) => (c.id === id ? { ...c, status: { state, uri: c.uri } } : c)),
+    );
+  }
+
+  private addConnection(p: Record<string, unknown>): ConnectionEntry {
+    const name = `${p.user ? `${String(p.user)}@` : ''}${String(p.host)}`;
+    const uri = `vnm+ssh://${name}/system`;
+    const entry: ConnectionEntry = {
+      id: `c-${this.connections.length}`,
+      name,
+      uri,
+      local: false,
+      autoconnect: Boolean(p.autoconnect),
+      status: { state: 'disconnected', uri },
+    };
+    this.setConnections([...this.connections, entry]);
+    return entry;
   }
 
   /** Public so a test can define a network the way someone else would, behind the window. */

@@ -6,7 +6,11 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { resolve } from 'node:path';
+import { LOCAL_CONNECTION } from '../../../../shared/api/contract';
 import { DEFAULT_SOCKET } from '../../../client/uri';
+import { connectionFilePath } from '../../connections/connection-file';
+import { ConnectionRegistry } from '../../connections/registry';
+import { sshSession } from '../../connections/ssh-session';
 import { buildAppInfo } from '../../ipc/app-info';
 import { createInvokeHandler } from '../../ipc/invoke';
 import { openBackend } from '../../connection/open-backend';
@@ -34,9 +38,26 @@ async function main(): Promise<void> {
     confirmPkexec: () => Promise.resolve(true),
     announce: (text) => console.log(text),
   });
+  const registry = new ConnectionRegistry({
+    file: connectionFilePath(),
+    local: { uri: backend.status().uri, session: backend },
+    sshSession,
+    announce: (text) => console.log(`vnm: ${text}`),
+  });
+  registry.autoconnect();
+  const backendFor = (id: string) => registry.get(id);
   const shell = await startBrowserShell({
-    backend,
-    invoke: createInvokeHandler({ backend, appInfo: buildAppInfo('browser') }),
+    backendFor,
+    connections: registry,
+    invoke: createInvokeHandler({
+      backendFor,
+      appInfo: buildAppInfo('browser'),
+      connections: registry,
+      // The page opens the address itself, in this window or a new one.
+      openConnection: (id) => ({
+        url: id === LOCAL_CONNECTION ? '/' : `/?connection=${encodeURIComponent(id)}`,
+      }),
+    }),
     rendererDir: resolve(outDir, 'renderer'),
     clientScript: readFileSync(resolve(outDir, 'browser/vnm-client.js'), 'utf8'),
     port: args.port,
@@ -58,7 +79,7 @@ async function main(): Promise<void> {
       if (chromium.exitCode === null && chromium.signalCode === null) chromium.kill('SIGTERM');
       await Promise.race([browser.closed, sleep(10_000)]);
     }
-    backend.close();
+    registry.close();
     child?.kill('SIGTERM');
     await shell.close();
     process.exit(0);

@@ -91,8 +91,8 @@ beforeAll(async () => {
   xvfb = await startXvfb();
   backend = new SignallingBackend();
   shell = await startBrowserShell({
-    backend,
-    invoke: createInvokeHandler({ backend, appInfo: buildAppInfo('browser') }),
+    backendFor: () => backend,
+    invoke: createInvokeHandler({ backendFor: () => backend, appInfo: buildAppInfo('browser') }),
     rendererDir: join(OUT, 'renderer'),
     clientScript: readFileSync(join(OUT, 'browser/vnm-client.js'), 'utf8'),
     port: 0,

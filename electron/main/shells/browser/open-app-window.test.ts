@@ -48,8 +48,8 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'vnm-open-test-'));
   const backend = new FakeBackend();
   shell = await startBrowserShell({
-    backend,
-    invoke: createInvokeHandler({ backend, appInfo: buildAppInfo('browser') }),
+    backendFor: () => backend,
+    invoke: createInvokeHandler({ backendFor: () => backend, appInfo: buildAppInfo('browser') }),
     rendererDir: dir,
     clientScript: '',
     port: 0,

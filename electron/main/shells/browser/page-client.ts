@@ -15,7 +15,13 @@ interface PageGlobals {
 
 const page = globalThis as unknown as PageGlobals;
 // Opened with a launch code, the page has no token of its own: the HttpOnly cookie goes along.
-const token = new URLSearchParams(page.location.search).get('token');
-const query = token ? `?token=${encodeURIComponent(token)}` : '';
+const pageQuery = new URLSearchParams(page.location.search);
+const socketQuery = new URLSearchParams();
+const token = pageQuery.get('token');
+if (token) socketQuery.set('token', token);
+// The page shows one connection (Connections… opens another as /?connection=ID); the socket says which.
+const connection = pageQuery.get('connection');
+if (connection) socketQuery.set('connection', connection);
+const query = socketQuery.size > 0 ? `?${socketQuery.toString()}` : '';
 const socket = new page.WebSocket(`ws://${page.location.host}/ws${query}`);
 Object.defineProperty(page, 'vnm', { value: Object.freeze(createSocketBridge(socket)), enumerable: true });

@@ -80,8 +80,8 @@ beforeEach(async () => {
   writeFileSync(join(root, 'secret.txt'), 'secret');
   backend = new FakeBackend();
   shell = await startBrowserShell({
-    backend,
-    invoke: createInvokeHandler({ backend, appInfo: buildAppInfo('browser') }),
+    backendFor: () => backend,
+    invoke: createInvokeHandler({ backendFor: () => backend, appInfo: buildAppInfo('browser') }),
     rendererDir: join(root, 'renderer'),
     clientScript: '/* client */',
     port: 0,

@@ -10,9 +10,12 @@ import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { parseInvokeMessage } from '../../../../shared/api/wire';
 import type { ServerMessage } from '../../../../shared/api/wire';
+import { LOCAL_CONNECTION } from '../../../../shared/api/contract';
 import type { Backend } from '../../backend/backend';
+import type { ConnectionRegistry } from '../../connections/registry';
 import type { InvokeHandler } from '../../ipc/invoke';
-import { forwardPushes } from '../../ipc/push';
+import type { PushSender } from '../../ipc/push';
+import { forwardListPushes, forwardPushes } from '../../ipc/push';
 import { LaunchCodes } from './launch-codes';
 import { checkRequest, newToken, tokenCookie } from './security';
 import type { Gate } from './security';
@@ -41,7 +44,10 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 export interface BrowserShellOptions {
-  readonly backend: Backend;
+  /** The connection a page shows, by its `?connection=` id (absent: the local one). */
+  readonly backendFor: (connection: string) => Backend | undefined;
+  /** Pushes every page gets (the connection list, ssh's questions); absent with one connection. */
+  readonly connections?: ConnectionRegistry;
   readonly invoke: InvokeHandler;
   /** The built renderer folder (out/renderer). */
   readonly rendererDir: string;
@@ -71,7 +77,7 @@ export async function startBrowserShell(opts: BrowserShellOptions): Promise<Brow
   const codes = opts.codes ?? new LaunchCodes();
   const gate: { current: Gate | null } = { current: null };
   const wss = new WebSocketServer({ noServer: true, maxPayload: 2 * 1024 * 1024 });
-  wss.on('connection', (ws) => serveSocket(ws, opts));
+  wss.on('connection', (ws, req: IncomingMessage) => serveSocket(ws, pageConnection(req), opts));
   const server = createServer((req, res) => {
     if (gate.current) void serveHttp(req, res, gate.current, opts, codes);
   });
@@ -147,17 +153,40 @@ function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, gate: Gate,
   wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
 }
 
-function serveSocket(ws: WebSocket, opts: BrowserShellOptions): void {
+/** The page client puts its page's `?connection=` id on the socket's address (page-client.ts). */
+function pageConnection(req: IncomingMessage): string {
+  const id = new URL(req.url ?? '/', 'http://page').searchParams.get('connection');
+  return id && id.length <= 100 ? id : LOCAL_CONNECTION;
+}
+
+function serveSocket(ws: WebSocket, connection: string, opts: BrowserShellOptions): void {
   const send = (msg: ServerMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
   };
-  const stop = forwardPushes(opts.backend, (channel, payload) => send({ type: 'push', channel, payload }));
-  send({ type: 'push', channel: 'connection', payload: opts.backend.status() });
+  const push: PushSender = (channel, payload) => send({ type: 'push', channel, payload });
+  const backend = opts.backendFor(connection);
+  const stops = [
+    backend ? forwardPushes(backend, push) : () => undefined,
+    opts.connections ? forwardListPushes(opts.connections, push) : () => undefined,
+  ];
+  if (backend) push('connection', backend.status());
+  else
+    push('connection', {
+      state: 'failed',
+      uri: '',
+      reason: `there is no connection "${connection}" any more`,
+    });
+  const caller = { connection };
   ws.on('message', (data, isBinary) => {
     const msg = !isBinary && Buffer.isBuffer(data) ? parseInvokeMessage(data.toString('utf8')) : null;
     if (!msg) return ws.close(1008, 'malformed message');
-    void opts.invoke(msg.call, msg.params).then((result) => send({ type: 'result', id: msg.id, result }));
+    void opts
+      .invoke(msg.call, msg.params, caller)
+      .then((result) => send({ type: 'result', id: msg.id, result }));
   });
+  const stop = () => {
+    for (const s of stops.splice(0)) s();
+  };
   ws.on('close', stop);
   ws.on('error', stop);
 }

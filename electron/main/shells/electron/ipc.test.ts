@@ -24,7 +24,9 @@ describe('electron IPC', () => {
     );
     expect(ipcMain.handle).toHaveBeenCalledWith('vnm:invoke', expect.any(Function));
     await expect(handler?.(event(7, RENDERER), 'hostInfo', {})).resolves.toEqual({ ok: true, value: 1 });
-    expect(invoke).toHaveBeenCalledWith('hostInfo', {});
+    expect(invoke).toHaveBeenCalledWith('hostInfo', {}, { connection: 'local', windowId: 7 });
+    await handler?.(event(7, `${RENDERER}?connection=c-1234`), 'hostInfo', {});
+    expect(invoke).toHaveBeenLastCalledWith('hostInfo', {}, { connection: 'c-1234', windowId: 7 });
     invoke.mockClear();
     for (const e of [event(8, RENDERER), event(7, 'https://evil.example/'), event(7, `${RENDERER}.evil`)]) {
       await expect(handler?.(e, 'hostInfo', {})).resolves.toMatchObject({

@@ -5,7 +5,7 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { IPC_INVOKE_CHANNEL } from '../../../../shared/api/contract';
 import type { InvokeResult } from '../../../../shared/api/contract';
-import type { InvokeHandler } from '../../ipc/invoke';
+import type { CallerPage, InvokeHandler } from '../../ipc/invoke';
 
 export interface IpcMainLike {
   handle(
@@ -17,6 +17,17 @@ export interface IpcMainLike {
 
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 
+/** The calling window's connection: its page's `?connection=` (none: the local one). */
+export function callerOf(event: IpcMainInvokeEvent): CallerPage {
+  let connection = 'local';
+  try {
+    connection = new URL(event.senderFrame?.url ?? '').searchParams.get('connection') ?? 'local';
+  } catch {
+    // An unparsable URL is refused by the sender check before this matters.
+  }
+  return { connection, windowId: event.sender.id };
+}
+
 const REFUSED: InvokeResult = {
   ok: false,
   error: {
@@ -27,15 +38,15 @@ const REFUSED: InvokeResult = {
 
 export function registerIpc(ipcMain: IpcMainLike, invoke: InvokeHandler, isTrusted: SenderCheck): () => void {
   ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, call, params) =>
-    isTrusted(event) ? invoke(call, params) : REFUSED,
+    isTrusted(event) ? invoke(call, params, callerOf(event)) : REFUSED,
   );
   return () => ipcMain.removeHandler(IPC_INVOKE_CHANNEL);
 }
 
-/** Trusted: a frame of one of our windows, showing our own renderer file. */
+/** Trusted: a frame of one of our windows, showing our own renderer file (with any ?connection=). */
 export function trustedSender(rendererUrl: string, isOurWindow: (id: number) => boolean): SenderCheck {
   return (event) => {
-    const url = event.senderFrame?.url ?? '';
-    return isOurWindow(event.sender.id) && (url === rendererUrl || url.startsWith(`${rendererUrl}#`));
+    const url = (event.senderFrame?.url ?? '').replace(/[?#].*$/s, '');
+    return isOurWindow(event.sender.id) && url === rendererUrl;
   };
 }

@@ -8,18 +8,21 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AppCommand, ThemePreference } from '../../../../shared/api/contract';
-import { ipcPushChannel } from '../../../../shared/api/contract';
+import { LOCAL_CONNECTION } from '../../../../shared/api/contract';
 import { toErrorData } from '../../../../shared/rpc/errors';
 import { DEFAULT_SOCKET } from '../../../client/uri';
 import { buildAppInfo } from '../../ipc/app-info';
 import { createInvokeHandler } from '../../ipc/invoke';
-import { forwardPushes } from '../../ipc/push';
+import { connectionFilePath } from '../../connections/connection-file';
+import { ConnectionRegistry } from '../../connections/registry';
+import { sshSession } from '../../connections/ssh-session';
 import { openBackend } from '../../connection/open-backend';
 import type { OpenedBackend } from '../../connection/open-backend';
 import { planConnection } from '../../connection/plan';
 import { aboutText, menuTemplate } from '../../menu/app-menu';
 import { createConnectionDetailsWindow } from '../../windows/connection-details-window';
 import { parseShellArgs } from '../browser/args';
+import { ConnectionWindows } from './connection-windows';
 import { registerIpc, trustedSender } from './ipc';
 import { confirmPkexec } from './pkexec-dialog';
 
@@ -27,14 +30,17 @@ export type ElectronModules = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'd
 
 export interface ElectronPaths {
   readonly outDir: string;
+  /** The remembered connections (default: connectionFilePath()). */
+  readonly connectionsFile?: string;
 }
 
 export async function startElectronShell(e: ElectronModules, paths: ElectronPaths, argv: readonly string[]) {
   if (!e.app.requestSingleInstanceLock()) return e.app.quit();
   const args = parseShellArgs(argv, true);
   const indexHtml = resolve(paths.outDir, 'renderer/index.html');
-  let win: Electron.BrowserWindow | null = null;
+  let windows: ConnectionWindows | null = null;
   e.app.on('second-instance', () => {
+    const win = windows?.focused();
     if (win?.isMinimized()) win.restore();
     win?.focus();
   });
@@ -44,30 +50,45 @@ export async function startElectronShell(e: ElectronModules, paths: ElectronPath
   if (!opened) return e.app.quit();
   const { backend, child } = opened;
   const appInfo = buildAppInfo('electron');
+  const registry = new ConnectionRegistry({
+    file: paths.connectionsFile ?? connectionFilePath(),
+    local: { uri: backend.status().uri, session: backend },
+    sshSession,
+    announce: (text) => console.log(`vnm: ${text}`),
+  });
+  const wins = new ConnectionWindows(
+    registry,
+    () =>
+      createConnectionDetailsWindow(e.BrowserWindow, { preload: resolve(paths.outDir, 'preload/index.cjs') }),
+    indexHtml,
+  );
+  windows = wins;
   const stopIpc = registerIpc(
     e.ipcMain,
-    createInvokeHandler({ backend, appInfo }),
-    trustedSender(pathToFileURL(indexHtml).href, (id) => win?.webContents.id === id),
+    createInvokeHandler({
+      backendFor: (id) => registry.get(id),
+      appInfo,
+      connections: registry,
+      // Electron loads the page itself: in the calling window, or a new one.
+      openConnection: (id, newWindow, caller) => {
+        wins.showIn(id, newWindow ? undefined : caller.windowId);
+        return { url: null };
+      },
+    }),
+    trustedSender(pathToFileURL(indexHtml).href, (id) => wins.isOurs(id)),
   );
 
   installMenu(e, {
-    send: (command) => win?.webContents.send(ipcPushChannel('command'), command),
+    send: (command) => wins.sendAll('command', command),
     about: () => void showAbout(e, appInfo.version, appInfo.versions, backend),
   });
 
-  win = createConnectionDetailsWindow(e.BrowserWindow, {
-    preload: resolve(paths.outDir, 'preload/index.cjs'),
-    indexHtml,
-  });
-  const stopPush = forwardPushes(backend, (channel, payload) =>
-    win?.webContents.send(ipcPushChannel(channel), payload),
-  );
-  win.on('closed', () => void (win = null));
+  wins.openWindow(LOCAL_CONNECTION);
+  registry.autoconnect();
   e.app.on('window-all-closed', () => e.app.quit());
   e.app.on('will-quit', () => {
-    stopPush();
     stopIpc();
-    backend.close();
+    registry.close();
     child?.kill('SIGTERM');
   });
 }

@@ -64,4 +64,15 @@ describe('ConnectionBanner', () => {
     expect(text).not.toContain('check that vnmd is running');
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
+
+  it('says why a connection failed and offers Connect, with no progress bar', () => {
+    const text = show({ state: 'failed', uri: 'vnm+ssh://ops@lab1/system', reason: 'ssh refused the key' });
+    expect(text).toContain('Could not connect');
+    expect(text).toContain('Cause: ssh refused the key.');
+    expect(screen.getByRole('button', { name: 'Connect' })).toBeTruthy();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(show({ state: 'disconnected', uri: 'vnm+ssh://ops@lab1/system' })).toContain(
+      'Press Connect to open it',
+    );
+  });
 });

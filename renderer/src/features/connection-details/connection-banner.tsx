@@ -4,13 +4,16 @@
  * this account (not in group vnm), where "check that vnmd is running" would send the person
  * the wrong way. It goes away by itself once connected.
  */
-import { Alert, AlertTitle, LinearProgress, Typography } from '@mui/material';
+import { Alert, AlertTitle, Button, LinearProgress, Typography } from '@mui/material';
 import type { ConnectionStatus } from '@shared/api/contract';
 import { useAppStore } from '@/stores/app-store';
+import { connectConnection } from '@/features/connections/connections-store';
+import { pageConnectionId } from '@/features/connections/page-connection';
 
-type Phase = 'first-try' | 'not-yet' | 'lost' | 'denied';
+type Phase = 'first-try' | 'not-yet' | 'lost' | 'denied' | 'failed' | 'disconnected';
 
 function phaseOf(status: ConnectionStatus): Phase {
+  if (status.state === 'failed' || status.state === 'disconnected') return status.state;
   if (status.denied) return 'denied';
   if (status.state !== 'connecting') return 'lost';
   return status.attempt ? 'not-yet' : 'first-try';
@@ -22,7 +25,8 @@ function detail(status: ConnectionStatus): string {
   const reason = status.reason.replace(/\.?$/, '.');
   // 'connecting' counts every failed try; 'reconnecting' counts from the loss, which was one.
   const tries = (status.attempt ?? 0) - (status.state === 'connecting' ? 0 : 1);
-  if (status.state === 'lost' || status.denied || tries < 1) return `Cause: ${reason}`;
+  if (status.state !== 'connecting' && status.state !== 'reconnecting') return `Cause: ${reason}`;
+  if (status.denied || tries < 1) return `Cause: ${reason}`;
   return `Tried ${tries} ${tries === 1 ? 'time' : 'times'} so far; last error: ${reason}`;
 }
 
@@ -31,6 +35,8 @@ const TITLES: Record<Phase, string> = {
   'not-yet': 'Not connected to vnmd yet',
   lost: 'Connection to vnmd lost',
   denied: 'No access to vnmd',
+  failed: 'Could not connect',
+  disconnected: 'Not connected',
 };
 
 const BODIES: Record<Phase, string | null> = {
@@ -44,6 +50,10 @@ const BODIES: Record<Phase, string | null> = {
   denied:
     'vnmd is running, but this account may not use it, so nothing here is known and networks cannot ' +
     'be added or changed. Waiting does not help: do what the line below says, then start vnm again.',
+  failed:
+    'vnm stopped trying, because waiting would not help: do what the line below says, then press Connect. ' +
+    'Until then nothing here is known.',
+  disconnected: 'This connection is closed, so nothing here is known. Press Connect to open it.',
 };
 
 const SEVERITIES: Record<Phase, 'info' | 'warning' | 'error'> = {
@@ -51,6 +61,8 @@ const SEVERITIES: Record<Phase, 'info' | 'warning' | 'error'> = {
   'not-yet': 'info',
   lost: 'warning',
   denied: 'error',
+  failed: 'error',
+  disconnected: 'info',
 };
 
 export function ConnectionBanner() {
@@ -59,7 +71,19 @@ export function ConnectionBanner() {
   const phase = phaseOf(status);
   const why = detail(status);
   return (
-    <Alert severity={SEVERITIES[phase]} square sx={{ borderRadius: 0 }} role="status">
+    <Alert
+      severity={SEVERITIES[phase]}
+      square
+      sx={{ borderRadius: 0 }}
+      role="status"
+      action={
+        phase === 'failed' || phase === 'disconnected' ? (
+          <Button color="inherit" size="small" onClick={() => connectConnection(pageConnectionId())}>
+            Connect
+          </Button>
+        ) : undefined
+      }
+    >
       <AlertTitle>{TITLES[phase]}</AlertTitle>
       {BODIES[phase]}
       {why ? (
@@ -67,7 +91,7 @@ export function ConnectionBanner() {
           {why}
         </Typography>
       ) : null}
-      {phase === 'denied' ? null : (
+      {phase === 'denied' || phase === 'failed' || phase === 'disconnected' ? null : (
         <LinearProgress sx={{ mt: 1 }} aria-label={phase === 'lost' ? 'Reconnecting' : 'Connecting'} />
       )}
     </Alert>

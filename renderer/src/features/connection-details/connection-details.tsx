@@ -1,10 +1,12 @@
 /** The main window, as virt-manager's Connection Details: Overview, Virtual Networks, Host Interfaces. */
-import { Box, Button, Tab, Tabs, Toolbar, Typography } from '@mui/material';
+import { Box, Button, Chip, Tab, Tabs, Toolbar, Typography } from '@mui/material';
 import SettingsIcon from '@mui/icons-material/Settings';
+import HubIcon from '@mui/icons-material/Hub';
 import { useAppStore } from '@/stores/app-store';
 import type { MainTab } from '@/stores/types';
 import { NetworksTab } from '@/features/networks/networks-tab';
 import { HostInterfacesTab } from '@/features/host-interfaces/host-interfaces-tab';
+import { setListOpen, usePageConnection } from '@/features/connections/connections-store';
 import { ConnectionBanner } from './connection-banner';
 import { OverviewTab } from './overview-tab';
 
@@ -13,6 +15,7 @@ export function ConnectionDetails() {
   const navigate = useAppStore((s) => s.navigate);
   const hostname = useAppStore((s) => s.hostInfo?.hostname);
   const openPreferences = useAppStore((s) => s.setPreferencesOpen);
+  const page = usePageConnection();
   return (
     <Box sx={{ height: '100vh', display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>
       <Toolbar
@@ -22,6 +25,9 @@ export function ConnectionDetails() {
         <Typography component="h1" variant="subtitle1" sx={{ fontWeight: 600 }}>
           {hostname ? `${hostname} — Connection Details` : 'Connection Details'}
         </Typography>
+        {page && !page.local ? (
+          <Chip size="small" label={`SSH: ${page.name}`} aria-label={`Connection: ${page.name}`} />
+        ) : null}
         <Tabs
           value={tab}
           onChange={(_e, value: MainTab) => navigate({ kind: 'tab', tab: value })}
@@ -32,6 +38,9 @@ export function ConnectionDetails() {
           <Tab value="networks" label="Virtual Networks" />
           <Tab value="interfaces" label="Host Interfaces" />
         </Tabs>
+        <Button startIcon={<HubIcon />} onClick={() => setListOpen(true)}>
+          Connections
+        </Button>
         <Button startIcon={<SettingsIcon />} onClick={() => openPreferences(true)}>
           Preferences
         </Button>
