@@ -13,7 +13,16 @@
  * that prints a greeting on stdout, as a chatty rc file would.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createGroupUsers, type GroupUsers } from './group-users';
@@ -120,6 +129,36 @@ LoginGraceTime 20
 `;
 }
 
+/**
+ * Ends every process in the remote's mount namespace but its holder: all of them were started
+ * into it by this helper (nsenter), so none belongs to anyone else. Waits until they are gone.
+ */
+async function endSessions(holderPid: number): Promise<void> {
+  const ns = (pid: string | number) => {
+    try {
+      return readlinkSync(`/proc/${pid}/ns/mnt`);
+    } catch {
+      return null;
+    }
+  };
+  const mine = ns(holderPid);
+  if (!mine) return;
+  const inside = () =>
+    readdirSync('/proc')
+      .filter((p) => /^\d+$/.test(p) && Number(p) !== holderPid && ns(p) === mine)
+      .map(Number);
+  for (const pid of inside()) {
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      /* gone already */
+    }
+  }
+  const deadline = Date.now() + 5_000;
+  while (inside().length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  for (const pid of inside()) process.kill(pid, 'SIGKILL');
+}
+
 export async function createSshRemote(prefix: string): Promise<SshRemote> {
   const dir = mkdtempSync(join(tmpdir(), 'vnmt-ssh-'));
   chmodSync(dir, 0o755);
@@ -173,6 +212,9 @@ async function build(
 
   const users = await createGroupUsers('vnmts');
   undo.push(() => users.remove());
+  // Before the users go: their sessions (sshd's children, `vnm proxy`) outlive sshd's listener
+  // while a client (the app) stays connected, and userdel refuses a user with processes.
+  undo.push(() => endSessions(holder.pid!));
   const shell = join(dir, 'chatty-shell');
   writeFileSync(shell, `#!/bin/sh\necho '${GREETING}'\nexec /bin/sh "$@"\n`, { mode: 0o755 });
   for (const u of [users.member, users.outsider]) {
