@@ -151,3 +151,22 @@ test('switches back to Local, where the remote network is not', async ({ page })
   // The remote stays connected while this window shows Local.
   await expect(connections.row(`${remote.users.member}@${REMOTE_ADDRESS}`)).toContainText('Connected');
 });
+
+test('shows on its row why a connection failed: a user vnmd refuses there', async ({ page, sandboxApp }) => {
+  const app = new ConnectionDetailsPage(page);
+  const connections = new ConnectionsPage(page);
+  await app.open(sandboxApp.url);
+  await connections.open();
+  // The host key is known now (accepted above): what fails is the remote socket's access.
+  await connections.add({ host: REMOTE_ADDRESS, user: remote.users.outsider, keyfile: remote.keys.good });
+  await connections.confirmAdd();
+  const row = connections.row(`${remote.users.outsider}@${REMOTE_ADDRESS}`);
+  await expect(row).toContainText('Failed', { timeout: 20_000 });
+  await expect(row.getByRole('note')).toContainText(`on ${REMOTE_ADDRESS}:`);
+  await expect(row.getByRole('note')).toContainText('ro=1');
+  await inEveryView(page, (size, scheme) =>
+    connections.screenshot(`connections-failed-${size.width}`, scheme),
+  );
+  await row.getByRole('button', { name: 'Remove' }).click();
+  await expect(row).toHaveCount(0);
+});
