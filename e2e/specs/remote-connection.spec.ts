@@ -8,6 +8,7 @@
  * watches its traffic chart move as a remote guest sends, and switches back to Local.
  */
 import { copyFileSync, writeFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { CAN_SANDBOX, SANDBOX_SKIP, appSshConfig, expect, test, vnm } from '../fixtures/sandbox';
 import { inEveryView } from '../fixtures/spec-head';
@@ -53,15 +54,23 @@ async function remoteVnm(...args: string[]): Promise<string> {
   return r.stdout;
 }
 
+const memberName = () => `${remote.users.member}@${REMOTE_ADDRESS}`;
+
+/** The app at `url` (its own page: each test has one) with the Connections dialog open. */
+async function connectionsAt(page: Page, url: string) {
+  const app = new ConnectionDetailsPage(page);
+  const connections = new ConnectionsPage(page);
+  await app.open(url);
+  await connections.open();
+  return { app, connections };
+}
+
 test('adds an SSH connection, asks about the host key with its fingerprint, and connects', async ({
   page,
   sandboxApp,
 }) => {
-  const app = new ConnectionDetailsPage(page);
-  const connections = new ConnectionsPage(page);
-  const name = `${remote.users.member}@${REMOTE_ADDRESS}`;
-  await app.open(sandboxApp.url);
-  await connections.open();
+  const { connections } = await connectionsAt(page, sandboxApp.url);
+  const name = memberName();
   await expect(connections.row('Local')).toContainText('Connected');
   await connections.add({ host: REMOTE_ADDRESS, user: remote.users.member, keyfile: remote.keys.good });
   await expect(connections.addDialog.getByLabel('Generated URI')).toHaveText(
@@ -84,11 +93,8 @@ test('creates a network on the remote with the wizard, with that host’s propos
   sandbox,
   sandboxApp,
 }) => {
-  const app = new ConnectionDetailsPage(page);
-  const connections = new ConnectionsPage(page);
-  const name = `${remote.users.member}@${REMOTE_ADDRESS}`;
-  await app.open(sandboxApp.url);
-  await connections.open();
+  const { app, connections } = await connectionsAt(page, sandboxApp.url);
+  const name = memberName();
   await connections.openConnection(name);
   await expect(page).toHaveURL(/[?&]connection=c-/);
   // A new page (each test has its own) needs the token too: only this page holds its cookie.
@@ -149,14 +155,11 @@ test('switches back to Local, where the remote network is not', async ({ page })
   await expect(app.network(NETWORK)).toHaveCount(0);
   await connections.open();
   // The remote stays connected while this window shows Local.
-  await expect(connections.row(`${remote.users.member}@${REMOTE_ADDRESS}`)).toContainText('Connected');
+  await expect(connections.row(memberName())).toContainText('Connected');
 });
 
 test('shows on its row why a connection failed: a user vnmd refuses there', async ({ page, sandboxApp }) => {
-  const app = new ConnectionDetailsPage(page);
-  const connections = new ConnectionsPage(page);
-  await app.open(sandboxApp.url);
-  await connections.open();
+  const { connections } = await connectionsAt(page, sandboxApp.url);
   // The host key is known now (accepted above): what fails is the remote socket's access.
   await connections.add({ host: REMOTE_ADDRESS, user: remote.users.outsider, keyfile: remote.keys.good });
   await connections.confirmAdd();

@@ -2,11 +2,11 @@
  * A Backend over one vnmd connection at a time: it subscribes to every event, and when
  * the connection drops it says so and reconnects by itself with a growing delay.
  */
-import type { RpcMethodName, RpcParams, RpcResult, VnmEvent } from '../../../shared/rpc/contract';
+import type { RpcMethodName, RpcParams, RpcResult } from '../../../shared/rpc/contract';
 import { VnmError } from '../../../shared/rpc/errors';
-import type { ConnectionStatus } from '../../../shared/api/contract';
 import { AccessDeniedError } from '../../client/client';
-import type { Backend, RpcClientLike } from './backend';
+import type { RpcClientLike } from './backend';
+import { BackendBase } from './backend-base';
 
 export interface ReconnectingBackendOptions {
   readonly uri: string;
@@ -24,18 +24,15 @@ export interface ReconnectingBackendOptions {
 
 const DEFAULT_DELAYS = [250, 500, 1000, 2000, 3000];
 
-export class ReconnectingBackend implements Backend {
+export class ReconnectingBackend extends BackendBase {
   private client: RpcClientLike | null = null;
-  private current: ConnectionStatus;
   private attempt = 0;
   private timer: unknown = null;
   private stopped = false;
   private everConnected = false;
-  private readonly eventHandlers = new Set<(event: VnmEvent) => void>();
-  private readonly statusHandlers = new Set<(status: ConnectionStatus) => void>();
 
   constructor(private readonly opts: ReconnectingBackendOptions) {
-    this.current = { state: 'connecting', uri: opts.uri };
+    super({ state: 'connecting', uri: opts.uri });
   }
 
   /** Makes the first attempt; resolves once connected or once that attempt failed. */
@@ -52,31 +49,12 @@ export class ReconnectingBackend implements Backend {
     return this.client.call(method, params);
   }
 
-  status(): ConnectionStatus {
-    return this.current;
-  }
-
-  onEvent(handler: (event: VnmEvent) => void): () => void {
-    this.eventHandlers.add(handler);
-    return () => void this.eventHandlers.delete(handler);
-  }
-
-  onStatus(handler: (status: ConnectionStatus) => void): () => void {
-    this.statusHandlers.add(handler);
-    return () => void this.statusHandlers.delete(handler);
-  }
-
   close(): void {
     this.stopped = true;
     if (this.timer !== null) (this.opts.clearTimer ?? clearTimeout)(this.timer as never);
     this.timer = null;
     this.client?.close();
     this.client = null;
-  }
-
-  private setStatus(status: ConnectionStatus): void {
-    this.current = status;
-    for (const h of [...this.statusHandlers]) h(status);
   }
 
   private async tryConnect(): Promise<void> {
@@ -95,9 +73,7 @@ export class ReconnectingBackend implements Backend {
     this.client = client;
     this.attempt = 0;
     this.everConnected = true;
-    client.onEvent((event) => {
-      for (const h of [...this.eventHandlers]) h(event);
-    });
+    client.onEvent((event) => this.events.emit(event));
     client.onClose((reason) => {
       if (this.client !== client) return;
       this.client = null;

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AskpassRequest } from '../../../shared/api/contract';
+import { Listeners } from '../backend/listeners';
 
 interface Waiting {
   readonly request: AskpassRequest;
@@ -18,7 +19,7 @@ export function isSecretPrompt(prompt: string): boolean {
 
 export class AskpassBroker {
   private readonly waiting: Waiting[] = [];
-  private readonly handlers = new Set<(pending: readonly AskpassRequest[]) => void>();
+  private readonly listeners = new Listeners<readonly AskpassRequest[]>();
 
   /** Resolves with the person's answer, or null when they cancel or the connection is dropped. */
   ask(connection: string, prompt: string): Promise<string | null> {
@@ -50,12 +51,10 @@ export class AskpassBroker {
   }
 
   onChange(handler: (pending: readonly AskpassRequest[]) => void): () => void {
-    this.handlers.add(handler);
-    return () => void this.handlers.delete(handler);
+    return this.listeners.add(handler);
   }
 
   private changed(): void {
-    const pending = this.pending();
-    for (const h of [...this.handlers]) h(pending);
+    this.listeners.emit(this.pending());
   }
 }

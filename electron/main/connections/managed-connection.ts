@@ -3,10 +3,10 @@
  * one object per connection while the person connects, disconnects and connects again (each
  * session is a fresh ReconnectingBackend). Handlers stay subscribed across sessions.
  */
-import type { RpcMethodName, RpcParams, RpcResult, VnmEvent } from '../../../shared/rpc/contract';
-import type { ConnectionStatus } from '../../../shared/api/contract';
+import type { RpcMethodName, RpcParams, RpcResult } from '../../../shared/rpc/contract';
 import { VnmError } from '../../../shared/rpc/errors';
 import type { Backend } from '../backend/backend';
+import { BackendBase } from '../backend/backend-base';
 
 /** A session: ReconnectingBackend, or a fake in tests. */
 export interface Session extends Backend {
@@ -21,18 +21,15 @@ export interface ConnectionSpec {
   readonly autoconnect: boolean;
 }
 
-export class ManagedConnection implements Backend {
+export class ManagedConnection extends BackendBase {
   private session: Backend | null = null;
   private offSession: (() => void)[] = [];
-  private current: ConnectionStatus;
-  private readonly eventHandlers = new Set<(event: VnmEvent) => void>();
-  private readonly statusHandlers = new Set<(status: ConnectionStatus) => void>();
 
   constructor(
     public spec: ConnectionSpec,
     private readonly newSession: () => Session,
   ) {
-    this.current = { state: 'disconnected', uri: spec.uri };
+    super({ state: 'disconnected', uri: spec.uri });
   }
 
   /** Adopts a session that is already started (the local one, opened before the window). */
@@ -65,20 +62,6 @@ export class ManagedConnection implements Backend {
     return this.session.call(method, params);
   }
 
-  status(): ConnectionStatus {
-    return this.current;
-  }
-
-  onEvent(handler: (event: VnmEvent) => void): () => void {
-    this.eventHandlers.add(handler);
-    return () => void this.eventHandlers.delete(handler);
-  }
-
-  onStatus(handler: (status: ConnectionStatus) => void): () => void {
-    this.statusHandlers.add(handler);
-    return () => void this.statusHandlers.delete(handler);
-  }
-
   close(): void {
     this.detach();
   }
@@ -87,9 +70,7 @@ export class ManagedConnection implements Backend {
     this.detach();
     this.session = session;
     this.offSession = [
-      session.onEvent((event) => {
-        for (const h of [...this.eventHandlers]) h(event);
-      }),
+      session.onEvent((event) => this.events.emit(event)),
       session.onStatus((status) => this.setStatus(status)),
     ];
     this.setStatus(session.status());
@@ -99,10 +80,5 @@ export class ManagedConnection implements Backend {
     for (const off of this.offSession.splice(0)) off();
     this.session?.close();
     this.session = null;
-  }
-
-  private setStatus(status: ConnectionStatus): void {
-    this.current = status;
-    for (const h of [...this.statusHandlers]) h(status);
   }
 }

@@ -8,6 +8,7 @@ import type { ConnectionEntry, NewSshConnection } from '../../../shared/api/cont
 import { LOCAL_CONNECTION } from '../../../shared/api/contract';
 import { VnmError } from '../../../shared/rpc/errors';
 import type { Backend } from '../backend/backend';
+import { Listeners } from '../backend/listeners';
 import { AskpassBroker } from './askpass-broker';
 import { loadConnections, saveConnections } from './connection-file';
 import type { SavedConnection } from './connection-file';
@@ -28,7 +29,7 @@ export interface RegistryDeps {
 export class ConnectionRegistry {
   readonly askpass = new AskpassBroker();
   private readonly conns = new Map<string, ManagedConnection>();
-  private readonly handlers = new Set<(list: readonly ConnectionEntry[]) => void>();
+  private readonly listeners = new Listeners<readonly ConnectionEntry[]>();
 
   constructor(private readonly deps: RegistryDeps) {
     // `--connect vnm+ssh://…` makes the first connection a remote one: it is named as one.
@@ -104,8 +105,7 @@ export class ConnectionRegistry {
   }
 
   onChange(handler: (list: readonly ConnectionEntry[]) => void): () => void {
-    this.handlers.add(handler);
-    return () => void this.handlers.delete(handler);
+    return this.listeners.add(handler);
   }
 
   close(): void {
@@ -152,8 +152,7 @@ export class ConnectionRegistry {
   }
 
   private changed(): void {
-    const list = this.list();
-    for (const h of [...this.handlers]) h(list);
+    this.listeners.emit(this.list());
   }
 }
 
