@@ -4,7 +4,7 @@
  */
 import type { NetworkDef } from '../../../shared/model/network';
 import { ipFamily, networkKind } from '../../../shared/model/network';
-import { ipPrefix } from '../../../shared/dnsmasq/addr';
+import { libvirtPrefix } from '../../../shared/net/subnet';
 import { VnmError } from '../../../shared/rpc/errors';
 import { assertLinkName, createBridge, deleteLink } from '../bridge/links';
 import { parseCidr } from '../../../shared/net/cidr';
@@ -23,7 +23,7 @@ import { applyShaping, removeShaping } from '../shaping/shaping';
 export function addressCidrs(def: NetworkDef): { cidr: string; family: 'ipv4' | 'ipv6' }[] {
   return def.ips
     .filter((ip) => ip.address !== undefined)
-    .map((ip) => ({ cidr: `${ip.address}/${ipPrefix(ip)}`, family: ipFamily(ip) }));
+    .map((ip) => ({ cidr: `${ip.address}/${libvirtPrefix(ip)}`, family: ipFamily(ip) }));
 }
 
 export function hasIpv6(def: NetworkDef): boolean {
@@ -80,7 +80,7 @@ export async function addressesUpAndRoutes(def: NetworkDef, bridge: string): Pro
   }
   commands.push(['link', 'set', 'dev', bridge, 'up']);
   const routes = def.routes.map((route) => {
-    const dst = `${route.address}/${ipPrefix(route)}`;
+    const dst = `${route.address}/${libvirtPrefix(route)}`;
     parseCidr(dst, 'route');
     parseCidr(`${route.gateway}/${route.gateway.includes(':') ? 128 : 32}`, 'route gateway');
     return [
