@@ -10,8 +10,7 @@ import { assertLinkName, createBridge, deleteLink } from '../bridge/links';
 import { parseCidr } from '../../../shared/net/cidr';
 import { enableIpv4Forwarding, enableIpv6Forwarding, setBridgeIpv6 } from '../bridge/sysctl';
 import { ipBatch } from '../bridge/ip-batch';
-import type { FirewallPlan } from '../firewall';
-import { applyNetworkRules, removeNetworkRules } from '../firewall';
+import type { Firewall, FirewallPlan } from '../firewall';
 import type { Revert } from '../revert';
 import { addDockerAccepts, listChains } from '../coexist/docker-user';
 import { addInputAccepts } from '../coexist/input-accepts';
@@ -135,11 +134,16 @@ export function firewallPlan(def: NetworkDef, bridge: string): FirewallPlan | nu
   };
 }
 
-export async function installFirewall(def: NetworkDef, bridge: string, r: Revert): Promise<boolean> {
+export async function installFirewall(
+  firewall: Firewall,
+  def: NetworkDef,
+  bridge: string,
+  r: Revert,
+): Promise<boolean> {
   const plan = firewallPlan(def, bridge);
   if (!plan) return false;
-  await applyNetworkRules(plan);
-  r.add(() => removeNetworkRules(def.name), `remove the firewall rules of ${def.name}`);
+  await firewall.applyNetworkRules(plan);
+  r.add(() => firewall.removeNetworkRules(def.name), `remove the firewall rules of ${def.name}`);
   const chains = await listChains();
   const undoDocker = await addDockerAccepts(plan, chains);
   if (undoDocker) r.add(undoDocker, `remove the DOCKER-USER/FORWARD accepts of ${def.name}`);

@@ -89,7 +89,7 @@ async function adoptFirewalls(ctx: DriverContext): Promise<void> {
     ctx.log(`network ${name}: firewall rules incomplete and not repaired: ${why}`);
   };
   try {
-    const { repaired, failed } = await repairFirewall(plans);
+    const { repaired, failed } = await repairFirewall(ctx.firewall, plans);
     for (const [name, lost] of repaired)
       ctx.log(`network ${name} had lost firewall rules (${lost.join('; ')}): put back`);
     for (const [name, why] of failed) problem(name, why);
