@@ -14,7 +14,7 @@ import type { Firewall, FirewallPlan } from '../firewall';
 import type { Revert } from '../revert';
 import { addDockerAccepts, listChains } from '../coexist/docker-user';
 import { addInputAccepts } from '../coexist/input-accepts';
-import { linkNames } from './proc-net';
+import { linkNames } from '../bridge/proc-net';
 import { shapingPlan } from '../shaping/bandwidth-plan';
 import { applyShaping, removeShaping } from '../shaping/shaping';
 

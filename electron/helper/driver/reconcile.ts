@@ -10,7 +10,7 @@ import type { FirewallPlan } from '../firewall';
 import { repairFirewall } from '../firewall/repair';
 import { repairHost } from './adopt-host';
 import { networkFiles, removeNetworkFiles } from './files';
-import { linkNames } from './proc-net';
+import { linkNames } from '../bridge/proc-net';
 import type { StoredDefinition } from '../store/config-store';
 import type { RunStatus } from '../store/status-store';
 import type { DriverContext } from './context';

@@ -8,7 +8,7 @@ import type { NetworkDef } from '../../../shared/model/network';
 import { isManagedBridgeKind, networkKind } from '../../../shared/model/network';
 import { dnsmasqNeeded } from '../../../shared/dnsmasq/config';
 import { VnmError } from '../../../shared/rpc/errors';
-import { linkNames } from './proc-net';
+import { linkNames } from '../bridge/proc-net';
 import { Revert } from '../revert';
 import type { CreatedResources, RunStatus, StatusStore } from '../store/status-store';
 import type { Firewall } from '../firewall';

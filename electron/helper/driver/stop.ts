@@ -7,7 +7,7 @@
  * instead of adopting a network that lost part of itself (its rules, say).
  */
 import { deleteLink, getLink } from '../bridge/links';
-import { linkNames } from './proc-net';
+import { linkNames } from '../bridge/proc-net';
 import type { Firewall } from '../firewall';
 import { removeDockerAccepts } from '../coexist/docker-user';
 import type { RunStatus, StatusStore } from '../store/status-store';
