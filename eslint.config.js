@@ -60,7 +60,18 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/client/*', '**/main/*', '**/cli/*', '**/sandbox/*', 'electron'],
+              group: [
+                '**/client',
+                '**/client/*',
+                '**/main',
+                '**/main/*',
+                '**/cli',
+                '**/cli/*',
+                '**/sandbox',
+                '**/sandbox/*',
+                'electron',
+                'electron/*',
+              ],
               message:
                 'vnmd does not import its clients or the app: share through electron/wire/ or shared/.',
             },
@@ -78,7 +89,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/helper/*', '**/helper/**'],
+              group: ['**/helper', '**/helper/*', '**/helper/**'],
               message:
                 'The client and the app reach vnmd through the socket only: share through electron/wire/ or shared/.',
             },

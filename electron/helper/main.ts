@@ -10,6 +10,7 @@ import { DnsmasqWatchdog } from './driver/watchdog';
 import { dnsmasqControl } from './driver/dnsmasq-control';
 import { NetworkDriver } from './driver/driver';
 import type { DriverContext } from './driver/context';
+import { Firewall } from './firewall';
 import { initDirs } from './driver/files';
 import type { DaemonDirs } from './driver/files';
 import { acquireInstanceLock } from './instance-lock';
@@ -128,6 +129,7 @@ async function serve(
     configStore: new ConfigStore(dirs.configDir, log),
     statusStore: new StatusStore(runtimeDir, log),
     dnsmasq: dnsmasqControl(opts.dnsmasqBinary),
+    firewall: new Firewall(),
     bus: new EventBus(),
     mutex: new KeyedMutex(),
     log,

@@ -58,18 +58,27 @@ export async function createNetns(name: string): Promise<Netns> {
   return ns;
 }
 
+/**
+ * What the uplink and veth helpers need of a namespace: its name and a way to run a program
+ * in it. The sandbox's Netns has it, and so has the tests' (test/helpers/netns.ts).
+ */
+export interface NamespaceLike {
+  readonly name: string;
+  exec(cmd: string, args: readonly string[]): Promise<unknown>;
+}
+
 /** A veth pair with one end in each namespace, both up; nothing appears in the machine's namespace. */
 export async function connectVeth(
-  a: Netns,
+  a: NamespaceLike,
   aIf: string,
-  b: Netns,
+  b: NamespaceLike,
   bIf: string,
   bMac?: string,
 ): Promise<void> {
   const peer = ['name', bIf, ...(bMac ? ['address', bMac] : []), 'netns', b.name];
-  await a.ip(['link', 'add', aIf, 'type', 'veth', 'peer', ...peer]);
-  await a.ip(['link', 'set', 'dev', aIf, 'up']);
-  await b.ip(['link', 'set', 'dev', bIf, 'up']);
+  await a.exec('ip', ['link', 'add', aIf, 'type', 'veth', 'peer', ...peer]);
+  await a.exec('ip', ['link', 'set', 'dev', aIf, 'up']);
+  await b.exec('ip', ['link', 'set', 'dev', bIf, 'up']);
 }
 
 /** Names of every named namespace on the machine. */

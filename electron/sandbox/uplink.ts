@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connectVeth } from './netns';
-import type { Netns } from './netns';
+import type { NamespaceLike, Netns } from './netns';
 
 export const UPLINK = {
   hostIf: 'up0',
@@ -36,19 +36,19 @@ export const WEB_FILES = {
 } as const;
 
 /** Connects host to wan, gives the host its default routes and turns forwarding on (in host only). */
-export async function connectUplink(host: Netns, wan: Netns): Promise<void> {
+export async function connectUplink(host: NamespaceLike, wan: NamespaceLike): Promise<void> {
   const u = UPLINK;
   // No DAD on the uplink: while the host's link-local address is tentative, the kernel sends
   // no neighbour solicitation for a packet it forwards, and the first second's IPv6 was lost.
   for (const ns of [host, wan]) await ns.exec('sysctl', ['-q', '-w', 'net.ipv6.conf.default.accept_dad=0']);
   await connectVeth(host, u.hostIf, wan, u.wanIf);
-  await host.ip(['addr', 'add', `${u.hostAddress}/${u.prefix}`, 'dev', u.hostIf]);
-  await wan.ip(['addr', 'add', `${u.wanAddress}/${u.prefix}`, 'dev', u.wanIf]);
-  await host.ip(['-6', 'addr', 'add', `${u.hostAddress6}/${u.prefix6}`, 'dev', u.hostIf, 'nodad']);
-  await wan.ip(['-6', 'addr', 'add', `${u.wanAddress6}/${u.prefix6}`, 'dev', u.wanIf, 'nodad']);
-  await wan.ip(['addr', 'add', `${u.webAddress}/32`, 'dev', 'lo']);
-  await host.ip(['route', 'add', 'default', 'via', u.wanAddress]);
-  await host.ip(['-6', 'route', 'add', 'default', 'via', u.wanAddress6]);
+  await host.exec('ip', ['addr', 'add', `${u.hostAddress}/${u.prefix}`, 'dev', u.hostIf]);
+  await wan.exec('ip', ['addr', 'add', `${u.wanAddress}/${u.prefix}`, 'dev', u.wanIf]);
+  await host.exec('ip', ['-6', 'addr', 'add', `${u.hostAddress6}/${u.prefix6}`, 'dev', u.hostIf, 'nodad']);
+  await wan.exec('ip', ['-6', 'addr', 'add', `${u.wanAddress6}/${u.prefix6}`, 'dev', u.wanIf, 'nodad']);
+  await wan.exec('ip', ['addr', 'add', `${u.webAddress}/32`, 'dev', 'lo']);
+  await host.exec('ip', ['route', 'add', 'default', 'via', u.wanAddress]);
+  await host.exec('ip', ['-6', 'route', 'add', 'default', 'via', u.wanAddress6]);
   await host.exec('sysctl', ['-q', '-w', 'net.ipv4.ip_forward=1', 'net.ipv6.conf.all.forwarding=1']);
 }
 
@@ -61,8 +61,8 @@ export function startWebServer(wan: Netns, dir: string): ChildProcess {
 }
 
 /** Tells the wan to reach `subnet` through the host, as an upstream router is told for a routed network. */
-export async function routeFromWan(wan: Netns, subnet: string, add: boolean): Promise<void> {
+export async function routeFromWan(wan: NamespaceLike, subnet: string, add: boolean): Promise<void> {
   const via = subnet.includes(':') ? UPLINK.hostAddress6 : UPLINK.hostAddress;
   const family = subnet.includes(':') ? ['-6'] : [];
-  await wan.ip([...family, 'route', add ? 'replace' : 'del', subnet, 'via', via]);
+  await wan.exec('ip', [...family, 'route', add ? 'replace' : 'del', subnet, 'via', via]);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAddr, ipPrefix, ipv4Netmask, ptrDomain, rangeSize } from './addr';
+import { formatAddr, ptrDomain, rangeSize } from './addr';
 
 describe('formatAddr (inet_ntop style)', () => {
   it.each([
@@ -20,30 +20,6 @@ describe('formatAddr (inet_ntop style)', () => {
 
   it('returns text that is not an address unchanged', () => {
     expect(formatAddr('not-an-ip')).toBe('not-an-ip');
-  });
-});
-
-describe('ipPrefix (virNetworkIPDefPrefix)', () => {
-  it('prefers prefix, then netmask, then the class or 64', () => {
-    expect(ipPrefix({ address: '10.0.0.1', prefix: 20, netmask: '255.0.0.0' })).toBe(20);
-    expect(ipPrefix({ address: '10.0.0.1', netmask: '255.255.252.0' })).toBe(22);
-    expect(ipPrefix({ address: '10.0.0.1' })).toBe(8);
-    expect(ipPrefix({ address: '172.16.0.1' })).toBe(16);
-    expect(ipPrefix({ address: '192.168.0.1' })).toBe(24);
-    expect(ipPrefix({ address: '224.0.0.1' })).toBe(-1);
-    expect(ipPrefix({ address: 'fd00::1' })).toBe(64);
-  });
-
-  it('is -1 for a netmask that is not contiguous', () => {
-    expect(ipPrefix({ address: '10.0.0.1', netmask: '255.0.255.0' })).toBe(-1);
-  });
-});
-
-describe('ipv4Netmask', () => {
-  it('turns prefixes into dotted netmasks', () => {
-    expect(ipv4Netmask(24)).toBe('255.255.255.0');
-    expect(ipv4Netmask(23)).toBe('255.255.254.0');
-    expect(ipv4Netmask(8)).toBe('255.0.0.0');
   });
 });
 

@@ -3,8 +3,7 @@
  * (virsocketaddr.c), so that generated files match libvirt's byte for byte.
  */
 import ipaddr from 'ipaddr.js';
-import type { IpDef } from '../model/network';
-import { libvirtPrefix } from '../net/subnet';
+import { dhcpRangeSize, reverseZone } from '../net/subnet';
 import { VnmError } from '../rpc/errors';
 
 export type ParsedAddr = ipaddr.IPv4 | ipaddr.IPv6;
@@ -81,46 +80,21 @@ function longestZeroRun(parts: readonly number[]): { start: number; len: number 
   return best;
 }
 
-/** The prefix length of an <ip> as libvirt computes it (one rule: shared/net/subnet.ts). */
-export function ipPrefix(ip: Pick<IpDef, 'address' | 'netmask' | 'prefix'>): number {
-  return libvirtPrefix(ip);
-}
-
-/** The dotted IPv4 netmask for a prefix length (dnsmasq wants a netmask, not a prefix). */
-export function ipv4Netmask(prefix: number): string {
-  return ipaddr.IPv4.subnetMaskFromPrefixLength(prefix).toString();
-}
-
 /**
- * How many addresses a DHCP range holds, counted as libvirt counts for dhcp-lease-max
- * (virSocketAddrGetRange): only the low 16 bits may differ.
+ * How many addresses a DHCP range holds, as libvirt counts for dhcp-lease-max
+ * (shared/net's dhcpRangeSize), read the way libvirt reads the range's addresses.
  */
 export function rangeSize(start: string, end: string): number {
   const a = parseAddr(start);
   const b = parseAddr(end);
-  if (!a || !b || a.kind() !== b.kind()) {
+  const range = `${start} - ${end}`;
+  if (!a || !b) {
     throw new VnmError(
       'invalid-argument',
-      `DHCP range ${start} - ${end} must be two addresses of the same family; fix the range.`,
+      `DHCP range ${range} must be two addresses of the same family; fix the range.`,
     );
   }
-  const x = a.toByteArray();
-  const y = b.toByteArray();
-  const n = x.length;
-  if (x.slice(0, n - 2).some((byte, i) => byte !== y[i])) {
-    throw new VnmError(
-      'invalid-argument',
-      `DHCP range ${start} - ${end} is too large (> 65535); make it smaller.`,
-    );
-  }
-  const size = ((y[n - 2] ?? 0) - (x[n - 2] ?? 0)) * 256 + ((y[n - 1] ?? 0) - (x[n - 1] ?? 0)) + 1;
-  if (size < 1) {
-    throw new VnmError(
-      'invalid-argument',
-      `DHCP range ${start} - ${end} is reversed; put the lower address first.`,
-    );
-  }
-  return size;
+  return dhcpRangeSize(a, b, range);
 }
 
 /**
@@ -131,23 +105,13 @@ export function ptrDomain(address: string, prefix: number): string {
   const addr = parseAddr(address);
   const v4 = addr?.kind() === 'ipv4';
   const step = v4 ? 8 : 4;
-  const max = v4 ? 32 : 128;
-  if (!addr || prefix <= 0 || prefix >= max || prefix % step !== 0) {
+  const zone =
+    addr && prefix > 0 && prefix < (v4 ? 32 : 128) ? reverseZone({ address: addr, prefix }) : undefined;
+  if (zone === undefined) {
     throw new VnmError(
       'unsupported',
       `PTR domain for ${v4 ? 'IPv4' : 'IPv6'} network with prefix ${prefix} cannot be automatically created; remove localPtr='yes' or use a prefix that is a multiple of ${step}.`,
     );
   }
-  const bytes = addr.toByteArray();
-  if (v4) {
-    return `${bytes
-      .slice(0, prefix / 8)
-      .reverse()
-      .join('.')}.in-addr.arpa`;
-  }
-  const nibbles = bytes.flatMap((b) => [b >> 4, b & 0xf]).slice(0, prefix / 4);
-  return `${nibbles
-    .reverse()
-    .map((n) => n.toString(16))
-    .join('.')}.ip6.arpa`;
+  return zone;
 }

@@ -7,7 +7,8 @@
 import type { IpDef, NetworkDef } from '../model/network';
 import { isManagedBridgeKind, networkKind } from '../model/network';
 import { VnmError } from '../rpc/errors';
-import { addrFamily, formatAddr, ipPrefix, ipv4Netmask, parseAddr, ptrDomain, rangeSize } from './addr';
+import { libvirtPrefix, prefixToNetmask } from '../net/subnet';
+import { addrFamily, formatAddr, parseAddr, ptrDomain, rangeSize } from './addr';
 import { formatLeaseTime, hasDhcp, selectDhcpIps } from './dhcp';
 import { dnsLines } from './config-dns';
 import { checkDnsmasqFile, quoteConfValue } from './conf-syntax';
@@ -93,7 +94,7 @@ function domainLines(def: NetworkDef): string[] {
 function localPtrLines(def: NetworkDef): string[] {
   return def.ips
     .filter((ip) => ip.localPtr === 'yes' && ip.address !== undefined)
-    .map((ip) => `local=/${ptrDomain(ip.address ?? '', ipPrefix(ip))}/`);
+    .map((ip) => `local=/${ptrDomain(ip.address ?? '', libvirtPrefix(ip))}/`);
 }
 
 /**
@@ -114,7 +115,7 @@ function tftpLines(def: NetworkDef): string[] {
 
 function dhcpLines(ip: IpDef | undefined, bridge: string): string[] {
   if (!ip) return [];
-  const prefix = ipPrefix(ip);
+  const prefix = libvirtPrefix(ip);
   if (prefix < 0) {
     throw new VnmError(
       'invalid-argument',
@@ -125,7 +126,7 @@ function dhcpLines(ip: IpDef | undefined, bridge: string): string[] {
   const ranges = ip.dhcp?.ranges ?? [];
   const hosts = ip.dhcp?.hosts ?? [];
   const lines = ranges.map((range) => {
-    const width = v6 ? String(prefix) : ipv4Netmask(prefix);
+    const width = v6 ? String(prefix) : prefixToNetmask(prefix);
     const lease = formatLeaseTime(range.lease);
     const base = `dhcp-range=${formatAddr(range.start)},${formatAddr(range.end)},${width}`;
     return lease === undefined ? base : `${base},${lease}`;

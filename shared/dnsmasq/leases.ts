@@ -7,7 +7,8 @@
  */
 import type { NetworkDef } from '../model/network';
 import type { Lease as LeaseRow } from '../rpc/contract';
-import { addrFamily, formatAddr, ipPrefix, parseAddr } from './addr';
+import { libvirtPrefix } from '../net/subnet';
+import { addrFamily, formatAddr, parseAddr } from './addr';
 
 export interface LeaseRecord {
   readonly protocol: 'ipv4' | 'ipv6';
@@ -94,7 +95,7 @@ function prefixFor(def: NetworkDef, lease: LeaseRecord): number {
   const addr = parseAddr(lease.ip);
   for (const ip of def.ips) {
     const net = parseAddr(ip.address);
-    const prefix = ipPrefix(ip);
+    const prefix = libvirtPrefix(ip);
     if (!addr || !net || net.kind() !== addr.kind() || prefix < 0) continue;
     if (addr.match(net, prefix)) return prefix;
   }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatIp, parseIp } from './ip';
 import type { IpAddress } from './ip';
-import { ipPrefix } from '../dnsmasq/addr';
 import {
   broadcastAddress,
+  dhcpRangeSize,
   cidrContains,
   cidrOverlaps,
   effectivePrefix,
@@ -40,6 +40,8 @@ describe('netmask <-> prefix', () => {
 
   it('turns prefixes into netmasks', () => {
     expect(prefixToNetmask(24)).toBe('255.255.255.0');
+    expect(prefixToNetmask(23)).toBe('255.255.254.0');
+    expect(prefixToNetmask(8)).toBe('255.0.0.0');
     expect(prefixToNetmask(0)).toBe('0.0.0.0');
     expect(prefixToNetmask(64, 'ipv6')).toBe('ffff:ffff:ffff:ffff::');
     expect(() => prefixToNetmask(33)).toThrow(RangeError);
@@ -99,9 +101,11 @@ describe('libvirtPrefix: libvirt 9.0 virSocketAddrGetIPPrefix, edge cases includ
   it.each([
     // The prefix attribute wins when it is above 0; 0 means "not given".
     [{ address: '10.0.0.1', prefix: 20 }, 20],
+    [{ address: '10.0.0.1', prefix: 20, netmask: '255.0.0.0' }, 20],
     [{ address: '10.0.0.1', prefix: 0, netmask: '255.255.255.0' }, 24],
     // Then the netmask: its bits, -1 when they are not contiguous, 0 for 0.0.0.0.
     [{ address: '10.0.0.1', netmask: '255.255.255.128' }, 25],
+    [{ address: '10.0.0.1', netmask: '255.255.252.0' }, 22],
     [{ address: '10.0.0.1', netmask: '255.0.255.0' }, -1],
     [{ address: '10.0.0.1', netmask: '0.0.0.0' }, 0],
     // Then the address: all zeros is a default route's destination, 0 in both families.
@@ -121,9 +125,22 @@ describe('libvirtPrefix: libvirt 9.0 virSocketAddrGetIPPrefix, edge cases includ
     [{ address: 'not-an-address' }, 0],
   ])('%j -> %s', (def, prefix) => {
     expect(libvirtPrefix(def)).toBe(prefix);
-    // The dnsmasq writer and the window use the same rule.
-    expect(ipPrefix(def)).toBe(prefix);
     expect(effectivePrefix(def)).toBe(prefix < 0 ? undefined : prefix);
+  });
+});
+
+describe('dhcpRangeSize: libvirt 9.0 virSocketAddrGetRange, for dhcp-lease-max', () => {
+  it.each([
+    ['192.168.122.2', '192.168.122.254', 253],
+    ['10.0.0.5', '10.0.0.5', 1],
+    ['10.0.1.250', '10.0.2.4', 11],
+    ['fd00::10', 'fd00::ff', 240],
+  ])('%s - %s holds %i', (a, b, size) => expect(dhcpRangeSize(ip(a), ip(b), 'r')).toBe(size));
+
+  it('refuses reversed, too large and mixed ranges, naming the range', () => {
+    expect(() => dhcpRangeSize(ip('10.0.0.9'), ip('10.0.0.1'), 'R')).toThrow(/range R is reversed/);
+    expect(() => dhcpRangeSize(ip('10.1.0.0'), ip('10.2.0.0'), 'R')).toThrow(/too large/);
+    expect(() => dhcpRangeSize(ip('10.0.0.1'), ip('fd00::1'), 'R')).toThrow(/same family/);
   });
 });
 

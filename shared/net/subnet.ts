@@ -4,6 +4,7 @@
  */
 import ipaddr from 'ipaddr.js';
 import type { IpFamily } from '../model/network';
+import { VnmError } from '../rpc/errors';
 import { familyOf, formatIp, fromBigInt, maxPrefix, parseIp, toBigInt } from './ip';
 import type { IpAddress } from './ip';
 
@@ -104,6 +105,30 @@ export function rangeSize(start: IpAddress, end: IpAddress): bigint {
   if (start.kind() !== end.kind()) return 0n;
   const size = toBigInt(end) - toBigInt(start) + 1n;
   return size > 0n ? size : 0n;
+}
+
+/**
+ * How many addresses a DHCP range holds, counted as libvirt counts for dhcp-lease-max
+ * (virSocketAddrGetRange): only the low 16 bits may differ. `range` names it in errors.
+ */
+export function dhcpRangeSize(start: IpAddress, end: IpAddress, range: string): number {
+  if (start.kind() !== end.kind()) {
+    throw new VnmError(
+      'invalid-argument',
+      `DHCP range ${range} must be two addresses of the same family; fix the range.`,
+    );
+  }
+  const x = start.toByteArray();
+  const y = end.toByteArray();
+  const n = x.length;
+  if (x.slice(0, n - 2).some((byte, i) => byte !== y[i])) {
+    throw new VnmError('invalid-argument', `DHCP range ${range} is too large (> 65535); make it smaller.`);
+  }
+  const size = ((y[n - 2] ?? 0) - (x[n - 2] ?? 0)) * 256 + ((y[n - 1] ?? 0) - (x[n - 1] ?? 0)) + 1;
+  if (size < 1) {
+    throw new VnmError('invalid-argument', `DHCP range ${range} is reversed; put the lower address first.`);
+  }
+  return size;
 }
 
 /** Number of addresses in a subnet. */

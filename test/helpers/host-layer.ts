@@ -8,7 +8,7 @@ import type { Netns } from './netns';
 type Links = typeof import('../../electron/helper/bridge/links');
 type Sysctl = typeof import('../../electron/helper/bridge/sysctl');
 type Routes = typeof import('../../electron/helper/bridge/routes');
-type Firewall = typeof import('../../electron/helper/firewall/index');
+type Firewall = typeof import('./ns-firewall');
 type Host = typeof import('../../electron/helper/host/index');
 
 export interface HostLayer {
@@ -27,7 +27,7 @@ export async function startHostLayer(ns: Netns): Promise<HostLayer> {
     links: remote<Links>(runner, 'electron/helper/bridge/links.ts'),
     sysctl: remote<Sysctl>(runner, 'electron/helper/bridge/sysctl.ts'),
     routes: remote<Routes>(runner, 'electron/helper/bridge/routes.ts'),
-    firewall: remote<Firewall>(runner, 'electron/helper/firewall/index.ts'),
+    firewall: remote<Firewall>(runner, 'test/helpers/ns-firewall.ts'),
     host: remote<Host>(runner, 'electron/helper/host/index.ts'),
   };
 }

@@ -11,7 +11,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { destroyNetnsSync } from '../../electron/sandbox/netns';
+import { connectVeth, destroyNetnsSync } from '../../electron/sandbox/netns';
 import { capture, mustRun, type Captured, type CaptureOptions } from './proc';
 
 export interface Netns {
@@ -150,9 +150,5 @@ export function randomIfName(prefix: string): string {
   return `${prefix.slice(0, 8)}${randomBytes(3).toString('hex')}`;
 }
 
-/** A veth pair: `aName` in namespace a, `bName` in namespace b, both up. */
-export async function connectVeth(a: Netns, aName: string, b: Netns, bName: string): Promise<void> {
-  await a.exec('ip', ['link', 'add', aName, 'type', 'veth', 'peer', 'name', bName, 'netns', b.name]);
-  await a.exec('ip', ['link', 'set', 'dev', aName, 'up']);
-  await b.exec('ip', ['link', 'set', 'dev', bName, 'up']);
-}
+/** A veth pair, both ends up: the sandbox's own (electron/sandbox/netns.ts). */
+export { connectVeth };

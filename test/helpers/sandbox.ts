@@ -3,16 +3,13 @@
  * "wan" namespace beyond it, as a laptop has to its router. Only documentation addresses are
  * used on the uplink, and all traffic stays between these namespaces.
  *
- *   wan  [wan0 198.51.100.1/24, 2001:db8:ff::1/64]
- *    |
- *   host [up0  198.51.100.2/24, 2001:db8:ff::2/64, default routes via wan, forwarding on]
- *    |
- *   bridges made by the test, guests (guest.ts) on them
+ * The uplink is the demo host's (electron/sandbox/uplink.ts), address plan and all; the
+ * tests' bridges and guests (guest.ts) hang below the host.
  */
-import { UPLINK } from '../../electron/sandbox/uplink';
-import { connectVeth, createNetns, type Netns } from './netns';
+import { connectUplink, routeFromWan, UPLINK } from '../../electron/sandbox/uplink';
+import { createNetns, type Netns } from './netns';
 
-// One address plan for the demo host and the tests' sandbox (the tests serve no web page).
+// One address plan for the demo host and the tests' sandbox (the tests start no web server).
 export { UPLINK };
 
 export interface Sandbox {
@@ -27,19 +24,7 @@ export async function createSandbox(prefix: string): Promise<Sandbox> {
   const host = await createNetns(`${prefix}h`);
   const wan = await createNetns(`${prefix}w`);
   try {
-    const u = UPLINK;
-    // No DAD on links made here: while a router's link-local address is tentative the kernel
-    // sends no neighbour solicitation for a packet it forwards, so the first second's IPv6
-    // forwarding (wan to guest, guest to wan) was lost and flaky tests followed.
-    for (const ns of [host, wan]) await ns.exec('sysctl', ['-q', '-w', 'net.ipv6.conf.default.accept_dad=0']);
-    await connectVeth(host, u.hostIf, wan, u.wanIf);
-    await host.exec('ip', ['addr', 'add', `${u.hostAddress}/${u.prefix}`, 'dev', u.hostIf]);
-    await wan.exec('ip', ['addr', 'add', `${u.wanAddress}/${u.prefix}`, 'dev', u.wanIf]);
-    await host.exec('ip', ['-6', 'addr', 'add', `${u.hostAddress6}/${u.prefix6}`, 'dev', u.hostIf, 'nodad']);
-    await wan.exec('ip', ['-6', 'addr', 'add', `${u.wanAddress6}/${u.prefix6}`, 'dev', u.wanIf, 'nodad']);
-    await host.exec('ip', ['route', 'add', 'default', 'via', u.wanAddress]);
-    await host.exec('ip', ['-6', 'route', 'add', 'default', 'via', u.wanAddress6]);
-    await host.exec('sysctl', ['-q', '-w', 'net.ipv4.ip_forward=1', 'net.ipv6.conf.all.forwarding=1']);
+    await connectUplink(host, wan);
   } catch (e) {
     await Promise.all([host.destroy(), wan.destroy()]);
     throw e;
@@ -47,10 +32,7 @@ export async function createSandbox(prefix: string): Promise<Sandbox> {
   return {
     host,
     wan,
-    async routeFromWan(subnet: string) {
-      const via = subnet.includes(':') ? UPLINK.hostAddress6 : UPLINK.hostAddress;
-      await wan.exec('ip', ['route', 'add', subnet, 'via', via]);
-    },
+    routeFromWan: (subnet: string) => routeFromWan(wan, subnet, true),
     async destroy() {
       await Promise.all([host.destroy(), wan.destroy()]);
     },

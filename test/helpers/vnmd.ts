@@ -84,7 +84,7 @@ export interface Vnmd {
   /** Runs `vnm -c unix:SOCKET ARGS...` as its own process (inside the namespace). */
   cli(
     args: readonly string[],
-    opts?: { readOnly?: boolean; env?: Record<string, string>; input?: string },
+    opts?: { readOnly?: boolean; env?: Record<string, string>; input?: string; socket?: string },
   ): Promise<Captured>;
   /** Sends raw lines and collects one response line per line sent. */
   raw(lines: readonly string[], readOnly?: boolean): Promise<unknown[]>;
@@ -163,7 +163,7 @@ export async function startVnmd(ns: Netns, opts: VnmdOptions = {}): Promise<Vnmd
     cli: (cliArgs, o = {}) =>
       capture(
         'ip',
-        ['netns', 'exec', ns.name, 'node', cli, '-c', `unix:${socketOf(o.readOnly)}`, ...cliArgs],
+        ['netns', 'exec', ns.name, 'node', cli, '-c', `unix:${o.socket ?? socketOf(o.readOnly)}`, ...cliArgs],
         {
           env: o.env,
           input: o.input,

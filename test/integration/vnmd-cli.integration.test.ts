@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Sandbox } from '../helpers/sandbox';
 import { capture } from '../helpers/proc';
+import { tapRpc } from '../helpers/rpc-tap';
 import { cliBundle, startVnmd, type Vnmd } from '../helpers/vnmd';
 import { setUpVnmdSandbox } from '../helpers/vnmd-sandbox';
 
@@ -112,10 +113,15 @@ describe('vnm verbs', () => {
   });
 
   it('net-event prints the next lifecycle event, with --timestamp as virsh stamps it', async () => {
-    const waiting = vnmd.cli(['net-event', '--event', 'lifecycle', '--timestamp', '--timeout', '20']);
-    await new Promise((r) => setTimeout(r, 1500));
+    // The start goes once vnmd has answered the CLI's subscription, seen on the wire.
+    const tap = await tapRpc(vnmd.dirs.socket, join(vnmd.dirs.base, 'tap.sock'));
+    const waiting = vnmd.cli(['net-event', '--event', 'lifecycle', '--timestamp', '--timeout', '20'], {
+      socket: tap.path,
+    });
+    await Promise.race([tap.answered('events.subscribe'), waiting]);
     await vnmd.cli(['net-start', 'cli']);
     const r = await waiting;
+    await tap.close();
     expect(r.stdout).toMatch(
       /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\+0000: event 'lifecycle' for network cli: Started\nevents received: 1\n\n$/,
     );

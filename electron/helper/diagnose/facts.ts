@@ -2,7 +2,7 @@
 import type { NetworkDef, NetworkKind } from '../../../shared/model/network';
 import { ipFamily, networkKind } from '../../../shared/model/network';
 import { dnsmasqNeeded } from '../../../shared/dnsmasq/config';
-import { ipPrefix } from '../../../shared/dnsmasq/addr';
+import { libvirtPrefix } from '../../../shared/net/subnet';
 import { addressAt, formatCidr, parseAddress, parseCidr } from '../../../shared/net/cidr';
 
 export interface SubnetFacts {
@@ -36,7 +36,7 @@ export function netFacts(def: NetworkDef, bridge: string): NetFacts {
   const subnets = def.ips
     .filter((ip) => ip.address !== undefined)
     .map((ip): SubnetFacts => {
-      const prefix = ipPrefix(ip);
+      const prefix = libvirtPrefix(ip);
       const cidr = parseCidr(`${ip.address}/${prefix}`);
       const own = parseAddress(ip.address!)!.value;
       const guestOffset = own - cidr.network === 2n ? 3n : 2n;

@@ -6,7 +6,7 @@
 import type { HostRoute } from '../bridge/routes';
 import { readSysctl } from '../bridge/sysctl';
 import { runJson } from '../exec';
-import { hostRoutes } from '../driver/proc-net';
+import { hostRoutes } from '../bridge/proc-net';
 import type { NftRuleset } from './nft-ruleset';
 import { readRuleset } from './read-ruleset';
 import { boundUdpSockets, type BoundSocket } from './proc-sockets';

@@ -1,5 +1,6 @@
 /** Everything the driver's operations share. */
 import type { EventBus } from '../events/bus';
+import type { Firewall } from '../firewall';
 import type { ConfigStore } from '../store/config-store';
 import type { StatusStore } from '../store/status-store';
 import type { DnsmasqControl } from './dnsmasq-control';
@@ -13,6 +14,8 @@ export interface DriverContext {
   readonly configStore: ConfigStore;
   readonly statusStore: StatusStore;
   readonly dnsmasq: DnsmasqControl;
+  /** This driver's nft session and the queue of its firewall changes. */
+  readonly firewall: Firewall;
   readonly bus: EventBus;
   readonly mutex: KeyedMutex;
   log(message: string): void;

@@ -8,7 +8,7 @@ import type { NetworkDef } from '../../../shared/model/network';
 import { isManagedBridgeKind, networkKind } from '../../../shared/model/network';
 import { VnmError } from '../../../shared/rpc/errors';
 import { assignBridgeAndMac } from './allocate';
-import { linkNames } from './proc-net';
+import { linkNames } from '../bridge/proc-net';
 import type { NetworkEntry, NetworkTable } from './table';
 import { normalUuid } from './table';
 

@@ -12,7 +12,6 @@ import { canonicalIp } from '../../../shared/net/ip';
 import { VnmError } from '../../../shared/rpc/errors';
 import type { OtherNetwork } from '../../../shared/validation/port-forward';
 import { definitionForwardProblems, forwardProblems } from '../../../shared/validation/port-forward';
-import { applyForwardRules } from '../firewall';
 import type { DriverContext } from './context';
 import { firewallPlan } from './host-steps';
 import type { NetworkEntry, NetworkTable } from './table';
@@ -143,14 +142,16 @@ async function applyLive(e: NetworkEntry, def: NetworkDef, ctx: DriverContext): 
   if (!status?.bridge || !old)
     throw new VnmError('internal', `Network '${e.name}' has no runtime status. Please report this as a bug.`);
   const plan = status.created.firewall ? firewallPlan(def, status.bridge) : null;
-  if (plan) await applyForwardRules(plan);
+  if (plan) await ctx.firewall.applyForwardRules(plan);
   const next = { ...status, liveXml: formatDefinition(def) };
   try {
     await ctx.statusStore.save(next);
   } catch (err) {
     const back = status.created.firewall ? firewallPlan(old, status.bridge) : null;
     if (back)
-      await applyForwardRules(back).catch((undo: unknown) => ctx.log(`network ${e.name}: ${String(undo)}`));
+      await ctx.firewall
+        .applyForwardRules(back)
+        .catch((undo: unknown) => ctx.log(`network ${e.name}: ${String(undo)}`));
     throw err;
   }
   e.status = next;

@@ -4,18 +4,17 @@
  */
 import type { NetworkDef } from '../../../shared/model/network';
 import { ipFamily, networkKind } from '../../../shared/model/network';
-import { ipPrefix } from '../../../shared/dnsmasq/addr';
+import { libvirtPrefix } from '../../../shared/net/subnet';
 import { VnmError } from '../../../shared/rpc/errors';
 import { assertLinkName, createBridge, deleteLink } from '../bridge/links';
 import { parseCidr } from '../../../shared/net/cidr';
 import { enableIpv4Forwarding, enableIpv6Forwarding, setBridgeIpv6 } from '../bridge/sysctl';
 import { ipBatch } from '../bridge/ip-batch';
-import type { FirewallPlan } from '../firewall';
-import { applyNetworkRules, removeNetworkRules } from '../firewall';
+import type { Firewall, FirewallPlan } from '../firewall';
 import type { Revert } from '../revert';
 import { addDockerAccepts, listChains } from '../coexist/docker-user';
 import { addInputAccepts } from '../coexist/input-accepts';
-import { linkNames } from './proc-net';
+import { linkNames } from '../bridge/proc-net';
 import { shapingPlan } from '../shaping/bandwidth-plan';
 import { applyShaping, removeShaping } from '../shaping/shaping';
 
@@ -23,7 +22,7 @@ import { applyShaping, removeShaping } from '../shaping/shaping';
 export function addressCidrs(def: NetworkDef): { cidr: string; family: 'ipv4' | 'ipv6' }[] {
   return def.ips
     .filter((ip) => ip.address !== undefined)
-    .map((ip) => ({ cidr: `${ip.address}/${ipPrefix(ip)}`, family: ipFamily(ip) }));
+    .map((ip) => ({ cidr: `${ip.address}/${libvirtPrefix(ip)}`, family: ipFamily(ip) }));
 }
 
 export function hasIpv6(def: NetworkDef): boolean {
@@ -80,7 +79,7 @@ export async function addressesUpAndRoutes(def: NetworkDef, bridge: string): Pro
   }
   commands.push(['link', 'set', 'dev', bridge, 'up']);
   const routes = def.routes.map((route) => {
-    const dst = `${route.address}/${ipPrefix(route)}`;
+    const dst = `${route.address}/${libvirtPrefix(route)}`;
     parseCidr(dst, 'route');
     parseCidr(`${route.gateway}/${route.gateway.includes(':') ? 128 : 32}`, 'route gateway');
     return [
@@ -135,11 +134,16 @@ export function firewallPlan(def: NetworkDef, bridge: string): FirewallPlan | nu
   };
 }
 
-export async function installFirewall(def: NetworkDef, bridge: string, r: Revert): Promise<boolean> {
+export async function installFirewall(
+  firewall: Firewall,
+  def: NetworkDef,
+  bridge: string,
+  r: Revert,
+): Promise<boolean> {
   const plan = firewallPlan(def, bridge);
   if (!plan) return false;
-  await applyNetworkRules(plan);
-  r.add(() => removeNetworkRules(def.name), `remove the firewall rules of ${def.name}`);
+  await firewall.applyNetworkRules(plan);
+  r.add(() => firewall.removeNetworkRules(def.name), `remove the firewall rules of ${def.name}`);
   const chains = await listChains();
   const undoDocker = await addDockerAccepts(plan, chains);
   if (undoDocker) r.add(undoDocker, `remove the DOCKER-USER/FORWARD accepts of ${def.name}`);

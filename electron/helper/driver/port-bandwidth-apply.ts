@@ -11,7 +11,7 @@ import { ifindexOf } from '../bridge/port-device';
 import { portShapingPlan } from '../shaping/port-plan';
 import { applyDeviceShaping, clearDeviceShaping, plugFloor, unplugFloor } from '../shaping/port-shaping';
 import { floorOf } from './port-floor';
-import { linkNames } from './proc-net';
+import { linkNames } from '../bridge/proc-net';
 
 /** A port whose device is on its network's bridge now. */
 export interface WantedPort {

@@ -19,7 +19,7 @@ import type { AppliedPort, WantedPort } from './port-bandwidth-apply';
 import { applyPort, hasShaping, removePort } from './port-bandwidth-apply';
 import type { PortView } from './port-isolation-keeper';
 import { PollLoop } from './poll-loop';
-import { linkNames } from './proc-net';
+import { linkNames } from '../bridge/proc-net';
 
 export interface BandwidthKeeperOptions {
   readonly ports: PortView;

@@ -10,7 +10,7 @@ import type { FirewallPlan } from '../firewall';
 import { repairFirewall } from '../firewall/repair';
 import { repairHost } from './adopt-host';
 import { networkFiles, removeNetworkFiles } from './files';
-import { linkNames } from './proc-net';
+import { linkNames } from '../bridge/proc-net';
 import type { StoredDefinition } from '../store/config-store';
 import type { RunStatus } from '../store/status-store';
 import type { DriverContext } from './context';
@@ -89,7 +89,7 @@ async function adoptFirewalls(ctx: DriverContext): Promise<void> {
     ctx.log(`network ${name}: firewall rules incomplete and not repaired: ${why}`);
   };
   try {
-    const { repaired, failed } = await repairFirewall(plans);
+    const { repaired, failed } = await repairFirewall(ctx.firewall, plans);
     for (const [name, lost] of repaired)
       ctx.log(`network ${name} had lost firewall rules (${lost.join('; ')}): put back`);
     for (const [name, why] of failed) problem(name, why);

@@ -8,9 +8,10 @@ import type { NetworkDef } from '../../../shared/model/network';
 import { isManagedBridgeKind, networkKind } from '../../../shared/model/network';
 import { dnsmasqNeeded } from '../../../shared/dnsmasq/config';
 import { VnmError } from '../../../shared/rpc/errors';
-import { linkNames } from './proc-net';
+import { linkNames } from '../bridge/proc-net';
 import { Revert } from '../revert';
 import type { CreatedResources, RunStatus, StatusStore } from '../store/status-store';
+import type { Firewall } from '../firewall';
 import type { DnsmasqControl } from './dnsmasq-control';
 import type { DaemonDirs, NetworkFiles } from './files';
 import { networkFiles, writeDnsmasqFilesForStart } from './files';
@@ -32,6 +33,7 @@ export interface StartDeps {
   readonly table?: NetworkTable;
   readonly statusStore: StatusStore;
   readonly dnsmasq: DnsmasqControl;
+  readonly firewall: Firewall;
 }
 
 export async function startNetwork(
@@ -177,7 +179,7 @@ async function runSteps(
 ): Promise<void> {
   const run = (s: StartStep, fn: () => Promise<void>) => runStep(def.name, s, fn);
   const firewall = run('firewall', async () => {
-    created.firewall = await step.installFirewall(def, bridge, r);
+    created.firewall = await step.installFirewall(deps.firewall, def, bridge, r);
   });
   const files = networkFiles(deps.dirs, def.name);
   const written = dnsmasqNeeded(def) ? writeDnsmasqFilesForStart(def, files, bridge, r) : Promise.resolve();

@@ -7,8 +7,8 @@
  * instead of adopting a network that lost part of itself (its rules, say).
  */
 import { deleteLink, getLink } from '../bridge/links';
-import { linkNames } from './proc-net';
-import { removeNetworkRules } from '../firewall';
+import { linkNames } from '../bridge/proc-net';
+import type { Firewall } from '../firewall';
 import { removeDockerAccepts } from '../coexist/docker-user';
 import type { RunStatus, StatusStore } from '../store/status-store';
 import type { DnsmasqControl } from './dnsmasq-control';
@@ -20,6 +20,7 @@ export interface StopDeps {
   readonly dirs: DaemonDirs;
   readonly statusStore: StatusStore;
   readonly dnsmasq: DnsmasqControl;
+  readonly firewall: Firewall;
 }
 
 /**
@@ -51,7 +52,7 @@ export async function stopNetwork(status: RunStatus, deps: StopDeps, thorough = 
   }
   const steps: Promise<void>[] = [];
   if (created.firewall || (thorough && bridge)) {
-    steps.push(attempt('removing the firewall rules', () => removeNetworkRules(name)));
+    steps.push(attempt('removing the firewall rules', () => deps.firewall.removeNetworkRules(name)));
     steps.push(attempt('removing the Docker accept rules', () => removeDockerAccepts(name)));
   }
   if (created.dnsmasq || (thorough && bridge)) {

@@ -12,7 +12,7 @@ import type { HostRoute } from '../bridge/routes';
 import { runJson } from '../exec';
 import { cidrsOverlap, formatCidr, parseCidr, tryParseCidr } from '../../../shared/net/cidr';
 import { addressCidrs } from './host-steps';
-import { hostRoutes } from './proc-net';
+import { hostRoutes } from '../bridge/proc-net';
 import type { NetworkTable } from './table';
 
 /** A subnet something else holds: a network (running or starting) or an interface. */

@@ -1,6 +1,6 @@
 /** The checks a definition must pass before vnmd stores it or touches the host for it. */
 import type { NetworkDef } from '../../../shared/model/network';
-import { ipPrefix } from '../../../shared/dnsmasq/addr';
+import { libvirtPrefix } from '../../../shared/net/subnet';
 import { VnmError } from '../../../shared/rpc/errors';
 import { validateForStart } from '../../../shared/validation';
 import { cidrContains, formatCidr, parseAddress, tryParseCidr } from '../../../shared/net/cidr';
@@ -19,7 +19,7 @@ export function checkStartable(def: NetworkDef): void {
  */
 export function checkDefinable(def: NetworkDef): void {
   for (const ip of def.ips) {
-    const subnet = ip.address ? tryParseCidr(`${ip.address}/${ipPrefix(ip)}`) : null;
+    const subnet = ip.address ? tryParseCidr(`${ip.address}/${libvirtPrefix(ip)}`) : null;
     if (!subnet) continue;
     for (const host of ip.dhcp?.hosts ?? []) {
       // A malformed address is the codec's finding, not this one.

@@ -4,13 +4,5 @@ export { checkPlan } from './plan';
 export { buildNetworkRules } from './rules';
 export type { NetworkRules } from './rules';
 export { standaloneScript } from './script';
-export {
-  applyNetworkRules,
-  applyForwardRules,
-  applyNftScript,
-  hasNetworkRules,
-  listFirewallNetworks,
-  readFirewallState,
-  removeNetworkRules,
-} from './nft';
+export { applyNftScript, Firewall } from './nft';
 export { firewallTableName, isVnmTableName, networkKey, networkOfTable, VNM_TABLE } from './table-name';

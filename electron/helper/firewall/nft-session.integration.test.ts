@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNetns, destroyAllNetns, type Netns } from '../../../test/helpers/netns';
 import { startRunner, type NsRunner } from '../../../test/helpers/runner';
 
-const MODULE = 'electron/helper/firewall/nft-session.ts';
+const MODULE = 'test/helpers/ns-firewall.ts';
 const isRoot = process.getuid?.() === 0;
 
 describe.skipIf(!isRoot)('nftTransaction (network namespace, root)', () => {

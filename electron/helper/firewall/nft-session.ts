@@ -29,7 +29,8 @@ function transaction(statements: readonly string[], id: string): Exchange<string
   };
 }
 
-class NftSession {
+/** One vnmd's long-lived `nft -i`: each driver owns one (DriverContext.firewall). */
+export class NftSession {
   private markers = 0;
   private readonly session = new ChildSession({
     cmd: 'nft',
@@ -38,7 +39,7 @@ class NftSession {
   });
 
   /** Runs the statements as one transaction; resolves with nft's stderr (empty when it agreed). */
-  run(statements: readonly string[]): Promise<string> {
+  private run(statements: readonly string[]): Promise<string> {
     return this.session.queue(() => {
       for (const s of statements) {
         if (/[\n\r]/.test(s)) throw new VnmError('internal', 'An nft statement holds a line break.');
@@ -46,17 +47,15 @@ class NftSession {
       return this.session.exchange(() => transaction(statements, `vnm_sync_${++this.markers}`));
     });
   }
-}
 
-const shared = new NftSession();
-
-/**
- * Runs the statements as one transaction in vnmd's long-lived nft. Throws nft's error
- * (a VnmError whose details hold all nft said) when it refused them; nothing then changed.
- */
-export async function nftTransaction(statements: readonly string[]): Promise<void> {
-  const said = await shared.run(statements);
-  if (!/(^|\n)Error:/.test(said)) return;
-  const first = said.split('\n').find((l) => l.startsWith('Error:')) ?? said;
-  throw new VnmError('operation-failed', `nft failed: ${first.trim()}`, said);
+  /**
+   * Runs the statements as one transaction. Throws nft's error (a VnmError whose details
+   * hold all nft said) when it refused them; nothing then changed.
+   */
+  async transaction(statements: readonly string[]): Promise<void> {
+    const said = await this.run(statements);
+    if (!/(^|\n)Error:/.test(said)) return;
+    const first = said.split('\n').find((l) => l.startsWith('Error:')) ?? said;
+    throw new VnmError('operation-failed', `nft failed: ${first.trim()}`, said);
+  }
 }

@@ -10,7 +10,7 @@
 import { VnmError } from '../../../shared/rpc/errors';
 import { crashPoint } from '../crash-point';
 import { run, runJson } from '../exec';
-import { nftTransaction } from './nft-session';
+import { NftSession } from './nft-session';
 import { buildNetworkRules } from './rules';
 import type { FirewallPlan } from './plan';
 import type { FirewallOp, FirewallState, NftJson } from './state';
@@ -47,131 +47,138 @@ interface Pending {
   readonly reject: (err: unknown) => void;
 }
 
-let known: FirewallState | null = null;
-/** Counts changes to `known`, so a listing older than a change never replaces it. */
-let commits = 0;
-let pending: Pending[] = [];
-let draining = false;
-
-/** Runs statements as one transaction in vnmd's long-lived nft, saying what they were for. */
-async function transaction(statements: readonly string[], what: string): Promise<void> {
-  try {
-    await nftTransaction(statements);
-    crashPoint(`nft ${what}`);
-  } catch (e) {
-    if (!(e instanceof VnmError)) throw e;
-    const reason = e.message.replace(/^nft failed: (Error: )?/, '');
-    throw new VnmError(
-      'operation-failed',
-      `nft refused ${what}, nothing was changed: ${reason}`,
-      `${e.details ?? ''}\n--- script ---\n${statements.join('\n')}`,
-    );
-  }
-}
-
-/** Runs `ops` against the known state, in as few transactions as nft allows (usually one). */
-async function commit(ops: readonly FirewallOp[], what: string): Promise<void> {
-  known ??= await listState();
-  for (let rest = ops; rest.length > 0;) {
-    const { lines, next, count } = planOps(known, rest);
-    if (lines.length > 0) await transaction(lines, what);
-    known = next;
-    commits++;
-    rest = rest.slice(count);
-  }
-}
-
 /**
- * One change on its own. When nft refuses it, the ruleset is read again: if it was not what
- * vnmd thought (someone changed it behind vnmd's back), the change is planned again once.
+ * One vnmd's firewall: its nft session, the queue of changes and what vnm has in nft. Each
+ * driver owns one (DriverContext.firewall), so two drivers in one process share nothing.
  */
-async function commitOne(p: Pending): Promise<void> {
-  try {
-    await commit([p.op], p.what);
-  } catch (err) {
-    const before = known;
-    known = await listState().catch(() => null);
-    if (!known || !before || stateText(known) === stateText(before)) throw err;
-    await commit([p.op], p.what);
-  }
-}
+export class Firewall {
+  private readonly nft = new NftSession();
+  private known: FirewallState | null = null;
+  /** Counts changes to `known`, so a listing older than a change never replaces it. */
+  private commits = 0;
+  private pending: Pending[] = [];
+  private draining = false;
 
-async function runBatch(batch: readonly Pending[]): Promise<void> {
-  if (batch.length > 1) {
-    const ok = await commit(
-      batch.map((p) => p.op),
-      `the firewall rules of ${batch.length} networks`,
-    ).then(
-      () => true,
-      () => false,
-    );
-    if (ok) return batch.forEach((p) => p.resolve());
+  /** Installs (or replaces) the network's rules. Open networks get none: a no-op. */
+  async applyNetworkRules(plan: FirewallPlan): Promise<void> {
+    const rules = buildNetworkRules(plan);
+    if (!rules) return;
+    await this.submit({ kind: 'apply', rules }, `the firewall rules of network '${plan.network}'`);
   }
-  for (const p of batch) await commitOne(p).then(p.resolve, p.reject);
-}
 
-async function drain(): Promise<void> {
-  try {
-    while (pending.length > 0) {
-      const batch = pending;
-      pending = [];
-      await runBatch(batch);
+  /**
+   * Changes a running network's port forwards to those of `plan`: only the chains and map
+   * elements of forwards that come or go are touched, in one transaction (script.ts).
+   */
+  async applyForwardRules(plan: FirewallPlan): Promise<void> {
+    const rules = buildNetworkRules(plan);
+    if (!rules) return;
+    await this.submit({ kind: 'forwards', rules }, `the port forwards of network '${plan.network}'`);
+  }
+
+  /** Removes all the network's rules in one transaction; does nothing when there are none. */
+  async removeNetworkRules(network: string): Promise<void> {
+    await this.submit({ kind: 'remove', network }, `to remove the firewall rules of network '${network}'`);
+  }
+
+  /**
+   * What vnm has in nft right now, read from the kernel. With no change under way it also
+   * becomes what the queue knows, so tables made behind vnmd's back are seen again.
+   */
+  async readFirewallState(): Promise<FirewallState> {
+    const before = this.commits;
+    const state = await listState();
+    if (!this.draining && this.commits === before) this.known = state;
+    return state;
+  }
+
+  /** The networks that have rules in nft now (null: a long name vnm stores only hashed). */
+  async listFirewallNetworks(): Promise<{ key: string; network: string | null }[]> {
+    const state = await this.readFirewallState();
+    return [...state.networks.keys()].map((key) => ({ key, network: networkOfKey(key) }));
+  }
+
+  /** Whether `network` has rules installed. */
+  async hasNetworkRules(network: string): Promise<boolean> {
+    return (await this.readFirewallState()).networks.has(networkKey(network));
+  }
+
+  /** Runs statements as one transaction in the long-lived nft, saying what they were for. */
+  private async transaction(statements: readonly string[], what: string): Promise<void> {
+    try {
+      await this.nft.transaction(statements);
+      crashPoint(`nft ${what}`);
+    } catch (e) {
+      if (!(e instanceof VnmError)) throw e;
+      const reason = e.message.replace(/^nft failed: (Error: )?/, '');
+      throw new VnmError(
+        'operation-failed',
+        `nft refused ${what}, nothing was changed: ${reason}`,
+        `${e.details ?? ''}\n--- script ---\n${statements.join('\n')}`,
+      );
     }
-  } finally {
-    // Cleared in the same turn as the last empty check, so no change is ever left waiting.
-    draining = false;
   }
-}
 
-function submit(op: FirewallOp, what: string): Promise<void> {
-  const done = new Promise<void>((resolve, reject) => pending.push({ op, what, resolve, reject }));
-  if (!draining) {
-    draining = true;
-    void drain();
+  /** Runs `ops` against the known state, in as few transactions as nft allows (usually one). */
+  private async commit(ops: readonly FirewallOp[], what: string): Promise<void> {
+    let known = (this.known ??= await listState());
+    for (let rest = ops; rest.length > 0;) {
+      const { lines, next, count } = planOps(known, rest);
+      if (lines.length > 0) await this.transaction(lines, what);
+      this.known = known = next;
+      this.commits++;
+      rest = rest.slice(count);
+    }
   }
-  return done;
-}
 
-/** Installs (or replaces) the network's rules. Open networks get none: a no-op. */
-export async function applyNetworkRules(plan: FirewallPlan): Promise<void> {
-  const rules = buildNetworkRules(plan);
-  if (!rules) return;
-  await submit({ kind: 'apply', rules }, `the firewall rules of network '${plan.network}'`);
-}
+  /**
+   * One change on its own. When nft refuses it, the ruleset is read again: if it was not what
+   * vnmd thought (someone changed it behind vnmd's back), the change is planned again once.
+   */
+  private async commitOne(p: Pending): Promise<void> {
+    try {
+      await this.commit([p.op], p.what);
+    } catch (err) {
+      const before = this.known;
+      this.known = await listState().catch(() => null);
+      if (!this.known || !before || stateText(this.known) === stateText(before)) throw err;
+      await this.commit([p.op], p.what);
+    }
+  }
 
-/**
- * Changes a running network's port forwards to those of `plan`: only the chains and map
- * elements of forwards that come or go are touched, in one transaction (script.ts).
- */
-export async function applyForwardRules(plan: FirewallPlan): Promise<void> {
-  const rules = buildNetworkRules(plan);
-  if (!rules) return;
-  await submit({ kind: 'forwards', rules }, `the port forwards of network '${plan.network}'`);
-}
+  private async runBatch(batch: readonly Pending[]): Promise<void> {
+    if (batch.length > 1) {
+      const ok = await this.commit(
+        batch.map((p) => p.op),
+        `the firewall rules of ${batch.length} networks`,
+      ).then(
+        () => true,
+        () => false,
+      );
+      if (ok) return batch.forEach((p) => p.resolve());
+    }
+    for (const p of batch) await this.commitOne(p).then(p.resolve, p.reject);
+  }
 
-/** Removes all the network's rules in one transaction; does nothing when there are none. */
-export async function removeNetworkRules(network: string): Promise<void> {
-  await submit({ kind: 'remove', network }, `to remove the firewall rules of network '${network}'`);
-}
+  private async drain(): Promise<void> {
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending;
+        this.pending = [];
+        await this.runBatch(batch);
+      }
+    } finally {
+      // Cleared in the same turn as the last empty check, so no change is ever left waiting.
+      this.draining = false;
+    }
+  }
 
-/**
- * What vnm has in nft right now, read from the kernel. With no change under way it also
- * becomes what the queue knows, so tables made behind vnmd's back are seen again.
- */
-export async function readFirewallState(): Promise<FirewallState> {
-  const before = commits;
-  const state = await listState();
-  if (!draining && commits === before) known = state;
-  return state;
-}
-
-/** The networks that have rules in nft now (null: a long name vnm stores only hashed). */
-export async function listFirewallNetworks(): Promise<{ key: string; network: string | null }[]> {
-  const state = await readFirewallState();
-  return [...state.networks.keys()].map((key) => ({ key, network: networkOfKey(key) }));
-}
-
-/** Whether `network` has rules installed. */
-export async function hasNetworkRules(network: string): Promise<boolean> {
-  return (await readFirewallState()).networks.has(networkKey(network));
+  private submit(op: FirewallOp, what: string): Promise<void> {
+    const done = new Promise<void>((resolve, reject) => this.pending.push({ op, what, resolve, reject }));
+    if (!this.draining) {
+      this.draining = true;
+      void this.drain();
+    }
+    return done;
+  }
 }

@@ -5,7 +5,7 @@
  * gone is deleted and built again with every running network's rules, since no network's
  * rules work without them.
  */
-import { applyNftScript, applyNetworkRules, readFirewallState } from './nft';
+import { applyNftScript, type Firewall } from './nft';
 import type { FirewallPlan } from './plan';
 import { buildNetworkRules } from './rules';
 import type { NetworkRules } from './rules';
@@ -21,25 +21,28 @@ export interface FirewallRepair {
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-export async function repairFirewall(plans: readonly FirewallPlan[]): Promise<FirewallRepair> {
+export async function repairFirewall(
+  firewall: Firewall,
+  plans: readonly FirewallPlan[],
+): Promise<FirewallRepair> {
   const repaired = new Map<string, string[]>();
   const failed = new Map<string, string>();
   const expected = plans.map((p) => buildNetworkRules(p)).filter((r): r is NetworkRules => r !== null);
   // What vnmd's queue knows is read from the kernel again, so its transactions fit.
-  await readFirewallState();
+  await firewall.readFirewallState();
   const check = checkTable(await listVnmTable(), expected);
   let todo = [...check.networks.keys()];
   if (check.base.length > 0) {
     const T = `${TABLE_FAMILY} ${VNM_TABLE}`;
     await applyNftScript(`add table ${T}\ndelete table ${T}\n`, `to delete the broken table ${T}`);
-    await readFirewallState();
+    await firewall.readFirewallState();
     todo = expected.map((r) => r.network);
     for (const name of todo) repaired.set(name, check.base);
   }
   for (const name of todo) {
     const plan = plans.find((p) => p.network === name)!;
     try {
-      await applyNetworkRules(plan);
+      await firewall.applyNetworkRules(plan);
       if (!repaired.has(name)) repaired.set(name, check.networks.get(name) ?? []);
     } catch (err) {
       repaired.delete(name);

@@ -6,7 +6,7 @@ import { VnmError } from '../../../shared/rpc/errors';
 import { deleteLink } from '../bridge/links';
 import { crashPoint } from '../crash-point';
 import { run, runJson } from '../exec';
-import { linkNames } from '../driver/proc-net';
+import { linkNames } from '../bridge/proc-net';
 import type { ShapingPlan } from './bandwidth-plan';
 import { ifbName, shapingCommands } from './bandwidth-plan';
 

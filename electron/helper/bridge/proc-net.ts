@@ -6,7 +6,7 @@
 // Sync on purpose: /proc never waits on a disk (see bridge/sysctl.ts).
 import { readFileSync } from 'node:fs';
 import { endianness } from 'node:os';
-import type { HostRoute } from '../bridge/routes';
+import type { HostRoute } from './routes';
 import { formatCidr, tryParseCidr } from '../../../shared/net/cidr';
 
 const PROC = '/proc/self/net';
