@@ -229,7 +229,8 @@ export class FakeVnmBridge implements VnmBridge {
   }
 
   private addConnection(p: Record<string, unknown>): ConnectionEntry {
-    const name = `${p.user ? `${String(p.user)}@` : ''}${String(p.host)}`;
+    const { host, user } = p as { host: string; user?: string };
+    const name = `${user ? `${user}@` : ''}${host}`;
     const uri = `vnm+ssh://${name}/system`;
     const entry: ConnectionEntry = {
       id: `c-${this.connections.length}`,
