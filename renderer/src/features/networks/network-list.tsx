@@ -12,8 +12,13 @@ import { kindLabel, stateLabel } from '@/format/format';
 import { useAppStore } from '@/stores/app-store';
 import { Sparkline } from '@/features/traffic/sparkline';
 import { focusSelectedSubTab, rowId, stepTarget } from './list-keys';
-import { SavedChangesMark } from '@/features/network-details/saved-changes';
+import { deferred } from '@/ui/deferred';
 import { ListProblemLine, useNetworkProblem } from '@/features/diagnose/problem-line';
+
+// It reads both definitions of each running network from vnmd and parses them: after the paint.
+const SavedChangesMark = deferred(() =>
+  import('@/features/network-details/saved-changes').then((m) => m.SavedChangesMark),
+);
 
 /** The state icons' paths (Material's PlayCircle and StopCircleOutlined), drawn in plain SVG. */
 const ACTIVE_ICON = 'M12 2C6.48 2 2 6.48 2 12s4.48 10 10 10 10-4.48 10-10S17.52 2 12 2M9.5 16.5v-9l7 4.5z';
