@@ -8,6 +8,9 @@ import { useEffect } from 'react';
 import { useAppStore } from '@/stores/app-store';
 import type { AppState } from '@/stores/types';
 
+/** The longest the deferred parts wait for an idle moment after the first view is painted. */
+const IDLE_WAIT_MS = 300;
+
 /** The first view has all it will show: the list, an error, or a connection that is not up. */
 export function firstViewReady(s: AppState): boolean {
   return s.networksLoaded || s.errors.length > 0 || (s.connectionKnown && s.connection.state !== 'connected');
@@ -19,14 +22,23 @@ export function useMarkFirstViewPainted(): void {
   const painted = useAppStore((s) => s.firstViewPainted);
   useEffect(() => {
     if (!ready || painted) return;
-    // A timer queued from an animation frame runs once that frame is painted.
+    // A timer queued from an animation frame runs once that frame is painted; from there the
+    // deferred parts wait for the main thread to be idle (what the list's answers brought,
+    // the host facts and findings, renders first), at most IDLE_WAIT_MS.
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let idle: number | undefined;
+    const mark = () => useAppStore.getState().setFirstViewPainted();
     const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => useAppStore.getState().setFirstViewPainted(), 0);
+      timer = setTimeout(() => {
+        if (typeof requestIdleCallback === 'function')
+          idle = requestIdleCallback(mark, { timeout: IDLE_WAIT_MS });
+        else mark();
+      }, 0);
     });
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
+      if (idle !== undefined) cancelIdleCallback(idle);
     };
   }, [ready, painted]);
 }
