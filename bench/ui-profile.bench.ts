@@ -4,7 +4,9 @@
  * timeline (document, scripts, React's first render, the WebSocket's first message, the list's
  * answer, the rows on screen) and the functions with the most self time, grouped by file.
  * The profile itself is written to test-results/ui-first-paint.cpuprofile (open it in
- * Chromium's DevTools, Performance panel). Figures only, no assertions.
+ * Chromium's DevTools, Performance panel); then a second navigation under Chromium's tracer,
+ * summarised by kind of work (bench/ui-trace.ts) and written to
+ * test-results/ui-first-paint.trace.json. Figures only, no assertions.
  *   npm run bench:ui-profile [-- --networks N]        (as root)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,6 +15,7 @@ import { chromium } from '@playwright/test';
 import { createSandbox } from '../electron/sandbox/sandbox';
 import { findStartScript, startUi } from '../electron/sandbox/ui';
 import { rowsPaintedMs } from './ui-floor';
+import { printTraceSummary, startTrace } from './ui-trace';
 
 const arg = process.argv.indexOf('--networks');
 const COUNT = arg > 0 ? Number(process.argv[arg + 1]) : 200;
@@ -20,7 +23,7 @@ const root = resolve(import.meta.dirname, '..');
 
 /** Runs in the page before its scripts: the time of every WebSocket message and of React's root. */
 const TIMELINE_WATCH = `
-  window.vnmTimeline = { messages: [], root: 0 };
+  window.vnmTimeline = { messages: [], root: 0, firstRow: 0 };
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
     constructor(...a) {
@@ -32,8 +35,11 @@ const TIMELINE_WATCH = `
     }
   };
   new MutationObserver((list, obs) => {
+    const t = window.vnmTimeline;
     const r = document.getElementById('root');
-    if (r && r.children.length > 0) { window.vnmTimeline.root = performance.now(); obs.disconnect(); }
+    if (!t.root && r && r.children.length > 0) t.root = performance.now();
+    if (!t.firstRow && document.querySelector('[role=option]')) t.firstRow = performance.now();
+    if (t.root && t.firstRow) obs.disconnect();
   }).observe(document, { childList: true, subtree: true });
 `;
 
@@ -100,11 +106,13 @@ async function main(): Promise<void> {
         nav: { responseEnd: number; domContentLoadedEventEnd: number; loadEventEnd: number };
         resources: [string, number, number, number][];
         root: number;
+        firstRow: number;
         messages: [number, string][];
       }>(`({
         nav: performance.getEntriesByType('navigation')[0].toJSON(),
         resources: performance.getEntriesByType('resource').map((r) => [r.name.split('/').pop(), r.startTime, r.responseEnd, r.encodedBodySize]),
         root: window.vnmTimeline.root,
+        firstRow: window.vnmTimeline.firstRow,
         messages: window.vnmTimeline.messages,
       })`);
       const ms = (n: number) => `${n.toFixed(0).padStart(6)} ms`;
@@ -115,6 +123,7 @@ async function main(): Promise<void> {
       console.log(`${ms(t.nav.domContentLoadedEventEnd)}  DOMContentLoaded`);
       console.log(`${ms(t.root)}  React's first render in #root`);
       for (const [at, head] of t.messages.slice(0, 6)) console.log(`${ms(at)}  message: ${head}`);
+      console.log(`${ms(t.firstRow)}  the first row in the document`);
       console.log(`${ms(painted)}  ${count} rows in the document, next frame`);
       const { fns, files } = selfTimes(profile);
       console.log('self time by file:');
@@ -123,6 +132,17 @@ async function main(): Promise<void> {
       for (const [f, v] of fns) console.log(`${ms(v)}  ${f}`);
       mkdirSync(resolve(root, 'test-results'), { recursive: true });
       writeFileSync(resolve(root, 'test-results/ui-first-paint.cpuprofile'), JSON.stringify(profile));
+      // A second navigation under the tracer alone (the profiler's sampling would lengthen it).
+      await page.goto('about:blank');
+      const stop = await startTrace(browser, page);
+      const traced = await rowsPaintedMs(page, url, count);
+      const events = await stop();
+      writeFileSync(
+        resolve(root, 'test-results/ui-first-paint.trace.json'),
+        JSON.stringify({ traceEvents: events }),
+      );
+      console.log(`traced navigation: ${count} rows at ${traced.toFixed(0)} ms`);
+      printTraceSummary(events, traced);
     } finally {
       await browser.close();
       await ui.stop();

@@ -40,6 +40,8 @@ describe('a window opened before vnmd is up', () => {
     render(<App />);
     await screen.findByText('Not connected to vnmd yet');
     fireEvent.click(screen.getByRole('tab', { name: 'Overview' }));
+    // Overview is a chunk loaded after the first view is painted: wait for it.
+    await screen.findByText('dnsmasq:');
     for (const label of ['dnsmasq', 'nftables', 'Hostname', 'IPv4 forwarding', 'Statistics']) {
       expect(factValue(label)).toBe('unknown');
     }

@@ -3,10 +3,11 @@ import type { ConnectionSlice, Slice } from './types';
 
 export const createConnectionSlice: Slice<ConnectionSlice> = (set, get) => ({
   connection: { state: 'connecting', uri: '' },
+  connectionKnown: false,
   appInfo: null,
   hostInfo: null,
   interfaces: [],
-  setConnection: (status) => set({ connection: status }),
+  setConnection: (status) => set({ connection: status, connectionKnown: true }),
   loadHost: async () => {
     try {
       set({ hostInfo: await api().hostInfo({}) });

@@ -8,6 +8,7 @@ import type { ConnectionStatus } from '@shared/api/contract';
 import { useAppStore } from './app-store';
 import { statsStore } from './stats-store';
 import { openDefineFromXml } from './define-xml-store';
+import { takeConnectionStatus } from '@/api/early-calls';
 
 export async function loadEverything(): Promise<void> {
   const s = useAppStore.getState();
@@ -64,11 +65,9 @@ export function startSync(client: VnmClient): () => void {
     else if (command.type === 'refresh') void loadEverything();
     else s.setTheme(command.theme);
   });
-  void client
-    .connectionStatus({})
-    .then(routeConnection, (err: unknown) =>
-      useAppStore.getState().showError('vnm cannot reach its main process', err),
-    );
+  void takeConnectionStatus(() => client.connectionStatus({})).then(routeConnection, (err: unknown) =>
+    useAppStore.getState().showError('vnm cannot reach its main process', err),
+  );
   void client.appInfo({}).then(
     (info) => useAppStore.setState({ appInfo: info }),
     () => undefined,

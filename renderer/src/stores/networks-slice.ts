@@ -1,6 +1,7 @@
 import type { NetworkSummary } from '@shared/rpc/contract';
 import { VnmError } from '@shared/rpc/errors';
 import { api } from '@/api/vnm-api';
+import { takeNetworkList } from '@/api/early-calls';
 import { statsStore } from './stats-store';
 import type { NetworksSlice, Slice } from './types';
 
@@ -46,7 +47,7 @@ export const createNetworksSlice: Slice<NetworksSlice> = (set, get) => {
     },
     loadNetworks: async () => {
       try {
-        const list = await api().listNetworks({ filter: 'all' });
+        const list = await takeNetworkList(() => api().listNetworks({ filter: 'all' }));
         // A full reload follows missed events: every view may be stale.
         set((s) => ({
           networks: [...list].sort(byName),

@@ -17,6 +17,8 @@ import type { AppInfo, ConnectionStatus, ThemePreference } from '@shared/api/con
 
 export interface ConnectionSlice {
   connection: ConnectionStatus;
+  /** False until the main process has said how the connection stands (the first status). */
+  connectionKnown: boolean;
   appInfo: AppInfo | null;
   hostInfo: HostInfo | null;
   interfaces: HostInterface[];
@@ -107,6 +109,13 @@ export interface UiSlice {
   errors: ErrorReport[];
   preferencesOpen: boolean;
   createOpen: boolean;
+  /**
+   * Set once, from the frame after the network list (or the reason there is none) was first
+   * painted: what that paint does not need (the selected network's pane, the dialogs) is
+   * loaded and mounted from then on (issue 17; app/first-view.ts).
+   */
+  firstViewPainted: boolean;
+  setFirstViewPainted: () => void;
   setTheme: (theme: ThemePreference) => void;
   setStatsInterval: (seconds: number | null) => Promise<void>;
   showError: (title: string, err: unknown) => void;

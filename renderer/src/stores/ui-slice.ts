@@ -19,6 +19,8 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   errors: [],
   preferencesOpen: false,
   createOpen: false,
+  firstViewPainted: false,
+  setFirstViewPainted: () => set({ firstViewPainted: true }),
   setTheme: (theme) => {
     try {
       globalThis.localStorage?.setItem(THEME_KEY, theme);

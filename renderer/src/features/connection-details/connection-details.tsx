@@ -5,10 +5,15 @@ import HubIcon from '@mui/icons-material/Hub';
 import { useAppStore } from '@/stores/app-store';
 import type { MainTab } from '@/stores/types';
 import { NetworksTab } from '@/features/networks/networks-tab';
-import { HostInterfacesTab } from '@/features/host-interfaces/host-interfaces-tab';
 import { setListOpen, usePageConnection } from '@/features/connections/connections-store';
+import { deferred } from '@/ui/deferred';
 import { ConnectionBanner } from './connection-banner';
-import { OverviewTab } from './overview-tab';
+
+// Virtual Networks is the tab the window opens on; the other two load after it is painted.
+const OverviewTab = deferred(() => import('./overview-tab').then((m) => m.OverviewTab));
+const HostInterfacesTab = deferred(() =>
+  import('@/features/host-interfaces/host-interfaces-tab').then((m) => m.HostInterfacesTab),
+);
 
 export function ConnectionDetails() {
   const tab = useAppStore((s) => s.tab);

@@ -26,7 +26,10 @@ async function openWithFile(text: string) {
   render(<App />);
   await screen.findByRole('option', { name: 'default' }, { timeout: 10_000 });
   fireEvent.click(screen.getByRole('button', { name: 'Define from XML…' }));
-  const input = within(dialog()).getByLabelText<HTMLInputElement>('Network XML file');
+  // The dialogs are a chunk loaded after the list is painted: wait for it.
+  const input = within(
+    await screen.findByRole('dialog', { name: 'Define from XML' }),
+  ).getByLabelText<HTMLInputElement>('Network XML file');
   fireEvent.change(input, { target: { files: [new File([text], 'net.xml', { type: 'text/xml' })] } });
   await within(dialog()).findByText(/Read from net\.xml/);
 }

@@ -73,7 +73,9 @@ describe('problem line', () => {
   it('offers Diagnose… on every running network and none on a stopped one', async () => {
     render(<App />);
     fireEvent.click(await option('dmz'));
-    expect(await within(details()).findByRole('button', { name: 'Diagnose…' })).toBeTruthy();
+    // The pane is a chunk mounted after the list is painted: wait for it.
+    const panel = await screen.findByRole('tabpanel', { name: 'Details' });
+    expect(await within(panel).findByRole('button', { name: 'Diagnose…' })).toBeTruthy();
     fireEvent.click(await option('lab'));
     await within(details()).findByText('7a3b1c2d-0000-4000-8000-000000000003');
     expect(within(details()).queryByRole('button', { name: 'Diagnose…' })).toBeNull();
@@ -97,7 +99,8 @@ describe('problem line', () => {
 describe('Overview host checks', () => {
   const section = async () => {
     fireEvent.click(await screen.findByRole('tab', { name: 'Overview' }));
-    return screen.getByRole('heading', { name: 'Host checks' }).parentElement!;
+    // Overview is a chunk loaded after the list is painted: wait for it.
+    return (await screen.findByRole('heading', { name: 'Host checks' })).parentElement!;
   };
 
   it('says each host-wide finding once, with its fix', async () => {

@@ -47,6 +47,8 @@ describe('network list keyboard', () => {
 
   it('opens the selected network with Enter: focus moves to its sub-tabs', async () => {
     await renderList();
+    // The sub-tabs are a chunk mounted after the list is painted: Enter needs them there.
+    await screen.findByRole('tab', { name: 'Details' });
     screen.getByRole('option', { name: 'default' }).focus();
     fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
     expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Details' }));

@@ -3,17 +3,23 @@
  * mark and read at full contrast (they are as clickable as the others). One Tab stop (the
  * selected row); the arrows, Home and End move focus and selection together.
  */
-import { memo } from 'react';
+import { memo, useCallback } from 'react';
 import type { KeyboardEvent } from 'react';
 import { List, Typography, alpha } from '@mui/material';
 import type { Theme } from '@mui/material';
-import type { NetworkSummary } from '@shared/rpc/contract';
+import type { NetworkProblem, NetworkSummary } from '@shared/rpc/contract';
 import { kindLabel, stateLabel } from '@/format/format';
 import { useAppStore } from '@/stores/app-store';
 import { Sparkline } from '@/features/traffic/sparkline';
 import { focusSelectedSubTab, rowId, stepTarget } from './list-keys';
-import { SavedChangesMark } from '@/features/network-details/saved-changes';
-import { ListProblemLine, useNetworkProblem } from '@/features/diagnose/problem-line';
+import { deferred } from '@/ui/deferred';
+import { ListProblemLine } from '@/features/diagnose/problem-line';
+import { problemOf } from '@/stores/findings-slice';
+
+// It reads both definitions of each running network from vnmd and parses them: after the paint.
+const SavedChangesMark = deferred(() =>
+  import('@/features/network-details/saved-changes').then((m) => m.SavedChangesMark),
+);
 
 /** The state icons' paths (Material's PlayCircle and StopCircleOutlined), drawn in plain SVG. */
 const ACTIVE_ICON = 'M12 2C6.48 2 2 6.48 2 12s4.48 10 10 10 10-4.48 10-10S17.52 2 12 2M9.5 16.5v-9l7 4.5z';
@@ -25,20 +31,24 @@ const INACTIVE_ICON =
  * ListItemButton with Typography and icons costs ~1 ms of script per row, and with hundreds
  * of networks that was most of the list's first paint (issue 17, bench:ui-profile).
  * Memoised: one network's change (a new summary object for it alone) re-renders its row only.
+ * A row reads nothing from the store itself: with a thousand rows, a selector each per store
+ * change was a cost of its own; the list hands it its problem line and the select action.
  */
 const NetworkRow = memo(function NetworkRow({
   n,
   selected,
   tabStop,
+  problem,
+  onSelect,
 }: {
   readonly n: NetworkSummary;
   readonly selected: boolean;
   /** The list's one Tab stop: the selected row, else the first. */
   readonly tabStop: boolean;
+  readonly problem: NetworkProblem | null;
+  readonly onSelect: (network: string) => void;
 }) {
-  const navigate = useAppStore((s) => s.navigate);
   const id = rowId(n);
-  const problem = useNetworkProblem(n.name);
   return (
     <div
       id={id}
@@ -48,7 +58,7 @@ const NetworkRow = memo(function NetworkRow({
       aria-selected={selected}
       aria-labelledby={`${id}-name`}
       aria-describedby={problem ? `${id}-desc ${id}-problem` : `${id}-desc`}
-      onClick={() => navigate({ kind: 'select', network: n.name })}
+      onClick={() => onSelect(n.name)}
     >
       <svg className={n.active ? 'vnm-row-icon vnm-active' : 'vnm-row-icon'} viewBox="0 0 24 24" aria-hidden>
         <path d={n.active ? ACTIVE_ICON : INACTIVE_ICON} />
@@ -120,6 +130,8 @@ export function NetworkList() {
   const selected = useAppStore((s) => s.selected);
   const loaded = useAppStore((s) => s.networksLoaded);
   const navigate = useAppStore((s) => s.navigate);
+  const findings = useAppStore((s) => s.findings);
+  const select = useCallback((network: string) => navigate({ kind: 'select', network }), [navigate]);
   const current = networks.findIndex((n) => n.name === selected);
   const onKey = (e: KeyboardEvent<HTMLElement>) => {
     if (e.key === 'Enter' && selected) {
@@ -155,6 +167,8 @@ export function NetworkList() {
           n={n}
           selected={n.name === selected}
           tabStop={current === -1 ? i === 0 : i === current}
+          problem={problemOf(findings, n.name)}
+          onSelect={select}
         />
       ))}
     </List>

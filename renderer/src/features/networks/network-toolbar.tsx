@@ -8,7 +8,9 @@ import DeleteIcon from '@mui/icons-material/Delete';
 import FileOpenIcon from '@mui/icons-material/FileOpen';
 import { openDefineFromXml } from '@/stores/define-xml-store';
 import { useAppStore } from '@/stores/app-store';
-import { ConfirmDialog } from '@/ui/confirm-dialog';
+import { deferred } from '@/ui/deferred';
+
+const ConfirmDialog = deferred(() => import('@/ui/confirm-dialog').then((m) => m.ConfirmDialog));
 
 type Pending = 'stop' | 'delete' | null;
 

@@ -1,9 +1,12 @@
 /** Virtual Networks: the list with its toolbar on the left, the selected network on the right. */
 import { Box, Paper, Typography } from '@mui/material';
 import { useAppStore } from '@/stores/app-store';
+import { deferred } from '@/ui/deferred';
 import { NetworkList } from './network-list';
-import { NetworkPane } from './network-pane';
 import { NetworkToolbar } from './network-toolbar';
+
+// The pane and its sub-tabs are a chunk of their own, mounted once the list is painted.
+const NetworkPane = deferred(() => import('./network-pane').then((m) => m.NetworkPane));
 
 /** Points to Add network only while it can be pressed. */
 export function emptyPaneText(connected: boolean): string {

@@ -18,7 +18,7 @@ describe('traffic direction wording', () => {
   it('says whose point of view once in a network’s Traffic, and labels columns and totals alike', async () => {
     render(<App />);
     await screen.findByRole('option', { name: 'default' });
-    fireEvent.click(screen.getByRole('tab', { name: 'Traffic' }));
+    fireEvent.click(await screen.findByRole('tab', { name: 'Traffic' }));
     act(() => fake.pushStats(Date.now()));
     const ports = await screen.findByRole('table', { name: 'Guest ports' });
     const panel = screen.getByRole('tabpanel', { name: 'Traffic' });

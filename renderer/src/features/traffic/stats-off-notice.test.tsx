@@ -20,7 +20,7 @@ describe('statistics off', () => {
     render(<App />);
     await screen.findByRole('option', { name: 'default' });
     await waitFor(() => expect(useAppStore.getState().hostInfo).not.toBeNull());
-    fireEvent.click(screen.getByRole('tab', { name: 'Traffic' }));
+    fireEvent.click(await screen.findByRole('tab', { name: 'Traffic' }));
     expect(screen.queryByText(SCOPE)).toBeNull();
 
     openPreferences();
