@@ -69,6 +69,8 @@ async function openDiagnose() {
   render(<App />);
   fireEvent.click(await screen.findByRole('option', { name: 'default' }));
   fireEvent.click(await screen.findByRole('button', { name: 'Diagnose…' }));
+  // The dialogs load in a chunk of their own after the first paint (app/dialogs.tsx).
+  await screen.findByRole('dialog', { name: 'Diagnose network default' });
   await within(dialog()).findByText('1 check of 4 fails; 1 warning.');
 }
 
@@ -164,6 +166,7 @@ describe('Diagnose dialog', () => {
     render(<App />);
     fireEvent.click(await screen.findByRole('option', { name: 'default' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Diagnose…' }));
+    await screen.findByRole('dialog', { name: 'Diagnose network default' });
     const alert = await within(dialog()).findByRole('alert');
     expect(alert.textContent).toBe('Could not run the checks: vnmd is not running; start it.');
     fireEvent.click(within(dialog()).getByRole('button', { name: 'Run checks' }));
