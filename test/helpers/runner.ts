@@ -5,7 +5,7 @@
  *
  *   const host = await createNetns('host');
  *   const r = await startRunner(host);
- *   await r.call('electron/helper/bridge/links.ts', 'createBridge', { name: 'virbr0', stp: false });
+ *   await r.call('test/helpers/ns-links.ts', 'createBridge', { name: 'virbr0', stp: false });
  */
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -87,8 +87,8 @@ export type Remote<M> = {
 
 /**
  * Typed access to a module inside the namespace:
- *   const links = remote<typeof import('../../electron/helper/bridge/links')>(r, 'electron/helper/bridge/links.ts');
- *   await links.createBridge({ name: 'virbr0', stp: false });
+ *   const routes = remote<typeof import('../../electron/helper/bridge/routes')>(r, 'electron/helper/bridge/routes.ts');
+ *   await routes.listRoutes();
  */
 export function remote<M>(runner: NsRunner, module: string): Remote<M> {
   return new Proxy({} as Remote<M>, {

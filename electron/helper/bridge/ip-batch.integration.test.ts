@@ -8,7 +8,8 @@ import { capture } from '../../../test/helpers/proc';
 import { createNetns, destroyAllNetns, type Netns } from '../../../test/helpers/netns';
 import { startRunner, type NsRunner } from '../../../test/helpers/runner';
 
-const MODULE = 'electron/helper/bridge/ip-batch.ts';
+// The runner's one IpBatch, as a driver holds it (DriverContext.ip).
+const MODULE = 'test/helpers/ns-links.ts';
 const isRoot = process.getuid?.() === 0;
 
 describe.skipIf(!isRoot)('ipBatch (network namespace, root)', () => {
