@@ -3,7 +3,7 @@
  * the real modules.
  */
 import { remote, startRunner, type NsRunner, type Remote } from './runner';
-import type { Netns } from './netns';
+import type { TestNetns } from './netns';
 
 type Links = typeof import('./ns-links');
 type Sysctl = typeof import('../../electron/helper/bridge/sysctl');
@@ -20,7 +20,7 @@ export interface HostLayer {
   readonly host: Remote<Host>;
 }
 
-export async function startHostLayer(ns: Netns): Promise<HostLayer> {
+export async function startHostLayer(ns: TestNetns): Promise<HostLayer> {
   const runner = await startRunner(ns);
   return {
     runner,

@@ -10,7 +10,7 @@
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { VnmError, isVnmErrorData } from '../../shared/rpc/errors';
-import type { Netns } from './netns';
+import type { TestNetns } from './netns';
 
 export interface Handle {
   readonly $handle: number;
@@ -42,7 +42,7 @@ function toError(e: { name?: string; message: string; kind?: string; details?: s
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 
 /** Starts a runner in `ns`; it dies with the namespace (destroy kills it) or with close(). */
-export async function startRunner(ns: Netns): Promise<NsRunner> {
+export async function startRunner(ns: TestNetns): Promise<NsRunner> {
   const child = ns.spawn(process.execPath, ['--import', 'tsx', entry], { cwd: root });
   const pending = new Map<number, Pending>();
   let nextId = 1;
