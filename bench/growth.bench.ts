@@ -18,7 +18,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { VnmClient } from '../electron/client/client';
 import { inotifyLimit } from '../electron/helper/dnsmasq/launch-hint';
-import { createNetns, destroyAllNetns, type Netns } from '../test/helpers/netns';
+import { createNetns, destroyAllNetns, type TestNetns } from '../test/helpers/netns';
 import { capture, mustRun } from '../test/helpers/proc';
 import { removeDirs, startVnmd, type Vnmd } from '../test/helpers/vnmd';
 import { beside, cpuSeconds, median, rssMiB, stats, timed } from './figures';
@@ -98,7 +98,7 @@ async function cliFigures(vnmd: Vnmd, c: VnmClient): Promise<void> {
 }
 
 /** The kernel's own cost of deleting an up bridge with an address: what destroy cannot beat. */
-async function destroyFigures(ns: Netns, c: VnmClient): Promise<void> {
+async function destroyFigures(ns: TestNetns, c: VnmClient): Promise<void> {
   console.log('\n-- destroy against the kernel');
   const kernel: number[] = [];
   const vnmd: number[] = [];
@@ -115,7 +115,7 @@ async function destroyFigures(ns: Netns, c: VnmClient): Promise<void> {
   beside('destroy of a NAT network (one connection)', vnmd, 'ip link del of an up bridge', kernel);
 }
 
-async function nftLines(ns: Netns): Promise<number> {
+async function nftLines(ns: TestNetns): Promise<number> {
   const { stdout } = await ns.exec('nft', ['list', 'ruleset']);
   return stdout.split('\n').length;
 }
@@ -141,7 +141,7 @@ async function probeOps(
 /** Instances left for other users of the same uid (tests, other dnsmasqs) and for vnmd. */
 const INOTIFY_SPARE = 16;
 
-async function growthFigures(ns: Netns, vnmd: Vnmd, c: VnmClient): Promise<void> {
+async function growthFigures(ns: TestNetns, vnmd: Vnmd, c: VnmClient): Promise<void> {
   console.log('\n-- growth (one connection; idle CPU with stats every 1 s)');
   let defined = 0;
   let running = 0;

@@ -16,7 +16,7 @@
 import { loadavg } from 'node:os';
 import { connectVnmd } from '../electron/client/client';
 import { killRuns } from '../test/helpers/kill-points';
-import { createNetns, destroyAllNetns, type Netns } from '../test/helpers/netns';
+import { createNetns, destroyAllNetns, type TestNetns } from '../test/helpers/netns';
 import { bigNetworkXml, flood, memory, rootListMs, vnmdOpenToAll } from '../test/helpers/ro-attack';
 import { createUnprivUser, type UnprivUser } from '../test/helpers/unpriv-user';
 import { removeDirs, type Vnmd, type VnmdOptions } from '../test/helpers/vnmd';
@@ -37,7 +37,7 @@ async function listTimes(v: Vnmd): Promise<number[]> {
   return times;
 }
 
-async function withVnmd<T>(ns: Netns, opts: VnmdOptions, fn: (v: Vnmd) => Promise<T>): Promise<T> {
+async function withVnmd<T>(ns: TestNetns, opts: VnmdOptions, fn: (v: Vnmd) => Promise<T>): Promise<T> {
   // The attacks come from one user: its per-user share is lifted so that the connections the
   // figures are about really stay open (the share would cut them back to an eighth).
   const env = { VNMD_MAX_CLIENTS_RO_PER_USER: '1000000', ...opts.env };
@@ -51,7 +51,7 @@ async function withVnmd<T>(ns: Netns, opts: VnmdOptions, fn: (v: Vnmd) => Promis
 }
 
 /** 10,000 large requests from `parallel` never-reading connections at a time. */
-async function neverReading(ns: Netns, user: UnprivUser, parallel: number): Promise<void> {
+async function neverReading(ns: TestNetns, user: UnprivUser, parallel: number): Promise<void> {
   await withVnmd(ns, { env: { VNMD_CLIENT_DRAIN_TIMEOUT_MS: '3000' } }, async (v) => {
     const root = await connectVnmd(v.dirs.socket);
     await root.call('network.define', { xml: bigNetworkXml('big', 'vnmbig0') });
@@ -72,7 +72,7 @@ async function neverReading(ns: Netns, user: UnprivUser, parallel: number): Prom
   });
 }
 
-async function listUnderFlood(ns: Netns, user: UnprivUser, label: string, env: Record<string, string>) {
+async function listUnderFlood(ns: TestNetns, user: UnprivUser, label: string, env: Record<string, string>) {
   await withVnmd(ns, { env }, async (v) => {
     await rootListMs(v);
     const idle = await listTimes(v);
@@ -87,7 +87,7 @@ async function listUnderFlood(ns: Netns, user: UnprivUser, label: string, env: R
   });
 }
 
-async function killFigures(ns: Netns): Promise<void> {
+async function killFigures(ns: TestNetns): Promise<void> {
   for (const op of ['destroy', 'start'] as const) {
     const t = await killRuns(ns, op, KILL_RUNS, () => undefined);
     console.log(

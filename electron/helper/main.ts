@@ -11,6 +11,7 @@ import { dnsmasqControl } from './driver/dnsmasq-control';
 import { NetworkDriver } from './driver/driver';
 import type { DriverContext } from './driver/context';
 import { Firewall } from './firewall';
+import { IpBatch } from './bridge/ip-batch';
 import { initDirs } from './driver/files';
 import type { DaemonDirs } from './driver/files';
 import { acquireInstanceLock } from './instance-lock';
@@ -21,6 +22,7 @@ import { PortIsolationKeeper } from './driver/port-isolation-keeper';
 import { PortBandwidthKeeper } from './driver/port-bandwidth-keeper';
 import { adoptRunning, loadDefinitions, startAutostart } from './driver/reconcile';
 import { NetworkTable } from './driver/table';
+import { SubnetClaims } from './driver/subnet-claims';
 import { statsNetworks } from './driver/stats-source';
 import { StatsSampler } from './stats/sampler';
 import { EventBus } from './events/bus';
@@ -130,6 +132,8 @@ async function serve(
     statusStore: new StatusStore(runtimeDir, log),
     dnsmasq: dnsmasqControl(opts.dnsmasqBinary),
     firewall: new Firewall(),
+    ip: new IpBatch(),
+    subnetClaims: new SubnetClaims(),
     bus: new EventBus(),
     mutex: new KeyedMutex(),
     log,

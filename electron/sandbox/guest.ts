@@ -33,6 +33,48 @@ export function guestMac(network: string, hostname: string): string {
   return ['52', '54', '00', ...tail].join(':');
 }
 
+/** A guest's side of its veth pair and the bridge port in the host namespace. */
+export interface GuestPlug {
+  /** The bridge port in the host namespace (vnetN). */
+  readonly port: string;
+  /** The guest's namespace, where the pair's other end becomes eth0. */
+  readonly nsName: string;
+  /** eth0's MAC. */
+  readonly mac: string;
+  /** The port's own MAC, when it must have one before it joins (a libvirt tap's). */
+  readonly portMac?: string;
+}
+
+/**
+ * Plugs a guest namespace into `bridge` of `host` as a VM's tap would be: a veth pair whose
+ * host end is an up port of the bridge and whose other end is the guest's eth0 (left down:
+ * the guest brings it up). One ip call in the host namespace.
+ */
+export async function plugGuest(host: Netns, bridge: string, plug: GuestPlug): Promise<void> {
+  const { port, nsName, mac, portMac } = plug;
+  const address = portMac ? ['address', portMac] : [];
+  const batch = [
+    [
+      'link',
+      'add',
+      port,
+      ...address,
+      'type',
+      'veth',
+      'peer',
+      'name',
+      'eth0',
+      'address',
+      mac,
+      'netns',
+      nsName,
+    ],
+    ['link', 'set', 'dev', port, 'master', bridge],
+    ['link', 'set', 'dev', port, 'up'],
+  ];
+  await run('ip', ['-n', host.name, '-batch', '-'], { input: batch.map((l) => `${l.join(' ')}\n`).join('') });
+}
+
 export class Guest {
   private lastTraffic = '';
 
@@ -59,14 +101,7 @@ export class Guest {
     const ns = new Netns(spec.nsName);
     const guest = new Guest(spec, mac, ns, host);
     try {
-      // One ip call for the host's side: the veth pair, its guest end moved into the guest.
-      const port = spec.port;
-      const batch = [
-        `link add ${port} type veth peer name eth0 address ${mac} netns ${spec.nsName}`,
-        `link set dev ${port} master ${bridge}`,
-        `link set dev ${port} up`,
-      ];
-      await run('ip', ['-n', host.name, '-batch', '-'], { input: `${batch.join('\n')}\n` });
+      await plugGuest(host, bridge, { port: spec.port, nsName: spec.nsName, mac });
       const args = [
         scripts.init,
         spec.dir,

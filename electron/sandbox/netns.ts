@@ -11,8 +11,12 @@ import type { RunOptions, RunResult } from '../helper/exec';
 export interface SpawnOptions {
   readonly env?: Readonly<Record<string, string>>;
   readonly stdio?: StdioOptions;
+  readonly cwd?: string;
+  /** In a process group of its own (the default); tests keep theirs in the test's group. */
+  readonly detached?: boolean;
 }
 
+/** A named namespace; the tests' namespaces extend it (test/helpers/netns.ts). */
 export class Netns {
   constructor(readonly name: string) {}
 
@@ -32,9 +36,10 @@ export class Netns {
    */
   spawn(cmd: string, args: readonly string[], opts: SpawnOptions = {}): ChildProcess {
     return spawn('ip', ['netns', 'exec', this.name, cmd, ...args], {
+      cwd: opts.cwd,
       env: { ...process.env, LC_ALL: 'C', ...opts.env },
       stdio: opts.stdio ?? ['ignore', 'ignore', 'pipe'],
-      detached: true,
+      detached: opts.detached ?? true,
     });
   }
 
@@ -58,20 +63,11 @@ export async function createNetns(name: string): Promise<Netns> {
   return ns;
 }
 
-/**
- * What the uplink and veth helpers need of a namespace: its name and a way to run a program
- * in it. The sandbox's Netns has it, and so has the tests' (test/helpers/netns.ts).
- */
-export interface NamespaceLike {
-  readonly name: string;
-  exec(cmd: string, args: readonly string[]): Promise<unknown>;
-}
-
 /** A veth pair with one end in each namespace, both up; nothing appears in the machine's namespace. */
 export async function connectVeth(
-  a: NamespaceLike,
+  a: Netns,
   aIf: string,
-  b: NamespaceLike,
+  b: Netns,
   bIf: string,
   bMac?: string,
 ): Promise<void> {

@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connectVeth } from './netns';
-import type { NamespaceLike, Netns } from './netns';
+import type { Netns } from './netns';
 
 export const UPLINK = {
   hostIf: 'up0',
@@ -36,7 +36,7 @@ export const WEB_FILES = {
 } as const;
 
 /** Connects host to wan, gives the host its default routes and turns forwarding on (in host only). */
-export async function connectUplink(host: NamespaceLike, wan: NamespaceLike): Promise<void> {
+export async function connectUplink(host: Netns, wan: Netns): Promise<void> {
   const u = UPLINK;
   // No DAD on the uplink: while the host's link-local address is tentative, the kernel sends
   // no neighbour solicitation for a packet it forwards, and the first second's IPv6 was lost.
@@ -61,7 +61,7 @@ export function startWebServer(wan: Netns, dir: string): ChildProcess {
 }
 
 /** Tells the wan to reach `subnet` through the host, as an upstream router is told for a routed network. */
-export async function routeFromWan(wan: NamespaceLike, subnet: string, add: boolean): Promise<void> {
+export async function routeFromWan(wan: Netns, subnet: string, add: boolean): Promise<void> {
   const via = subnet.includes(':') ? UPLINK.hostAddress6 : UPLINK.hostAddress;
   const family = subnet.includes(':') ? ['-6'] : [];
   await wan.exec('ip', [...family, 'route', add ? 'replace' : 'del', subnet, 'via', via]);

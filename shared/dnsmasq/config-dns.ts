@@ -3,7 +3,7 @@
  * forwarders near the top of the file, TXT and SRV records after the interface lines.
  */
 import type { DnsSrv, NetworkDef } from '../model/network';
-import { formatAddr, parseAddr } from './addr';
+import { formatIp, parseIpAsLibvirt } from '../net/ip';
 
 /** 'head': port=0 or server= lines; 'records': txt-record= and srv-host= lines. */
 export function dnsLines(def: NetworkDef, wantDns: boolean, part: 'head' | 'records'): string[] {
@@ -24,11 +24,11 @@ function forwarderLines(def: NetworkDef): string[] {
   let noResolv = false;
   for (const fwd of def.dns?.forwarders ?? []) {
     const domain = fwd.domain !== undefined ? `/${fwd.domain}/` : '';
-    const valid = parseAddr(fwd.addr) !== undefined;
+    const addr = parseIpAsLibvirt(fwd.addr);
     // dnsmasq's server=ADDR#PORT sends queries to another port than 53.
-    const port = valid && fwd.port !== undefined ? `#${fwd.port}` : '';
-    lines.push(`server=${domain}${valid ? formatAddr(fwd.addr ?? '') : '#'}${port}`);
-    if (valid && fwd.domain === undefined) noResolv = true;
+    const port = addr && fwd.port !== undefined ? `#${fwd.port}` : '';
+    lines.push(`server=${domain}${addr ? formatIp(addr) : '#'}${port}`);
+    if (addr && fwd.domain === undefined) noResolv = true;
   }
   if (noResolv) lines.push('no-resolv');
   return lines;

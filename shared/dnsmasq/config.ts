@@ -8,7 +8,8 @@ import type { IpDef, NetworkDef } from '../model/network';
 import { isManagedBridgeKind, networkKind } from '../model/network';
 import { VnmError } from '../rpc/errors';
 import { libvirtPrefix, prefixToNetmask } from '../net/subnet';
-import { addrFamily, formatAddr, parseAddr, ptrDomain, rangeSize } from './addr';
+import { canonicalIpAsLibvirt, formatIp, parseIpAsLibvirt } from '../net/ip';
+import { ptrDomain, rangeSize } from './addr';
 import { formatLeaseTime, hasDhcp, selectDhcpIps } from './dhcp';
 import { dnsLines } from './config-dns';
 import { checkDnsmasqFile, quoteConfValue } from './conf-syntax';
@@ -108,7 +109,7 @@ function isolatedLines(def: NetworkDef): string[] {
 
 function tftpLines(def: NetworkDef): string[] {
   const roots = def.ips
-    .filter((ip) => addrFamily(ip.address) === 'ipv4' && ip.tftp !== undefined)
+    .filter((ip) => parseIpAsLibvirt(ip.address)?.kind() === 'ipv4' && ip.tftp !== undefined)
     .map((ip) => `tftp-root=${ip.tftp?.root ?? ''}`);
   return roots.length > 0 ? ['enable-tftp', ...roots] : [];
 }
@@ -122,18 +123,18 @@ function dhcpLines(ip: IpDef | undefined, bridge: string): string[] {
       `Bridge '${bridge}' has an invalid prefix; fix the netmask of ${ip.address ?? 'its address'}.`,
     );
   }
-  const v6 = addrFamily(ip.address) === 'ipv6';
+  const v6 = parseIpAsLibvirt(ip.address)?.kind() === 'ipv6';
   const ranges = ip.dhcp?.ranges ?? [];
   const hosts = ip.dhcp?.hosts ?? [];
   const lines = ranges.map((range) => {
     const width = v6 ? String(prefix) : prefixToNetmask(prefix);
     const lease = formatLeaseTime(range.lease);
-    const base = `dhcp-range=${formatAddr(range.start)},${formatAddr(range.end)},${width}`;
+    const base = `dhcp-range=${canonicalIpAsLibvirt(range.start)},${canonicalIpAsLibvirt(range.end)},${width}`;
     return lease === undefined ? base : `${base},${lease}`;
   });
   // With hosts but no range, dnsmasq needs a "static" range to serve DHCP at all.
   if (ranges.length === 0 && hosts.length > 0) {
-    lines.push(`dhcp-range=${formatAddr(ip.address ?? '')},static${v6 ? `,${prefix}` : ''}`);
+    lines.push(`dhcp-range=${canonicalIpAsLibvirt(ip.address ?? '')},static${v6 ? `,${prefix}` : ''}`);
   }
   if (!v6) {
     lines.push('dhcp-no-override', 'dhcp-authoritative');
@@ -145,8 +146,8 @@ function dhcpLines(ip: IpDef | undefined, bridge: string): string[] {
 function bootLines(ip: IpDef): string[] {
   const bootp = ip.dhcp?.bootp;
   if (!bootp) return [];
-  const server = parseAddr(bootp.server) ? `,,${formatAddr(bootp.server ?? '')}` : '';
-  return [`dhcp-boot=${bootp.file}${server}`];
+  const server = parseIpAsLibvirt(bootp.server);
+  return [`dhcp-boot=${bootp.file}${server ? `,,${formatIp(server)}` : ''}`];
 }
 
 function leaseMaxLines(ips: readonly (IpDef | undefined)[]): string[] {
@@ -161,8 +162,8 @@ function leaseMaxLines(ips: readonly (IpDef | undefined)[]): string[] {
 function raLines(def: NetworkDef, dhcpv6: boolean): string[] {
   if (dhcpv6) return ['enable-ra'];
   return def.ips
-    .filter((ip) => addrFamily(ip.address) === 'ipv6' && !hasDhcp(ip))
-    .map((ip) => `dhcp-range=${formatAddr(ip.address ?? '')},ra-only`);
+    .filter((ip) => parseIpAsLibvirt(ip.address)?.kind() === 'ipv6' && !hasDhcp(ip))
+    .map((ip) => `dhcp-range=${canonicalIpAsLibvirt(ip.address ?? '')},ra-only`);
 }
 
 function vnmLines(paths: DnsmasqPaths): string[] {

@@ -5,7 +5,7 @@
  */
 import type { IpDef, Lease, NetworkDef } from '../model/network';
 import { VnmError } from '../rpc/errors';
-import { addrFamily } from './addr';
+import { parseIpAsLibvirt } from '../net/ip';
 
 export interface DhcpSelection {
   readonly ipv4?: IpDef;
@@ -22,7 +22,7 @@ export function selectDhcpIps(def: Pick<NetworkDef, 'ips'>): DhcpSelection {
   let ipv6: IpDef | undefined;
   for (const ip of def.ips) {
     if (!hasDhcp(ip)) continue;
-    const family = addrFamily(ip.address);
+    const family = parseIpAsLibvirt(ip.address)?.kind();
     if (family === 'ipv4') {
       if (ipv4) throw multipleDhcp('IPv4');
       ipv4 = ip;

@@ -6,14 +6,15 @@
  * file, empty, so hosts can be added at run time).
  */
 import type { DhcpHost, NetworkDef } from '../model/network';
-import { formatAddr, parseAddr } from './addr';
+import { formatIp, parseIpAsLibvirt } from '../net/ip';
 import { formatLeaseTime, selectDhcpIps } from './dhcp';
 import { checkDnsmasqFile } from './conf-syntax';
 
 /** One dhcp-hostsfile line (libvirt's hostsfileAdd). */
 export function dhcpHostLine(host: DhcpHost, ipv6: boolean): string | undefined {
-  if (!host.ip || !parseAddr(host.ip)) return undefined;
-  const ip = formatAddr(host.ip);
+  const addr = parseIpAsLibvirt(host.ip);
+  if (!addr) return undefined;
+  const ip = formatIp(addr);
   let line: string;
   if (ipv6) {
     // DHCPv6 matches clients by DUID or name, never by MAC.
@@ -55,8 +56,9 @@ export function buildHostsFile(def: Pick<NetworkDef, 'ips'>): string {
 export function buildAddnHostsFile(def: Pick<NetworkDef, 'dns'>): string {
   const byIp = new Map<string, string[]>();
   for (const host of def.dns?.hosts ?? []) {
-    if (!parseAddr(host.ip) || host.hostnames.length === 0) continue;
-    const ip = formatAddr(host.ip);
+    const addr = parseIpAsLibvirt(host.ip);
+    if (!addr || host.hostnames.length === 0) continue;
+    const ip = formatIp(addr);
     const names = byIp.get(ip) ?? [];
     names.push(...host.hostnames);
     byIp.set(ip, names);

@@ -8,7 +8,7 @@
 import type { NetworkDef } from '../model/network';
 import type { Lease as LeaseRow } from '../rpc/contract';
 import { libvirtPrefix } from '../net/subnet';
-import { addrFamily, formatAddr, parseAddr } from './addr';
+import { formatIp, parseIpAsLibvirt } from '../net/ip';
 
 export interface LeaseRecord {
   readonly protocol: 'ipv4' | 'ipv6';
@@ -37,10 +37,10 @@ const star = (field: string | undefined): string | null =>
 function parseLeaseLine(fields: readonly string[]): LeaseRecord | undefined {
   const [expiryText, who, ipText, hostname, clientId] = fields;
   if (fields.length < 4 || expiryText === undefined || who === undefined) return undefined;
-  if (!/^\d+$/.test(expiryText) || !parseAddr(ipText)) return undefined;
-  const protocol = addrFamily(ipText);
-  if (protocol === undefined) return undefined;
-  const ip = formatAddr(ipText ?? '');
+  const addr = parseIpAsLibvirt(ipText);
+  if (!/^\d+$/.test(expiryText) || !addr) return undefined;
+  const protocol = addr.kind();
+  const ip = formatIp(addr);
   const base = { expiry: Number(expiryText), ip, hostname: star(hostname), clientId: star(clientId) };
   if (protocol === 'ipv4') return { protocol, mac: who.toLowerCase(), iaid: null, ...base };
   const iaid = /^T?\d+$/.test(who) ? Number(who.replace(/^T/, '')) : null;
@@ -92,9 +92,9 @@ export function toLeaseRows(def: NetworkDef, leases: readonly LeaseRecord[]): Le
 }
 
 function prefixFor(def: NetworkDef, lease: LeaseRecord): number {
-  const addr = parseAddr(lease.ip);
+  const addr = parseIpAsLibvirt(lease.ip);
   for (const ip of def.ips) {
-    const net = parseAddr(ip.address);
+    const net = parseIpAsLibvirt(ip.address);
     const prefix = libvirtPrefix(ip);
     if (!addr || !net || net.kind() !== addr.kind() || prefix < 0) continue;
     if (addr.match(net, prefix)) return prefix;

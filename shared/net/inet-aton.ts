@@ -49,9 +49,3 @@ function readPart(part: string): number | undefined {
   const value = parseInt(digits, base);
   return value <= 0xffffffff ? value : undefined;
 }
-
-/** The dotted quad of an inet_aton form, or undefined when the text is not one. */
-export function inetAtonDottedQuad(text: string): string | undefined {
-  const bytes = inetAton(text);
-  return bytes?.join('.');
-}

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalIp, compareIp, formatIp, ipFamilyOfText, isValidIp, parseIp, sameIp } from './ip';
+import {
+  canonicalIp,
+  compareIp,
+  formatIp,
+  ipFamilyOfText,
+  isValidIp,
+  parseIp,
+  parseIpAsLibvirt,
+  sameIp,
+} from './ip';
 import { canonicalMac, formatMac, generateMac, isMulticastMac, parseMac } from './mac';
 
 const ip = (text: string) => {
@@ -25,7 +34,21 @@ describe('parseIp', () => {
     '',
     'fe80::1%eth0',
     '2001:db8:::1',
+    '::1.2.3',
+    '::01.2.3.4',
+    '1.2.3.4::',
+    '1:2:3:4:5:6:7:1.2.3.4',
   ])('refuses %s', (text) => expect(parseIp(text)).toBeUndefined());
+
+  // What glibc's inet_pton6 makes of a dotted-quad tail: its own 32 bits, nothing more.
+  it.each([
+    ['::192.0.2.1', '0:0:0:0:0:0:c000:201'],
+    ['::ffff:192.0.2.1', '0:0:0:0:0:ffff:c000:201'],
+    ['1::1.2.3.4', '1:0:0:0:0:0:102:304'],
+    ['1:2:3:4:5:6:1.2.3.4', '1:2:3:4:5:6:102:304'],
+  ])('reads %s as %s', (text, parts) => {
+    expect((ip(text) as { parts: number[] }).parts.map((p) => p.toString(16)).join(':')).toBe(parts);
+  });
 
   it('tells the family', () => {
     expect(ipFamilyOfText('10.0.0.1')).toBe('ipv4');
@@ -37,16 +60,35 @@ describe('parseIp', () => {
 });
 
 describe('formatIp (glibc inet_ntop spelling)', () => {
+  // Each output is what glibc's inet_ntop(AF_INET6) writes for the input's 128 bits.
   it.each([
     ['2001:0DB8:0000:0000:0000:0000:0000:0001', '2001:db8::1'],
     ['2001:db8:0:1:0:0:0:1', '2001:db8:0:1::1'],
     ['2001:db8:0:0:1:0:0:1', '2001:db8::1:0:0:1'],
     ['2001:db8:1:1:1:1:0:1', '2001:db8:1:1:1:1:0:1'],
+    ['fd8f:1391:3a82:150::c0a8:9603', 'fd8f:1391:3a82:150::c0a8:9603'],
+    ['fe80::', 'fe80::'],
+    ['0:0:1::', '0:0:1::'],
+    // Of two equally long zero runs the first is compressed.
+    ['1:0:0:2:0:0:3:4', '1::2:0:0:3:4'],
+    ['1:0:0:0:2:0:0:0', '1::2:0:0:0'],
     ['0:0:0:0:0:0:0:1', '::1'],
     ['0:0:0:0:0:0:0:0', '::'],
-    ['::ffff:c000:0201', '::ffff:192.0.2.1'],
+    // IPv4-compatible only when the zero run is exactly the first six groups.
+    ['::2', '::2'],
+    ['::ffff', '::ffff'],
     ['::c000:0201', '::192.0.2.1'],
-    ['fd8f:1391:3a82:150::c0a8:9603', 'fd8f:1391:3a82:150::c0a8:9603'],
+    ['::192.0.2.1', '::192.0.2.1'],
+    ['::1:0', '::0.1.0.0'],
+    ['::1:2', '::0.1.0.2'],
+    ['0:0:0:0:0:1:c000:201', '::1:c000:201'],
+    // IPv4-mapped: ::ffff followed by any 32 bits, zeros too.
+    ['::ffff:c000:0201', '::ffff:192.0.2.1'],
+    ['::ffff:192.0.2.1', '::ffff:192.0.2.1'],
+    ['::ffff:0:0', '::ffff:0.0.0.0'],
+    ['::ffff:0:1', '::ffff:0.0.0.1'],
+    ['::ffff:1:0:0', '::ffff:1:0:0'],
+    ['0:0:0:0:ffff:ffff:c000:201', '::ffff:ffff:c000:201'],
   ])('%s -> %s', (input, output) => {
     expect(canonicalIp(input)).toBe(output);
   });
@@ -54,6 +96,18 @@ describe('formatIp (glibc inet_ntop spelling)', () => {
   it('leaves text that is not an address unchanged', () => {
     expect(canonicalIp('bogus')).toBe('bogus');
     expect(formatIp(ip('10.1.2.3'))).toBe('10.1.2.3');
+  });
+});
+
+describe('parseIpAsLibvirt (getaddrinfo, AI_NUMERICHOST)', () => {
+  it('reads inet_aton forms of IPv4 and IPv6 as parseIp does', () => {
+    expect(formatIp(parseIpAsLibvirt('10.1.5')!)).toBe('10.1.0.5');
+    expect(formatIp(parseIpAsLibvirt('0x0a.1.0.5')!)).toBe('10.1.0.5');
+    expect(formatIp(parseIpAsLibvirt('::192.0.2.1')!)).toBe('::192.0.2.1');
+  });
+
+  it.each([undefined, '', 'bogus', '2001:db8:::1', '::10.1.5', 'fe80::1%eth0'])('refuses %s', (text) => {
+    expect(parseIpAsLibvirt(text)).toBeUndefined();
   });
 });
 

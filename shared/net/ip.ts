@@ -4,7 +4,7 @@
  */
 import ipaddr from 'ipaddr.js';
 import type { IpFamily } from '../model/network';
-import { inetAtonDottedQuad } from './inet-aton';
+import { inetAton } from './inet-aton';
 
 export type IpAddress = ipaddr.IPv4 | ipaddr.IPv6;
 
@@ -12,12 +12,41 @@ export type IpAddress = ipaddr.IPv4 | ipaddr.IPv6;
  * Parses a numeric address: dotted-quad IPv4 (four decimal parts) or IPv6 text (no zone id);
  * anything else is undefined. Stricter than libvirt, whose getaddrinfo also takes inet_aton
  * shorthand ('127.1', '0x7f.0.0.1', octal '010'): those read differently in different tools,
- * so vnm refuses them rather than guess.
+ * so vnm refuses them rather than guess (parseIpAsLibvirt reads them as libvirt does).
  */
 export function parseIp(text: string): IpAddress | undefined {
   if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text);
-  if (text.includes('%') || !ipaddr.IPv6.isValid(text)) return undefined;
-  return ipaddr.IPv6.parse(text);
+  if (text.includes('%')) return undefined;
+  const hex = dottedTailToHex(text);
+  if (hex === undefined || !ipaddr.IPv6.isValid(hex)) return undefined;
+  return ipaddr.IPv6.parse(hex);
+}
+
+/**
+ * IPv6 text whose last 32 bits are a dotted quad, with that quad as two hex groups (glibc's
+ * inet_pton6 takes only four decimal parts there). ipaddr.js alone would read `::192.0.2.1`
+ * as the IPv4-mapped `::ffff:192.0.2.1`, a different address.
+ */
+function dottedTailToHex(text: string): string | undefined {
+  const cut = text.lastIndexOf(':');
+  const tail = text.slice(cut + 1);
+  if (!tail.includes('.')) return text;
+  if (cut < 0 || !ipaddr.IPv4.isValidFourPartDecimal(tail)) return undefined;
+  const [a = 0, b = 0, c = 0, d = 0] = ipaddr.IPv4.parse(tail).octets;
+  return `${text.slice(0, cut + 1)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+}
+
+/**
+ * An address as libvirt's parser (getaddrinfo, AI_NUMERICHOST) reads it: parseIp, plus IPv4
+ * in any inet_aton form ('10.1.5' is 10.1.0.5). For libvirt XML and the files libvirt
+ * writes; what a person types goes through parseIp.
+ */
+export function parseIpAsLibvirt(text: string | undefined): IpAddress | undefined {
+  if (text === undefined) return undefined;
+  const strict = parseIp(text);
+  if (strict || text.includes(':')) return strict;
+  const bytes = inetAton(text);
+  return bytes ? new ipaddr.IPv4(bytes) : undefined;
 }
 
 export function isValidIp(text: string, family?: IpFamily): boolean {
@@ -42,21 +71,40 @@ export function maxPrefix(family: IpFamily): number {
 }
 
 /**
- * Writes an address as glibc's inet_ntop does (what libvirt prints): RFC 5952 compression,
- * except that IPv4-mapped and IPv4-compatible IPv6 addresses end in a dotted quad.
+ * Writes an address as glibc's inet_ntop does (libvirt's virSocketAddrFormat): lowercase
+ * hex without leading zeros, the first longest run of two or more zero groups as `::`, and a
+ * dotted-quad tail only for IPv4-mapped ::ffff:a.b.c.d and for the deprecated IPv4-compatible
+ * ::a.b.c.d when the zero run is exactly the first six groups (so `::2` stays `::2`, while
+ * `::1:2` is `::0.1.0.2`).
  */
 export function formatIp(addr: IpAddress): string {
   if (addr.kind() === 'ipv4') return addr.toString();
-  const v6 = addr as ipaddr.IPv6;
-  const p = v6.parts;
-  const leadingZero = p.slice(0, 5).every((w) => w === 0);
-  const mapped = leadingZero && p[5] === 0xffff;
-  const compatible = leadingZero && p[5] === 0 && (p[6] !== 0 || (p[7] !== 0 && p[7] !== 1));
-  if (mapped || compatible) {
-    const v4 = [p[6] ?? 0, p[7] ?? 0].flatMap((w) => [w >> 8, w & 0xff]).join('.');
-    return mapped ? `::ffff:${v4}` : `::${v4}`;
+  const parts = (addr as ipaddr.IPv6).parts;
+  const run = longestZeroRun(parts);
+  const hex = (list: readonly number[]): string => list.map((p) => p.toString(16)).join(':');
+  if (!run) return hex(parts);
+  const mapped = run.len === 5 && parts[5] === 0xffff;
+  if (run.start === 0 && (run.len === 6 || mapped)) {
+    const quad = [parts[6] ?? 0, parts[7] ?? 0].flatMap((w) => [w >> 8, w & 0xff]).join('.');
+    return mapped ? `::ffff:${quad}` : `::${quad}`;
   }
-  return v6.toRFC5952String();
+  return `${hex(parts.slice(0, run.start))}::${hex(parts.slice(run.start + run.len))}`;
+}
+
+/** The first longest run of two or more zero groups, as inet_ntop picks the one to compress. */
+function longestZeroRun(parts: readonly number[]): { start: number; len: number } | undefined {
+  let best: { start: number; len: number } | undefined;
+  let start = -1;
+  for (let i = 0; i <= parts.length; i++) {
+    if (i < parts.length && parts[i] === 0) {
+      if (start < 0) start = i;
+      continue;
+    }
+    const len = i - start;
+    if (start >= 0 && len >= 2 && (!best || len > best.len)) best = { start, len };
+    start = -1;
+  }
+  return best;
 }
 
 /** The canonical spelling of an address, or the text unchanged when it is not an address. */
@@ -67,12 +115,11 @@ export function canonicalIp(text: string): string {
 
 /**
  * An address from libvirt XML, spelled as libvirt writes it back: canonicalIp, but IPv4 in
- * any inet_aton form ('10.1.5', '0x0a.1.0.5') is read as libvirt's parser reads it. IPv6
- * text never matches inet_aton (it has colons), so it goes the strict way.
+ * any inet_aton form ('10.1.5', '0x0a.1.0.5') is read as libvirt's parser reads it.
  */
 export function canonicalIpAsLibvirt(text: string): string {
-  if (parseIp(text)) return canonicalIp(text);
-  return inetAtonDottedQuad(text) ?? text;
+  const addr = parseIpAsLibvirt(text);
+  return addr ? formatIp(addr) : text;
 }
 
 export function toBigInt(addr: IpAddress): bigint {

@@ -4,12 +4,12 @@
  * undefine of an isolated network with no address, the cheapest change vnmd makes).
  */
 import type { VnmClient } from '../../electron/client/client';
-import type { Netns } from './netns';
+import type { TestNetns } from './netns';
 
 /** Starts `count` isolated networks `fl0..`, bridge `vnmfl<i>`, each with `ports` veth ports. */
 export async function runningNetworks(
   client: VnmClient,
-  ns: Netns,
+  ns: TestNetns,
   count: number,
   ports: number,
 ): Promise<void> {

@@ -1,15 +1,17 @@
 /**
  * "Guests" for integration tests: a namespace with one interface, eth0, whose veth peer is a
- * port of a bridge in a host namespace, as a VM's tap device would be. Addresses come
- * statically or from DHCP through `busybox udhcpc`.
+ * port of a bridge in a host namespace, as a VM's tap device would be, plugged in as the
+ * sandbox plugs its guests (electron/sandbox/guest.ts). Addresses come statically or from
+ * DHCP through `busybox udhcpc`.
  */
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connectVeth, createNetns, randomIfName, type Netns } from './netns';
+import { plugGuest } from '../../electron/sandbox/guest';
+import { createNetns, randomIfName, type TestNetns } from './netns';
 
 export interface Guest {
-  readonly ns: Netns;
+  readonly ns: TestNetns;
   /** The guest's interface (in ns). */
   readonly ifname: 'eth0';
   /** The bridge port in the host namespace. */
@@ -37,14 +39,17 @@ export function randomMac(): string {
 }
 
 /** A guest namespace plugged into `bridge` of `host`. */
-export async function createGuest(host: Netns, bridge: string, opts: GuestOptions = {}): Promise<Guest> {
+export async function createGuest(host: TestNetns, bridge: string, opts: GuestOptions = {}): Promise<Guest> {
   const ns = await createNetns('guest');
   const port = randomIfName('vnmtp');
   const mac = opts.mac ?? randomMac();
-  await connectVeth(host, port, ns, 'eth0');
-  if (opts.portMac) await host.exec('ip', ['link', 'set', 'dev', port, 'address', opts.portMac]);
-  await host.exec('ip', ['link', 'set', 'dev', port, 'master', bridge]);
-  await ns.exec('ip', ['link', 'set', 'dev', 'eth0', 'address', mac]);
+  await plugGuest(host, bridge, {
+    port,
+    nsName: ns.name,
+    mac,
+    ...(opts.portMac ? { portMac: opts.portMac } : {}),
+  });
+  await ns.exec('ip', ['link', 'set', 'dev', 'eth0', 'up']);
   if (opts.address) await ns.exec('ip', ['addr', 'add', opts.address, 'dev', 'eth0']);
   if (opts.gateway) await ns.exec('ip', ['route', 'add', 'default', 'via', opts.gateway]);
   if (opts.address6) await ns.exec('ip', ['-6', 'addr', 'add', opts.address6, 'dev', 'eth0', 'nodad']);
@@ -112,7 +117,7 @@ function parseLease(text: string, elapsedMs: number): DhcpLease {
 }
 
 /** Runs `busybox udhcpc` once in the guest; resolves with the lease, or rejects when none came. */
-export async function runUdhcpc(guest: Netns, opts: UdhcpcOptions = {}): Promise<DhcpLease> {
+export async function runUdhcpc(guest: TestNetns, opts: UdhcpcOptions = {}): Promise<DhcpLease> {
   const dir = mkdtempSync(join(tmpdir(), 'vnmt-udhcpc-'));
   const script = join(dir, 'script.sh');
   const out = join(dir, 'lease');

@@ -3,9 +3,9 @@
  * the real modules.
  */
 import { remote, startRunner, type NsRunner, type Remote } from './runner';
-import type { Netns } from './netns';
+import type { TestNetns } from './netns';
 
-type Links = typeof import('../../electron/helper/bridge/links');
+type Links = typeof import('./ns-links');
 type Sysctl = typeof import('../../electron/helper/bridge/sysctl');
 type Routes = typeof import('../../electron/helper/bridge/routes');
 type Firewall = typeof import('./ns-firewall');
@@ -20,11 +20,11 @@ export interface HostLayer {
   readonly host: Remote<Host>;
 }
 
-export async function startHostLayer(ns: Netns): Promise<HostLayer> {
+export async function startHostLayer(ns: TestNetns): Promise<HostLayer> {
   const runner = await startRunner(ns);
   return {
     runner,
-    links: remote<Links>(runner, 'electron/helper/bridge/links.ts'),
+    links: remote<Links>(runner, 'test/helpers/ns-links.ts'),
     sysctl: remote<Sysctl>(runner, 'electron/helper/bridge/sysctl.ts'),
     routes: remote<Routes>(runner, 'electron/helper/bridge/routes.ts'),
     firewall: remote<Firewall>(runner, 'test/helpers/ns-firewall.ts'),

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { VnmClient } from '../../electron/client/client';
-import type { Netns } from './netns';
+import type { TestNetns } from './netns';
 import { hostSnapshot, makeDirs, removeDirs, startVnmd, type Vnmd } from './vnmd';
 
 export type Op = 'destroy' | 'start';
@@ -33,7 +33,7 @@ function cmdline(pid: string): string {
   }
 }
 
-async function nsJson<T>(ns: Netns, cmd: string, args: string[]): Promise<T | null> {
+async function nsJson<T>(ns: TestNetns, cmd: string, args: string[]): Promise<T | null> {
   const r = await ns.tryExec(cmd, args);
   return r.code === 0 && r.stdout.trim() ? (JSON.parse(r.stdout) as T) : null;
 }
@@ -49,7 +49,7 @@ export interface Seen {
 }
 
 /** What the host really has of one network, and what vnmd says of it. */
-async function observe(ns: Netns, c: VnmClient, n: (typeof NETWORKS)[number]): Promise<Seen> {
+async function observe(ns: TestNetns, c: VnmClient, n: (typeof NETWORKS)[number]): Promise<Seen> {
   const info = await c.call('network.info', { network: n.name });
   const links = await nsJson<{ ifname: string; flags: string[]; addr_info?: { local: string }[] }[]>(
     ns,
@@ -111,7 +111,7 @@ const ignore = () => undefined;
  * plus the log of the crashed vnmd.
  */
 export async function runOnce(
-  ns: Netns,
+  ns: TestNetns,
   op: Op,
   crashAfter: number,
 ): Promise<{ outcome: string[]; log: string; seen: Seen[] }> {
@@ -193,7 +193,7 @@ export interface KillTally {
  * run that counts them. `ns` must be clean (nothing of vnm's in it); `say` gets each run's line.
  */
 export async function killRuns(
-  ns: Netns,
+  ns: TestNetns,
   op: Op,
   runs: number,
   say: (line: string) => void,

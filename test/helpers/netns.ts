@@ -1,5 +1,6 @@
 /**
- * Network namespaces for integration tests: everything a test changes (links, bridges, nft,
+ * Network namespaces for integration tests, built on the sandbox's (electron/sandbox/netns.ts):
+ * everything a test changes (links, bridges, nft,
  * sysctls, dnsmasq) lives in namespaces it made here, named `vnmt-<prefix>-<random>`, and
  * goes away with them. Three safety nets: destroy() in afterAll, a synchronous cleanup when
  * the test process exits, and a sweep of namespaces whose creating process died (killed
@@ -8,30 +9,14 @@
  * Processes are only ever killed by pid, and only those inside our own namespaces
  * (`ip netns pids NAME`): never by name.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connectVeth, destroyNetnsSync } from '../../electron/sandbox/netns';
+import { connectVeth, destroyNetnsSync, Netns, type SpawnOptions } from '../../electron/sandbox/netns';
 import { capture, mustRun, type Captured, type CaptureOptions } from './proc';
 
-export interface Netns {
-  readonly name: string;
-  /** Runs a program inside the namespace; throws when it exits non-zero. */
-  exec(cmd: string, args: readonly string[], opts?: CaptureOptions): Promise<Captured>;
-  /** Runs a program inside the namespace; the exit status is data. */
-  tryExec(cmd: string, args: readonly string[], opts?: CaptureOptions): Promise<Captured>;
-  /** Starts a long-running program inside the namespace; destroy() kills it. */
-  spawn(
-    cmd: string,
-    args: readonly string[],
-    opts?: { env?: Record<string, string>; cwd?: string },
-  ): ChildProcess;
-  /** Kills every process in the namespace (by pid) and deletes it. Safe to call twice. */
-  destroy(): Promise<void>;
-}
-
 const REGISTRY = '/tmp/vnmt-netns';
-const live = new Map<string, Netns>();
+const live = new Map<string, TestNetns>();
 let exitHookInstalled = false;
 let swept = false;
 
@@ -77,48 +62,45 @@ export function sweepOrphans(): string[] {
   return removed;
 }
 
-async function killAll(name: string): Promise<void> {
-  for (let round = 0; round < 40; round++) {
-    const r = await capture('ip', ['netns', 'pids', name]);
-    const pids = r.stdout.split(/\s+/).filter(Boolean).map(Number);
-    if (pids.length === 0) return;
-    for (const pid of pids) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        /* already gone */
-      }
-    }
-    await new Promise((res) => setTimeout(res, 25));
+/**
+ * The sandbox's Netns as tests use it: a failed program is data (tryExec) or an error naming
+ * it (exec), a spawned program's output is piped to the test, and the namespace leaves the
+ * owner registry when destroyed.
+ */
+export class TestNetns extends Netns {
+  private destroyed = false;
+
+  private wrap(cmd: string, args: readonly string[]): string[] {
+    return ['netns', 'exec', this.name, cmd, ...args];
+  }
+
+  /** Runs a program inside the namespace; throws when it exits non-zero. */
+  override exec(cmd: string, args: readonly string[], opts?: CaptureOptions): Promise<Captured> {
+    return mustRun('ip', this.wrap(cmd, args), opts);
+  }
+
+  /** Runs a program inside the namespace; the exit status is data. */
+  tryExec(cmd: string, args: readonly string[], opts?: CaptureOptions): Promise<Captured> {
+    return capture('ip', this.wrap(cmd, args), opts);
+  }
+
+  /** Starts a long-running program inside the namespace, its stdio piped; destroy() kills it. */
+  override spawn(cmd: string, args: readonly string[], opts: SpawnOptions = {}): ChildProcess {
+    return super.spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'], detached: false, ...opts });
+  }
+
+  /** Kills every process in the namespace (by pid) and deletes it. Safe to call twice. */
+  override async destroy(): Promise<void> {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    await super.destroy();
+    live.delete(this.name);
+    rmSync(`${REGISTRY}/${this.name}`, { force: true });
   }
 }
 
-function makeNetns(name: string): Netns {
-  const wrap = (cmd: string, args: readonly string[]) => ['netns', 'exec', name, cmd, ...args];
-  let destroyed = false;
-  return {
-    name,
-    exec: (cmd, args, opts) => mustRun('ip', wrap(cmd, args), opts),
-    tryExec: (cmd, args, opts) => capture('ip', wrap(cmd, args), opts),
-    spawn: (cmd, args, opts = {}) =>
-      spawn('ip', wrap(cmd, args), {
-        cwd: opts.cwd,
-        env: { ...process.env, LC_ALL: 'C', ...opts.env },
-        stdio: ['pipe', 'pipe', 'pipe'],
-      }),
-    async destroy() {
-      if (destroyed) return;
-      destroyed = true;
-      await killAll(name);
-      await capture('ip', ['netns', 'del', name]);
-      live.delete(name);
-      rmSync(`${REGISTRY}/${name}`, { force: true });
-    },
-  };
-}
-
 /** A new namespace `vnmt-<prefix>-<random>` with loopback up. */
-export async function createNetns(prefix: string): Promise<Netns> {
+export async function createNetns(prefix: string): Promise<TestNetns> {
   if (!swept) {
     swept = true;
     sweepOrphans();
@@ -129,7 +111,7 @@ export async function createNetns(prefix: string): Promise<Netns> {
   mkdirSync(REGISTRY, { recursive: true });
   writeFileSync(`${REGISTRY}/${name}`, `${process.pid}\n`);
   await mustRun('ip', ['netns', 'add', name]);
-  const ns = makeNetns(name);
+  const ns = new TestNetns(name);
   live.set(name, ns);
   await ns.exec('ip', ['link', 'set', 'dev', 'lo', 'up']);
   return ns;

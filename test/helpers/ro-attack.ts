@@ -8,14 +8,14 @@ import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { connectVnmd } from '../../electron/client/client';
-import type { Netns } from './netns';
+import type { TestNetns } from './netns';
 import type { UnprivUser } from './unpriv-user';
 import { makeDirs, startVnmd, type Vnmd, type VnmdOptions } from './vnmd';
 
 const FLOOD = resolve(import.meta.dirname, 'ro-flood.mjs');
 
 /** vnmd whose read-only socket the unprivileged user can reach (mkdtemp makes 0700 dirs). */
-export async function vnmdOpenToAll(ns: Netns, opts: VnmdOptions = {}): Promise<Vnmd> {
+export async function vnmdOpenToAll(ns: TestNetns, opts: VnmdOptions = {}): Promise<Vnmd> {
   const dirs = opts.dirs ?? makeDirs();
   chmodSync(dirs.base, 0o755);
   const v = await startVnmd(ns, { ...opts, dirs });

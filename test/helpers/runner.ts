@@ -5,12 +5,12 @@
  *
  *   const host = await createNetns('host');
  *   const r = await startRunner(host);
- *   await r.call('electron/helper/bridge/links.ts', 'createBridge', { name: 'virbr0', stp: false });
+ *   await r.call('test/helpers/ns-links.ts', 'createBridge', { name: 'virbr0', stp: false });
  */
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { VnmError, isVnmErrorData } from '../../shared/rpc/errors';
-import type { Netns } from './netns';
+import type { TestNetns } from './netns';
 
 export interface Handle {
   readonly $handle: number;
@@ -42,7 +42,7 @@ function toError(e: { name?: string; message: string; kind?: string; details?: s
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 
 /** Starts a runner in `ns`; it dies with the namespace (destroy kills it) or with close(). */
-export async function startRunner(ns: Netns): Promise<NsRunner> {
+export async function startRunner(ns: TestNetns): Promise<NsRunner> {
   const child = ns.spawn(process.execPath, ['--import', 'tsx', entry], { cwd: root });
   const pending = new Map<number, Pending>();
   let nextId = 1;
@@ -87,8 +87,8 @@ export type Remote<M> = {
 
 /**
  * Typed access to a module inside the namespace:
- *   const links = remote<typeof import('../../electron/helper/bridge/links')>(r, 'electron/helper/bridge/links.ts');
- *   await links.createBridge({ name: 'virbr0', stp: false });
+ *   const routes = remote<typeof import('../../electron/helper/bridge/routes')>(r, 'electron/helper/bridge/routes.ts');
+ *   await routes.listRoutes();
  */
 export function remote<M>(runner: NsRunner, module: string): Remote<M> {
   return new Proxy({} as Remote<M>, {

@@ -7,14 +7,14 @@
  * tests' bridges and guests (guest.ts) hang below the host.
  */
 import { connectUplink, routeFromWan, UPLINK } from '../../electron/sandbox/uplink';
-import { createNetns, type Netns } from './netns';
+import { createNetns, type TestNetns } from './netns';
 
 // One address plan for the demo host and the tests' sandbox (the tests start no web server).
 export { UPLINK };
 
 export interface Sandbox {
-  readonly host: Netns;
-  readonly wan: Netns;
+  readonly host: TestNetns;
+  readonly wan: TestNetns;
   /** Tells the wan how to reach `subnet` (through the host), as an upstream router would be told. */
   routeFromWan(subnet: string): Promise<void>;
   destroy(): Promise<void>;

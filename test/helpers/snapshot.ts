@@ -5,7 +5,7 @@
  * snapshots mean nothing was left behind and nothing was taken away.
  */
 import { readFileSync } from 'node:fs';
-import type { Netns } from './netns';
+import type { TestNetns } from './netns';
 import { capture } from './proc';
 
 export interface NetnsSnapshot {
@@ -29,7 +29,7 @@ interface RawLink {
 
 const SYSCTLS = ['net/ipv4/ip_forward', 'net/ipv6/conf/all/forwarding'];
 
-async function json<T>(ns: Netns, cmd: string, args: string[]): Promise<T> {
+async function json<T>(ns: TestNetns, cmd: string, args: string[]): Promise<T> {
   const r = await ns.exec(cmd, args);
   return JSON.parse(r.stdout.trim() || 'null') as T;
 }
@@ -81,7 +81,7 @@ function processList(pids: number[]): string[] {
     .sort();
 }
 
-export async function snapshot(ns: Netns): Promise<NetnsSnapshot> {
+export async function snapshot(ns: TestNetns): Promise<NetnsSnapshot> {
   const links = await json<RawLink[]>(ns, 'ip', ['-json', '-details', 'addr', 'show']);
   const routes4 = await json<{ dst: string; dev?: string; gateway?: string }[]>(ns, 'ip', [
     '-4',
@@ -119,7 +119,7 @@ export async function snapshot(ns: Netns): Promise<NetnsSnapshot> {
   };
 }
 
-async function nsPids(ns: Netns): Promise<number[]> {
+async function nsPids(ns: TestNetns): Promise<number[]> {
   const r = await capture('ip', ['netns', 'pids', ns.name]);
   return r.stdout.split(/\s+/).filter(Boolean).map(Number);
 }

@@ -7,7 +7,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, readFileSync } from 'node:fs';
-import type { Netns } from './netns';
+import type { TestNetns } from './netns';
 import { unitSection } from './package-layout';
 import { cliBundle, type VnmdDirs } from './vnmd';
 
@@ -32,7 +32,7 @@ function one(unit: string, key: string): string | undefined {
  * before vnmd runs. `socketGroup` is the gid standing for the unit's SocketGroup= (group vnm
  * itself may exist on the machine for real).
  */
-export async function activateVnmd(ns: Netns, dirs: VnmdDirs, socketGroup: number): Promise<Activator> {
+export async function activateVnmd(ns: TestNetns, dirs: VnmdDirs, socketGroup: number): Promise<Activator> {
   const cli = await cliBundle();
   const names = [one('vnmd.socket', 'FileDescriptorName'), one('vnmd-ro.socket', 'FileDescriptorName')];
   mkdirSync(dirs.runtimeDir, { recursive: true });

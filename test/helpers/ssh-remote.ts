@@ -26,7 +26,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createGroupUsers, type GroupUsers } from './group-users';
-import { connectVeth, createNetns, type Netns } from './netns';
+import { connectVeth, createNetns, type TestNetns } from './netns';
 import { capture, mustRun, type Captured } from './proc';
 import { cliBundle } from './vnmd';
 
@@ -36,9 +36,9 @@ export const GREETING = 'Welcome to the remote host! (printed by the login shell
 const RELAY = resolve(import.meta.dirname, 'tcp-relay.mjs');
 
 export interface SshRemote {
-  readonly desktop: Netns;
+  readonly desktop: TestNetns;
   /** The remote's network namespace (links, bridges, guests); its files are seen through inRemote. */
-  readonly remote: Netns;
+  readonly remote: TestNetns;
   readonly dir: string;
   readonly users: GroupUsers;
   /** A key both users accept; a key nobody accepts; a key with passphrase PASSPHRASE. */

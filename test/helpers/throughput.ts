@@ -5,7 +5,7 @@
  * burst) to the last byte, over real elapsed time.
  */
 import { performance } from 'node:perf_hooks';
-import type { Netns } from './netns';
+import type { TestNetns } from './netns';
 
 export interface Throughput {
   /** Application bytes per second after the first `skip` bytes. */
@@ -16,7 +16,7 @@ export interface Throughput {
 }
 
 /** nc -l in `ns`, resolved once it says it listens. */
-async function listen(ns: Netns, port: number) {
+async function listen(ns: TestNetns, port: number) {
   const child = ns.spawn('nc', ['-l', '-v', '-n', '-4', '-p', String(port)]);
   child.stdin?.end();
   await new Promise<void>((resolve, reject) => {
@@ -31,8 +31,8 @@ async function listen(ns: Netns, port: number) {
 }
 
 export async function measureTcp(
-  sender: Netns,
-  receiver: Netns,
+  sender: TestNetns,
+  receiver: TestNetns,
   address: string,
   port: number,
   opts: { bytes: number; skip: number },

@@ -3,10 +3,10 @@
  * "no" pays about a second, not a minute.
  */
 import type { ChildProcess } from 'node:child_process';
-import type { Netns } from './netns';
+import type { TestNetns } from './netns';
 
 /** One ping with a 1 s deadline; true when a reply came. */
-export async function canPing(from: Netns, to: string): Promise<boolean> {
+export async function canPing(from: TestNetns, to: string): Promise<boolean> {
   const args = to.includes(':') ? ['-6', '-c1', '-W1', '-n', to] : ['-c1', '-W1', '-n', to];
   const r = await from.tryExec('ping', args, { timeoutMs: 5_000 });
   return r.code === 0;
@@ -19,7 +19,7 @@ export interface TcpServer {
 }
 
 /** A one-shot TCP server (`nc -l`) on `port` in `ns`, IPv4 unless `ipv6`. */
-export async function startTcpServer(ns: Netns, port: number, ipv6 = false): Promise<TcpServer> {
+export async function startTcpServer(ns: TestNetns, port: number, ipv6 = false): Promise<TcpServer> {
   const args = ['-l', '-v', '-n', ipv6 ? '-6' : '-4', '-p', String(port)];
   const child: ChildProcess = ns.spawn('nc', args);
   let stdout = '';
@@ -48,7 +48,12 @@ export async function startTcpServer(ns: Netns, port: number, ipv6 = false): Pro
 }
 
 /** Connects, sends `data` and closes; true when the connection was made. 1 s timeout. */
-export async function tcpSend(from: Netns, host: string, port: number, data = 'hello\n'): Promise<boolean> {
+export async function tcpSend(
+  from: TestNetns,
+  host: string,
+  port: number,
+  data = 'hello\n',
+): Promise<boolean> {
   const r = await from.tryExec('nc', ['-N', '-n', '-w1', host, String(port)], {
     input: data,
     timeoutMs: 5_000,
@@ -63,8 +68,8 @@ export async function tcpSend(from: Netns, host: string, port: number, data = 'h
  * the firewall rejects at once.
  */
 export async function tcpProbe(
-  client: Netns,
-  server: Netns,
+  client: TestNetns,
+  server: TestNetns,
   host: string,
   port: number,
   attempts = 2,

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { build } from 'rolldown';
 import { connectVnmd } from '../../electron/client/client';
 import type { VnmClient } from '../../electron/client/client';
-import type { Netns } from './netns';
+import type { TestNetns } from './netns';
 import { capture } from './proc';
 import type { Captured } from './proc';
 import { snapshot } from './snapshot';
@@ -75,7 +75,7 @@ export interface VnmdOptions {
 }
 
 export interface Vnmd {
-  readonly ns: Netns;
+  readonly ns: TestNetns;
   readonly dirs: VnmdDirs;
   readonly pid: number;
   /** Everything vnmd wrote to stderr so far. */
@@ -139,7 +139,7 @@ async function trackedClient(path: string): Promise<VnmClient> {
   return c;
 }
 
-export async function startVnmd(ns: Netns, opts: VnmdOptions = {}): Promise<Vnmd> {
+export async function startVnmd(ns: TestNetns, opts: VnmdOptions = {}): Promise<Vnmd> {
   const cli = await cliBundle();
   const dirs = opts.dirs ?? makeDirs();
   usedDirs.add(dirs);
@@ -220,7 +220,7 @@ export function removeDirs(dirs: VnmdDirs): void {
 }
 
 /** A snapshot of the namespace without vnmd's own process, which a restart replaces. */
-export async function hostSnapshot(ns: Netns): Promise<NetnsSnapshot> {
+export async function hostSnapshot(ns: TestNetns): Promise<NetnsSnapshot> {
   const s = await snapshot(ns);
   return { ...s, processes: s.processes.filter((p) => !/ daemon --config-dir /.test(p)) };
 }

@@ -14,14 +14,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend } from '../../electron/main/connection/open-backend';
 import { describePlan, type ConnectionPlan } from '../../electron/main/connection/plan';
-import { createNetns, destroyAllNetns, type Netns } from '../helpers/netns';
+import { createNetns, destroyAllNetns, type TestNetns } from '../helpers/netns';
 import { REPO } from '../helpers/package-layout';
 import { cliBundle, makeDirs, removeDirs, type VnmdDirs } from '../helpers/vnmd';
 
 const HELPER = join(REPO, 'build/linux/bin/vnm-start-service');
 const work = mkdtempSync(join(tmpdir(), 'vnmt-startsvc-'));
 const bin = join(work, 'bin');
-let ns: Netns;
+let ns: TestNetns;
 let dirs: VnmdDirs;
 const savedPath = process.env.PATH;
 

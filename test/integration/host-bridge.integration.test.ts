@@ -5,11 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGuest } from '../helpers/guest';
 import { startHostLayer, type HostLayer } from '../helpers/host-layer';
-import { createNetns, destroyAllNetns, type Netns } from '../helpers/netns';
+import { createNetns, destroyAllNetns, type TestNetns } from '../helpers/netns';
 import { snapshot, type NetnsSnapshot } from '../helpers/snapshot';
 import { VnmError } from '../../shared/rpc/errors';
 
-let ns: Netns;
+let ns: TestNetns;
 let layer: HostLayer;
 let before: NetnsSnapshot;
 

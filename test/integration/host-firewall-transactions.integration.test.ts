@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostLayer, type HostLayer } from '../helpers/host-layer';
-import { createNetns, destroyAllNetns, type Netns } from '../helpers/netns';
+import { createNetns, destroyAllNetns, type TestNetns } from '../helpers/netns';
 import { snapshot } from '../helpers/snapshot';
 import type { FirewallPlan } from '../../electron/helper/firewall';
 import { VnmError } from '../../shared/rpc/errors';
@@ -35,7 +35,7 @@ table ip nat {
 }
 `;
 
-let ns: Netns;
+let ns: TestNetns;
 let layer: HostLayer;
 
 beforeAll(async () => {

@@ -10,11 +10,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killRuns } from '../helpers/kill-points';
-import { createNetns, destroyAllNetns, type Netns } from '../helpers/netns';
+import { createNetns, destroyAllNetns, type TestNetns } from '../helpers/netns';
 
 const RUNS = Number(process.env.VNM_KILL_RUNS ?? 3);
 
-let ns: Netns;
+let ns: TestNetns;
 
 beforeAll(async () => {
   ns = await createNetns('kill');

@@ -10,7 +10,7 @@ import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createGuest, runUdhcpc, type Guest } from '../helpers/guest';
-import type { Netns } from '../helpers/netns';
+import type { TestNetns } from '../helpers/netns';
 import { createSandbox, UPLINK, type Sandbox } from '../helpers/sandbox';
 import { removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
 
@@ -81,7 +81,7 @@ async function withRig(prefix: string, body: (rig: Rig) => Promise<void>): Promi
 }
 
 /** Starts a server of the peers script in `ns` and waits until it listens. */
-async function serve(ns: Netns, ...args: string[]): Promise<ChildProcess> {
+async function serve(ns: TestNetns, ...args: string[]): Promise<ChildProcess> {
   const child = ns.spawn('node', [PEERS, ...args]);
   let out = '';
   let err = '';
@@ -98,7 +98,7 @@ async function serve(ns: Netns, ...args: string[]): Promise<ChildProcess> {
 
 /** A client of the peers script in `ns`: what the server answered, or null when it did not. */
 async function ask(
-  ns: Netns,
+  ns: TestNetns,
   mode: 'ask-tcp' | 'ask-udp',
   host: string,
   port: number,

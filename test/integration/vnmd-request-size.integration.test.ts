@@ -7,11 +7,11 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNetns, destroyAllNetns, type Netns } from '../helpers/netns';
+import { createNetns, destroyAllNetns, type TestNetns } from '../helpers/netns';
 import { capture } from '../helpers/proc';
 import { cliBundle, removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
 
-let ns: Netns;
+let ns: TestNetns;
 let vnmd: Vnmd;
 
 beforeAll(async () => {

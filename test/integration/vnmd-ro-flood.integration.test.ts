@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connectVnmd } from '../../electron/client/client';
-import { createNetns, destroyAllNetns, type Netns } from '../helpers/netns';
+import { createNetns, destroyAllNetns, type TestNetns } from '../helpers/netns';
 import {
   alive,
   bigNetworkXml,
@@ -23,7 +23,7 @@ import {
 import { createUnprivUser, type UnprivUser } from '../helpers/unpriv-user';
 import { removeDirs, type Vnmd, type VnmdOptions } from '../helpers/vnmd';
 
-let ns: Netns;
+let ns: TestNetns;
 let user: UnprivUser;
 let other: UnprivUser;
 const started: Vnmd[] = [];

@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VnmClient } from '../../electron/client/client';
-import { createNetns, destroyAllNetns, type Netns } from '../helpers/netns';
+import { createNetns, destroyAllNetns, type TestNetns } from '../helpers/netns';
 import { makeDirs, removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
 
 const XML = `<network>
@@ -21,7 +21,7 @@ const XML = `<network>
   <ip address='10.85.0.1' prefix='24'><dhcp><range start='10.85.0.10' end='10.85.0.50'/></dhcp></ip>
 </network>`;
 
-let ns: Netns;
+let ns: TestNetns;
 let vnmd: Vnmd;
 
 beforeAll(async () => {

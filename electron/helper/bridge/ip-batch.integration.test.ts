@@ -5,14 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capture } from '../../../test/helpers/proc';
-import { createNetns, destroyAllNetns, type Netns } from '../../../test/helpers/netns';
+import { createNetns, destroyAllNetns, type TestNetns } from '../../../test/helpers/netns';
 import { startRunner, type NsRunner } from '../../../test/helpers/runner';
 
-const MODULE = 'electron/helper/bridge/ip-batch.ts';
+// The runner's one IpBatch, as a driver holds it (DriverContext.ip).
+const MODULE = 'test/helpers/ns-links.ts';
 const isRoot = process.getuid?.() === 0;
 
 describe.skipIf(!isRoot)('ipBatch (network namespace, root)', () => {
-  let ns: Netns;
+  let ns: TestNetns;
   let runner: NsRunner;
   const links = async () => (await ns.exec('ip', ['-o', 'link', 'show'])).stdout;
   const batch = (...commands: string[][]) => runner.call(MODULE, 'ipBatch', commands);

@@ -1,5 +1,5 @@
 /**
- * One long-lived `ip -force -batch -` per vnmd, for the link changes of a start and a
+ * One long-lived `ip -force -batch -` per driver (DriverContext.ip), for the link changes of a start and a
  * destroy: a command costs a line on a pipe instead of a new process (a fork of vnmd, which
  * on a busy host blocks vnmd for 10-25 ms, then ip's own start-up).
  *
@@ -60,7 +60,8 @@ function command(words: readonly string[], line: string, cmdLine: number): Excha
   };
 }
 
-class IpBatch {
+/** vnmd's long-lived ip: started on the first command, started again if it exits. */
+export class IpBatch {
   /** Lines written to the current ip, which numbers them in its error messages. */
   private lines = 0;
   private readonly session = new ChildSession(
@@ -82,11 +83,4 @@ class IpBatch {
       }
     });
   }
-}
-
-const shared = new IpBatch();
-
-/** Runs ip commands in vnmd's long-lived ip, in order, stopping at the first that fails. */
-export function ipBatch(commands: readonly (readonly string[])[]): Promise<void> {
-  return shared.run(commands);
 }

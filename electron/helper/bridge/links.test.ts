@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VnmError } from '../../../shared/rpc/errors';
+import type { IpBatch } from './ip-batch';
 import { assertLinkName, createBridge, toLinkInfo } from './links';
 import { toHostInterface } from '../host/facts';
 
@@ -83,8 +84,17 @@ describe('assertLinkName', () => {
   });
 
   it('checks bridge options before running anything', async () => {
-    await expect(createBridge({ name: 'virbr0', stp: false, mac: 'zz' })).rejects.toThrow('MAC address');
-    await expect(createBridge({ name: 'virbr0', stp: false, mtu: 10 })).rejects.toThrow('68 to 65535');
-    await expect(createBridge({ name: 'virbr0', stp: false, delayCs: -1 })).rejects.toThrow('delay');
+    const ipNeverRun = {
+      run: () => Promise.reject(new Error('ip ran before the options were checked')),
+    } as unknown as IpBatch;
+    await expect(createBridge(ipNeverRun, { name: 'virbr0', stp: false, mac: 'zz' })).rejects.toThrow(
+      'MAC address',
+    );
+    await expect(createBridge(ipNeverRun, { name: 'virbr0', stp: false, mtu: 10 })).rejects.toThrow(
+      '68 to 65535',
+    );
+    await expect(createBridge(ipNeverRun, { name: 'virbr0', stp: false, delayCs: -1 })).rejects.toThrow(
+      'delay',
+    );
   });
 });

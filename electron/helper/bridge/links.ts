@@ -5,7 +5,7 @@
 import { VnmError } from '../../../shared/rpc/errors';
 import { run, runJson } from '../exec';
 import { parseCidr } from '../../../shared/net/cidr';
-import { ipBatch } from './ip-batch';
+import type { IpBatch } from './ip-batch';
 
 /** One link as `ip -json -details link show` describes it, trimmed to what vnm uses. */
 export interface LinkInfo {
@@ -124,7 +124,7 @@ function checkBridgeOptions(opts: BridgeOptions): void {
  * Creates a bridge, down, with the MAC, MTU, STP and forward delay asked for. Either the
  * bridge is there with all of them, or it is not there at all.
  */
-export async function createBridge(opts: BridgeOptions): Promise<void> {
+export async function createBridge(ip: IpBatch, opts: BridgeOptions): Promise<void> {
   checkBridgeOptions(opts);
   const args = ['link', 'add', 'name', opts.name];
   if (opts.mac !== undefined) args.push('address', opts.mac);
@@ -133,22 +133,22 @@ export async function createBridge(opts: BridgeOptions): Promise<void> {
   // to 2 s once STP runs, but keeps 0 for a bridge without STP.
   if (opts.delayCs !== undefined) args.push('forward_delay', String(opts.delayCs));
   args.push('stp_state', opts.stp ? '1' : '0');
-  await ipBatch([args]);
+  await ip.run([args]);
   if (opts.mtu === undefined) return;
   try {
     // Set after creation, as libvirt does: only an MTU set on an existing bridge counts as
     // chosen by the user, and the kernel then keeps it when ports with another MTU join.
-    await ipBatch([['link', 'set', 'dev', opts.name, 'mtu', String(opts.mtu)]]);
+    await ip.run([['link', 'set', 'dev', opts.name, 'mtu', String(opts.mtu)]]);
   } catch (e) {
-    await ipBatch([['link', 'del', 'dev', opts.name]]).catch(() => undefined);
+    await ip.run([['link', 'del', 'dev', opts.name]]).catch(() => undefined);
     throw e;
   }
 }
 
 /** Deletes a link (and, for a veth, its peer). */
-export async function deleteLink(name: string): Promise<void> {
+export async function deleteLink(ip: IpBatch, name: string): Promise<void> {
   assertLinkName(name);
-  await ipBatch([['link', 'del', 'dev', name]]);
+  await ip.run([['link', 'del', 'dev', name]]);
 }
 
 export async function setLinkUp(name: string): Promise<void> {

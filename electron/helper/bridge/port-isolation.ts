@@ -8,7 +8,7 @@
  * The flag is read from sysfs (no process per check) and set through the ip batch.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { ipBatch } from './ip-batch';
+import type { IpBatch } from './ip-batch';
 
 const SYS_NET = '/sys/class/net';
 
@@ -62,6 +62,7 @@ export function isolateCommand(port: string): string[] {
  * guest that went away needs nothing).
  */
 export async function isolateBridgePorts(
+  ip: IpBatch,
   bridge: string,
   sysNet = SYS_NET,
   wanted: (port: string) => boolean = () => true,
@@ -69,7 +70,7 @@ export async function isolateBridgePorts(
   const done: string[] = [];
   for (const port of unisolatedPorts(bridge, sysNet).filter(wanted)) {
     try {
-      await ipBatch([isolateCommand(port)]);
+      await ip.run([isolateCommand(port)]);
       done.push(port);
     } catch (err) {
       if (portIsolated(port, sysNet) !== null) throw err;

@@ -14,25 +14,25 @@ import { assertLinkName } from './links';
 
 export type Undo = () => Promise<void>;
 
-let procSysRoot = '/proc/sys';
+/**
+ * Where the tunables are: no state of a driver's, but of the network namespace the process
+ * is in, which every driver in the process shares. Each function takes it as its last
+ * argument, so unit tests can point it at a folder of their own.
+ */
+export const PROC_SYS = '/proc/sys';
 
-/** For unit tests: read and write under another folder instead of /proc/sys. */
-export function setProcSysRootForTests(root: string): void {
-  procSysRoot = root;
-}
-
-function keyPath(key: string): string {
+function keyPath(key: string, root: string): string {
   const parts = key.split('/');
   if (parts[0] !== 'net' || parts.some((p) => p === '' || p === '.' || p === '..')) {
     throw new VnmError('internal', `Refusing sysctl key '${key}': vnm only touches net/... keys.`);
   }
-  return `${procSysRoot}/${key}`;
+  return `${root}/${key}`;
 }
 
 /** Reads a sysctl such as `net/ipv4/ip_forward`; the value without its newline. */
-export function readSysctl(key: string): Promise<string> {
+export function readSysctl(key: string, root = PROC_SYS): Promise<string> {
   try {
-    return Promise.resolve(readFileSync(keyPath(key), 'utf8').trim());
+    return Promise.resolve(readFileSync(keyPath(key, root), 'utf8').trim());
   } catch (e) {
     return Promise.reject(
       new VnmError('operation-failed', `Cannot read /proc/sys/${key}: ${(e as Error).message}.`),
@@ -41,17 +41,17 @@ export function readSysctl(key: string): Promise<string> {
 }
 
 /** Writes a sysctl and returns the undo that restores its previous value. */
-export async function writeSysctl(key: string, value: string): Promise<Undo> {
-  const previous = await readSysctl(key);
-  await put(key, value);
+export async function writeSysctl(key: string, value: string, root = PROC_SYS): Promise<Undo> {
+  const previous = await readSysctl(key, root);
+  await put(key, value, root);
   return async () => {
-    if ((await readSysctl(key)) !== previous) await put(key, previous);
+    if ((await readSysctl(key, root)) !== previous) await put(key, previous, root);
   };
 }
 
-function put(key: string, value: string): Promise<void> {
+function put(key: string, value: string, root: string): Promise<void> {
   try {
-    writeFileSync(keyPath(key), `${value}\n`);
+    writeFileSync(keyPath(key, root), `${value}\n`);
     return Promise.resolve();
   } catch (e) {
     return Promise.reject(
@@ -66,25 +66,25 @@ function put(key: string, value: string): Promise<void> {
 export const IPV4_FORWARD = 'net/ipv4/ip_forward';
 export const IPV6_FORWARD = 'net/ipv6/conf/all/forwarding';
 
-export async function ipv4ForwardingEnabled(): Promise<boolean> {
-  return (await readSysctl(IPV4_FORWARD)) === '1';
+export async function ipv4ForwardingEnabled(root = PROC_SYS): Promise<boolean> {
+  return (await readSysctl(IPV4_FORWARD, root)) === '1';
 }
 
 /** Whether IPv6 forwarding is on; false when the kernel has no IPv6. */
-export async function ipv6ForwardingEnabled(): Promise<boolean> {
+export async function ipv6ForwardingEnabled(root = PROC_SYS): Promise<boolean> {
   try {
-    return (await readSysctl(IPV6_FORWARD)) === '1';
+    return (await readSysctl(IPV6_FORWARD, root)) === '1';
   } catch {
     return false;
   }
 }
 
-export function enableIpv4Forwarding(): Promise<Undo> {
-  return writeSysctl(IPV4_FORWARD, '1');
+export function enableIpv4Forwarding(root = PROC_SYS): Promise<Undo> {
+  return writeSysctl(IPV4_FORWARD, '1', root);
 }
 
-export function enableIpv6Forwarding(): Promise<Undo> {
-  return writeSysctl(IPV6_FORWARD, '1');
+export function enableIpv6Forwarding(root = PROC_SYS): Promise<Undo> {
+  return writeSysctl(IPV6_FORWARD, '1', root);
 }
 
 /**
@@ -97,20 +97,20 @@ export function enableIpv6Forwarding(): Promise<Undo> {
  * not reach its guests over IPv6. A new bridge has no ports, so there is nothing to detect.
  * The undo restores them all.
  */
-export async function setBridgeIpv6(bridge: string, enable: boolean): Promise<Undo> {
+export async function setBridgeIpv6(bridge: string, enable: boolean, root = PROC_SYS): Promise<Undo> {
   assertLinkName(bridge, 'bridge name');
   const base = `net/ipv6/conf/${bridge}`;
   // A kernel without IPv6 has no such folder: nothing to disable, nothing to undo.
-  if (!enable && !(await readSysctl(`${base}/disable_ipv6`).catch(() => null))) return async () => {};
+  if (!enable && !(await readSysctl(`${base}/disable_ipv6`, root).catch(() => null))) return async () => {};
   const undos: Undo[] = [];
   const undoAll: Undo = async () => {
     for (const u of undos.reverse()) await u();
   };
   try {
-    undos.push(await writeSysctl(`${base}/disable_ipv6`, enable ? '0' : '1'));
-    undos.push(await writeSysctl(`${base}/accept_ra`, '0'));
-    undos.push(await writeSysctl(`${base}/autoconf`, '0'));
-    if (enable) undos.push(await writeSysctl(`${base}/accept_dad`, '0'));
+    undos.push(await writeSysctl(`${base}/disable_ipv6`, enable ? '0' : '1', root));
+    undos.push(await writeSysctl(`${base}/accept_ra`, '0', root));
+    undos.push(await writeSysctl(`${base}/autoconf`, '0', root));
+    if (enable) undos.push(await writeSysctl(`${base}/accept_dad`, '0', root));
   } catch (e) {
     await undoAll();
     throw e;

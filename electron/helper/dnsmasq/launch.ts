@@ -18,7 +18,12 @@ export interface Launched {
   readonly pid: number;
 }
 
-/** Children started here, until they exit: waiting for them needs no polling. */
+/**
+ * Children started here, until they exit: waiting for them needs no polling. Module level on
+ * purpose, unlike the driver's state (DriverContext): a child belongs to the process, not to
+ * a driver, and its pid is unique on the host, so two drivers in one process can share this
+ * map without seeing each other's state; each only ever asks about pids it launched.
+ */
 const children = new Map<number, ChildProcess>();
 
 /** Resolves when `pid` (a child launched here) exits; null when it is not one. */

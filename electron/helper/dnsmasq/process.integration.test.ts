@@ -13,7 +13,7 @@ import { buildAddnHostsFile, buildHostsFile } from '../../../shared/dnsmasq/host
 import { parseLeases, type LeaseRecord } from '../../../shared/dnsmasq/leases';
 import { createGuest, runUdhcpc } from '../../../test/helpers/guest';
 import { until } from '../../../test/helpers/events-flood';
-import { createNetns, destroyAllNetns, type Netns } from '../../../test/helpers/netns';
+import { createNetns, destroyAllNetns, type TestNetns } from '../../../test/helpers/netns';
 import { startRunner, type NsRunner } from '../../../test/helpers/runner';
 import { isAlive, isOurDnsmasq } from './identity';
 import type { DnsmasqInstance } from './process';
@@ -70,7 +70,7 @@ async function waitForLease(file: string, mac: string): Promise<LeaseRecord> {
 }
 
 describe.skipIf(!isRoot)('dnsmasq process (network namespaces, root)', () => {
-  let host: Netns;
+  let host: TestNetns;
   let runner: NsRunner;
   let dir: string;
   let inst: DnsmasqInstance;

@@ -8,7 +8,7 @@
  */
 import type { NetworkDef } from '../../../shared/model/network';
 import { dnsmasqNeeded } from '../../../shared/dnsmasq/config';
-import { ipBatch } from '../bridge/ip-batch';
+import type { IpBatch } from '../bridge/ip-batch';
 import { parseAddress, tryParseCidr, formatCidr } from '../../../shared/net/cidr';
 import { runJson } from '../exec';
 import type { RunStatus } from '../store/status-store';
@@ -36,7 +36,12 @@ const canonical = (cidr: string) => {
 };
 
 /** Link up, addresses and routes of a bridge vnmd made; returns what it put back. */
-async function repairBridge(live: NetworkDef, bridge: string, routes: readonly string[]): Promise<string[]> {
+async function repairBridge(
+  ip: IpBatch,
+  live: NetworkDef,
+  bridge: string,
+  routes: readonly string[],
+): Promise<string[]> {
   const links = await runJson<IpAddrLink[] | null>('ip', ['-json', 'addr', 'show', 'dev', bridge]);
   const link = links?.[0];
   if (!link) throw new Error(`bridge ${bridge} vanished`);
@@ -59,7 +64,7 @@ async function repairBridge(live: NetworkDef, bridge: string, routes: readonly s
     repaired.push('link up');
     commands.push(['link', 'set', 'dev', bridge, 'up']);
   }
-  if (commands.length > 0) await ipBatch(commands);
+  if (commands.length > 0) await ip.run(commands);
   // A link that went down lost its routes with it: look only now.
   const present = new Set<string>();
   for (const family of ['-4', '-6']) {
@@ -75,7 +80,7 @@ async function repairBridge(live: NetworkDef, bridge: string, routes: readonly s
   }
   const missing = routes.filter((r) => !present.has(canonical(r.split(' ')[0]!)));
   if (missing.length > 0) {
-    await ipBatch(missing.map((r) => ['route', 'replace', ...r.split(' ')]));
+    await ip.run(missing.map((r) => ['route', 'replace', ...r.split(' ')]));
     repaired.push(...missing.map((r) => `route ${r}`));
   }
   return repaired;
@@ -85,13 +90,13 @@ async function repairBridge(live: NetworkDef, bridge: string, routes: readonly s
  * The network's <bandwidth> shaping, put back whole when any part of it is gone (someone ran
  * `tc qdisc del`, or deleted the ifb): removing what is left first gives one known state.
  */
-async function repairShaping(live: NetworkDef, bridge: string): Promise<string[]> {
+async function repairShaping(ip: IpBatch, live: NetworkDef, bridge: string): Promise<string[]> {
   const plan = shapingPlan(live.bandwidth, bridge);
   if (!plan) return [];
   const missing = await missingShaping(plan, bridge);
   if (missing.length === 0) return [];
-  await removeShaping(bridge, plan.outbound?.ifb ?? null);
-  await applyShaping(plan, bridge);
+  await removeShaping(ip, bridge, plan.outbound?.ifb ?? null);
+  await applyShaping(ip, plan, bridge);
   return missing;
 }
 
@@ -106,9 +111,10 @@ export async function repairHost(
 ): Promise<{ status: RunStatus; repaired: string[] }> {
   const repaired =
     status.bridge && status.created.bridge
-      ? await repairBridge(live, status.bridge, status.created.routes)
+      ? await repairBridge(ctx.ip, live, status.bridge, status.created.routes)
       : [];
-  if (status.bridge && status.created.bridge) repaired.push(...(await repairShaping(live, status.bridge)));
+  if (status.bridge && status.created.bridge)
+    repaired.push(...(await repairShaping(ctx.ip, live, status.bridge)));
   const record = status.created.dnsmasq;
   if (!record || !status.bridge || !dnsmasqNeeded(live)) return { status, repaired };
   const found = await ctx.dnsmasq.find(record, status.name);

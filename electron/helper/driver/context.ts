@@ -1,4 +1,5 @@
 /** Everything the driver's operations share. */
+import type { IpBatch } from '../bridge/ip-batch';
 import type { EventBus } from '../events/bus';
 import type { Firewall } from '../firewall';
 import type { ConfigStore } from '../store/config-store';
@@ -6,6 +7,7 @@ import type { StatusStore } from '../store/status-store';
 import type { DnsmasqControl } from './dnsmasq-control';
 import type { DaemonDirs } from './files';
 import type { KeyedMutex } from './keyed-mutex';
+import type { SubnetClaims } from './subnet-claims';
 import type { NetworkTable } from './table';
 
 export interface DriverContext {
@@ -16,6 +18,10 @@ export interface DriverContext {
   readonly dnsmasq: DnsmasqControl;
   /** This driver's nft session and the queue of its firewall changes. */
   readonly firewall: Firewall;
+  /** This driver's long-lived ip, for the link changes of a start, a stop and a repair. */
+  readonly ip: IpBatch;
+  /** The subnets of this driver's networks that are starting now. */
+  readonly subnetClaims: SubnetClaims;
   readonly bus: EventBus;
   readonly mutex: KeyedMutex;
   log(message: string): void;

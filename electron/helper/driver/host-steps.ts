@@ -9,7 +9,7 @@ import { VnmError } from '../../../shared/rpc/errors';
 import { assertLinkName, createBridge, deleteLink } from '../bridge/links';
 import { parseCidr } from '../../../shared/net/cidr';
 import { enableIpv4Forwarding, enableIpv6Forwarding, setBridgeIpv6 } from '../bridge/sysctl';
-import { ipBatch } from '../bridge/ip-batch';
+import type { IpBatch } from '../bridge/ip-batch';
 import type { Firewall, FirewallPlan } from '../firewall';
 import type { Revert } from '../revert';
 import { addDockerAccepts, listChains } from '../coexist/docker-user';
@@ -40,9 +40,14 @@ export async function checkBridgeFree(bridge: string): Promise<void> {
   if ((await linkNames()).has(bridge)) throw bridgeTaken(bridge);
 }
 
-export async function createNetworkBridge(def: NetworkDef, bridge: string, r: Revert): Promise<void> {
+export async function createNetworkBridge(
+  ip: IpBatch,
+  def: NetworkDef,
+  bridge: string,
+  r: Revert,
+): Promise<void> {
   try {
-    await createBridge({
+    await createBridge(ip, {
       name: bridge,
       mac: def.mac,
       mtu: def.mtu,
@@ -54,7 +59,7 @@ export async function createNetworkBridge(def: NetworkDef, bridge: string, r: Re
     if (err instanceof VnmError && /File exists/.test(err.message)) throw bridgeTaken(bridge);
     throw err;
   }
-  r.add(() => deleteLink(bridge), `delete bridge ${bridge}`);
+  r.add(() => deleteLink(ip, bridge), `delete bridge ${bridge}`);
 }
 
 export async function configureIpv6(def: NetworkDef, bridge: string, r: Revert): Promise<void> {
@@ -63,10 +68,10 @@ export async function configureIpv6(def: NetworkDef, bridge: string, r: Revert):
 }
 
 /**
- * Addresses, link up and static routes through vnmd's long-lived ip (bridge/ip-batch.ts):
+ * Addresses, link up and static routes through the driver's long-lived ip (bridge/ip-batch.ts):
  * all of them go away with the bridge, so the bridge's undo covers them.
  */
-export async function addressesUpAndRoutes(def: NetworkDef, bridge: string): Promise<string[]> {
+export async function addressesUpAndRoutes(ip: IpBatch, def: NetworkDef, bridge: string): Promise<string[]> {
   assertLinkName(bridge, 'bridge name');
   const commands: string[][] = [];
   for (const { cidr, family } of addressCidrs(def)) {
@@ -92,7 +97,7 @@ export async function addressesUpAndRoutes(def: NetworkDef, bridge: string): Pro
     ];
   });
   commands.push(...routes.map((r) => ['route', 'add', ...r]));
-  await ipBatch(commands);
+  await ip.run(commands);
   return routes.map((r) => r.join(' '));
 }
 
@@ -157,11 +162,16 @@ export async function installFirewall(
  * made for the outbound limit, recorded so destroy deletes it; the bridge's own qdiscs go
  * with the bridge, but the undo removes them too, so a revert leaves nothing either way.
  */
-export async function shapeTraffic(def: NetworkDef, bridge: string, r: Revert): Promise<string | null> {
+export async function shapeTraffic(
+  ip: IpBatch,
+  def: NetworkDef,
+  bridge: string,
+  r: Revert,
+): Promise<string | null> {
   const plan = shapingPlan(def.bandwidth, bridge);
   if (!plan) return null;
-  await applyShaping(plan, bridge);
+  await applyShaping(ip, plan, bridge);
   const ifb = plan.outbound?.ifb ?? null;
-  r.add(() => removeShaping(bridge, ifb), `remove the traffic shaping of ${bridge}`);
+  r.add(() => removeShaping(ip, bridge, ifb), `remove the traffic shaping of ${bridge}`);
   return ifb;
 }

@@ -5,6 +5,7 @@
  */
 import type { BandwidthRate } from '../../../shared/model/network';
 import type { NetworkPortDef } from '../../../shared/model/network-port';
+import type { IpBatch } from '../bridge/ip-batch';
 import { deleteLink } from '../bridge/links';
 import type { PortDevice } from '../bridge/port-device';
 import { ifindexOf } from '../bridge/port-device';
@@ -37,18 +38,18 @@ export function hasShaping(p: NetworkPortDef): boolean {
   return portShapingPlan(p.bandwidth, p.uuid) !== null || (floorOf(p) > 0 && p.classId !== undefined);
 }
 
-export async function applyPort(w: WantedPort): Promise<AppliedPort> {
+export async function applyPort(ip: IpBatch, w: WantedPort): Promise<AppliedPort> {
   const { port, device, bridge } = w;
   const plan = portShapingPlan(port.bandwidth, port.uuid);
   const ifb = plan?.outbound?.ifb ?? null;
-  if (plan) await applyDeviceShaping(plan, device.name);
+  if (plan) await applyDeviceShaping(ip, plan, device.name);
   const rate = floorOf(port);
   const floor = rate > 0 && port.classId !== undefined && w.netIn ? { classId: port.classId, rate } : null;
   if (floor) {
     try {
       await plugFloor(bridge, w.netIn!, port.mac, floor.classId, floor.rate);
     } catch (err) {
-      if (plan) await clearDeviceShaping(device.name, ifb).catch(() => undefined);
+      if (plan) await clearDeviceShaping(ip, device.name, ifb).catch(() => undefined);
       throw err;
     }
   }
@@ -56,9 +57,9 @@ export async function applyPort(w: WantedPort): Promise<AppliedPort> {
 }
 
 /** Takes off what applyPort put on; a device replaced meanwhile (another ifindex) is left alone. */
-export async function removePort(a: AppliedPort): Promise<void> {
+export async function removePort(ip: IpBatch, a: AppliedPort): Promise<void> {
   const links = await linkNames();
-  if (ifindexOf(a.device.name) === a.device.ifindex) await clearDeviceShaping(a.device.name, a.ifb);
-  else if (a.ifb && links.has(a.ifb)) await deleteLink(a.ifb);
+  if (ifindexOf(a.device.name) === a.device.ifindex) await clearDeviceShaping(ip, a.device.name, a.ifb);
+  else if (a.ifb && links.has(a.ifb)) await deleteLink(ip, a.ifb);
   if (a.floor && links.has(a.bridge)) await unplugFloor(a.bridge, a.floor.classId);
 }

@@ -122,7 +122,7 @@ export class PortBandwidthKeeper {
       const w = wanted.get(key);
       if (w && fits(a, w)) continue;
       this.applied.delete(key);
-      await removePort(a).catch((err: unknown) =>
+      await removePort(this.ctx.ip, a).catch((err: unknown) =>
         this.log(`taking ${key}'s shaping off ${a.device.name}`, err),
       );
       if (a.floor) floorsChanged.add(a.bridge);
@@ -133,7 +133,7 @@ export class PortBandwidthKeeper {
       const before = this.failed.get(key);
       if (!retry && before?.device.ifindex === w.device.ifindex) continue;
       try {
-        const a = await applyPort(w);
+        const a = await applyPort(this.ctx.ip, w);
         this.applied.set(key, a);
         this.failed.delete(key);
         if (a.floor) floorsChanged.add(w.bridge);
@@ -165,7 +165,9 @@ export class PortBandwidthKeeper {
     const owned = new Set([...this.applied.values()].map((a) => a.ifb));
     for (const name of await linkNames()) {
       if (isPortIfb(name) && !owned.has(name)) {
-        await deleteLink(name).catch((err: unknown) => this.log(`deleting the stray ${name}`, err));
+        await deleteLink(this.ctx.ip, name).catch((err: unknown) =>
+          this.log(`deleting the stray ${name}`, err),
+        );
       }
     }
   }

@@ -112,7 +112,9 @@ export class PortIsolationKeeper {
       .then(() => {
         // Asked again once queued: a port recorded meanwhile counts.
         const choice = this.choices().get(bridge);
-        return choice ? isolateBridgePorts(bridge, sysNet, (p) => choice(portMac(p, sysNet))) : [];
+        return choice
+          ? isolateBridgePorts(this.ctx.ip, bridge, sysNet, (p) => choice(portMac(p, sysNet)))
+          : [];
       })
       .then((ports) => {
         if (ports.length > 0) this.ctx.log(`port isolation: isolated ${ports.join(', ')} on ${bridge}`);

@@ -12,6 +12,7 @@ import { linkNames } from '../bridge/proc-net';
 import { Revert } from '../revert';
 import type { CreatedResources, RunStatus, StatusStore } from '../store/status-store';
 import type { Firewall } from '../firewall';
+import type { IpBatch } from '../bridge/ip-batch';
 import type { DnsmasqControl } from './dnsmasq-control';
 import type { DaemonDirs, NetworkFiles } from './files';
 import { networkFiles, writeDnsmasqFilesForStart } from './files';
@@ -19,7 +20,7 @@ import * as step from './host-steps';
 import { injectedFailure } from './inject';
 import { registerDomain } from '../resolved/register';
 import type { StartStep } from './inject';
-import { claimSubnets } from './subnet-claims';
+import type { SubnetClaims } from './subnet-claims';
 import type { NetworkTable } from './table';
 import { checkStartable } from './validate';
 import { checkApplicable } from './unapplicable';
@@ -34,6 +35,8 @@ export interface StartDeps {
   readonly statusStore: StatusStore;
   readonly dnsmasq: DnsmasqControl;
   readonly firewall: Firewall;
+  readonly ip: IpBatch;
+  readonly subnetClaims: SubnetClaims;
 }
 
 export async function startNetwork(
@@ -119,7 +122,7 @@ async function startManaged(def: NetworkDef, persistent: boolean, deps: StartDep
   if (!bridge) {
     throw new VnmError('internal', `Network '${def.name}' has no bridge name. Please report this as a bug.`);
   }
-  const release = await claimSubnets(def, bridge, deps.table);
+  const release = await deps.subnetClaims.claim(def, bridge, deps.table);
   try {
     await step.checkBridgeFree(bridge);
     await checkIfbFree(shapingPlan(def.bandwidth, bridge));
@@ -186,16 +189,16 @@ async function runSteps(
   written.catch(() => undefined); // awaited by the dnsmasq step, if the start gets that far
   const host = (async () => {
     await run('bridge', async () => {
-      await step.createNetworkBridge(def, bridge, r);
+      await step.createNetworkBridge(deps.ip, def, bridge, r);
       created.bridge = true;
     });
     await run('ipv6-sysctl', () => step.configureIpv6(def, bridge, r));
     await run(
       'addresses',
-      async () => void created.routes.push(...(await step.addressesUpAndRoutes(def, bridge))),
+      async () => void created.routes.push(...(await step.addressesUpAndRoutes(deps.ip, def, bridge))),
     );
     await run('bandwidth', async () => {
-      created.ifb = await step.shapeTraffic(def, bridge, r);
+      created.ifb = await step.shapeTraffic(deps.ip, def, bridge, r);
     });
     await run('forwarding', () => step.enableForwarding(def, r));
     await run('dnsmasq', async () => {

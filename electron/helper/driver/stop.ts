@@ -9,6 +9,7 @@
 import { deleteLink, getLink } from '../bridge/links';
 import { linkNames } from '../bridge/proc-net';
 import type { Firewall } from '../firewall';
+import type { IpBatch } from '../bridge/ip-batch';
 import { removeDockerAccepts } from '../coexist/docker-user';
 import type { RunStatus, StatusStore } from '../store/status-store';
 import type { DnsmasqControl } from './dnsmasq-control';
@@ -21,6 +22,7 @@ export interface StopDeps {
   readonly statusStore: StatusStore;
   readonly dnsmasq: DnsmasqControl;
   readonly firewall: Firewall;
+  readonly ip: IpBatch;
 }
 
 /**
@@ -62,7 +64,7 @@ export async function stopNetwork(status: RunStatus, deps: StopDeps, thorough = 
   if (bridge && (created.bridge || thorough)) {
     steps.push(
       attempt(`deleting bridge ${bridge}`, async () => {
-        if ((await linkNames()).has(bridge)) await deleteLink(bridge);
+        if ((await linkNames()).has(bridge)) await deleteLink(deps.ip, bridge);
       }),
     );
   }
@@ -73,7 +75,7 @@ export async function stopNetwork(status: RunStatus, deps: StopDeps, thorough = 
       attempt(`deleting the ifb device ${ifb}`, async () => {
         // A name only derived for a half-started network is deleted only if it is an ifb.
         const there = created.ifb ? (await linkNames()).has(ifb) : (await getLink(ifb))?.kind === 'ifb';
-        if (there) await deleteLink(ifb);
+        if (there) await deleteLink(deps.ip, ifb);
       }),
     );
   }

@@ -23,9 +23,6 @@ export interface TakenSubnet {
   readonly what: 'network' | 'route' | 'address';
 }
 
-/** The subnets of networks being started now, whose routes may not exist yet. */
-const starting = new Map<string, TakenSubnet[]>();
-
 /** Pure: the first taken subnet that overlaps `cidr` (equal, inside or around it), or null. */
 export function overlapIn(taken: readonly TakenSubnet[], cidr: string): TakenSubnet | null {
   const mine = parseCidr(cidr);
@@ -108,32 +105,33 @@ function routesTaken(routes: readonly HostRoute[], bridges: Map<string, string>)
   }));
 }
 
-/**
- * Checks the network's subnets against everything else, then claims them until the returned
- * function is called. The check and the claim happen with no await between them, so two
- * networks starting at once with overlapping subnets cannot both pass.
- */
-export async function claimSubnets(
-  def: NetworkDef,
-  bridge: string,
-  table?: NetworkTable,
-): Promise<() => void> {
-  const cidrs = addressCidrs(def);
-  if (cidrs.length === 0) return () => undefined;
-  const bridges = new Map<string, string>();
-  for (const e of table?.all() ?? []) if (e.live && e.status?.bridge) bridges.set(e.status.bridge, e.name);
-  const host = [
-    ...routesTaken(await hostRoutes(), bridges),
-    ...(cidrs.some((c) => c.family === 'ipv4') ? await ipv4Addresses() : []),
-    ...ipv6Addresses(),
-  ];
-  // Networks first, so the error names a network rather than its bridge when it can.
-  const taken = [...networksOf(table, def.name), ...[...starting.values()].flat(), ...host];
-  const claim = cidrs.map(({ cidr }): TakenSubnet => {
-    const other = overlapIn(taken, cidr);
-    if (other) throw overlapError(cidr, other);
-    return { cidr, network: def.name, dev: bridge, what: 'network' };
-  });
-  starting.set(def.name, claim);
-  return () => void starting.delete(def.name);
+/** One driver's subnets of networks being started now, whose routes may not exist yet. */
+export class SubnetClaims {
+  private readonly starting = new Map<string, TakenSubnet[]>();
+
+  /**
+   * Checks the network's subnets against everything else, then claims them until the returned
+   * function is called. The check and the claim happen with no await between them, so two
+   * networks starting at once with overlapping subnets cannot both pass.
+   */
+  async claim(def: NetworkDef, bridge: string, table?: NetworkTable): Promise<() => void> {
+    const cidrs = addressCidrs(def);
+    if (cidrs.length === 0) return () => undefined;
+    const bridges = new Map<string, string>();
+    for (const e of table?.all() ?? []) if (e.live && e.status?.bridge) bridges.set(e.status.bridge, e.name);
+    const host = [
+      ...routesTaken(await hostRoutes(), bridges),
+      ...(cidrs.some((c) => c.family === 'ipv4') ? await ipv4Addresses() : []),
+      ...ipv6Addresses(),
+    ];
+    // Networks first, so the error names a network rather than its bridge when it can.
+    const taken = [...networksOf(table, def.name), ...[...this.starting.values()].flat(), ...host];
+    const claim = cidrs.map(({ cidr }): TakenSubnet => {
+      const other = overlapIn(taken, cidr);
+      if (other) throw overlapError(cidr, other);
+      return { cidr, network: def.name, dev: bridge, what: 'network' };
+    });
+    this.starting.set(def.name, claim);
+    return () => void this.starting.delete(def.name);
+  }
 }

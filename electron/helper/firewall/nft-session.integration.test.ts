@@ -3,14 +3,14 @@
  * all or nothing, nft's own reason on failure, and a fresh nft after the old one exits.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNetns, destroyAllNetns, type Netns } from '../../../test/helpers/netns';
+import { createNetns, destroyAllNetns, type TestNetns } from '../../../test/helpers/netns';
 import { startRunner, type NsRunner } from '../../../test/helpers/runner';
 
 const MODULE = 'test/helpers/ns-firewall.ts';
 const isRoot = process.getuid?.() === 0;
 
 describe.skipIf(!isRoot)('nftTransaction (network namespace, root)', () => {
-  let ns: Netns;
+  let ns: TestNetns;
   let runner: NsRunner;
   const tables = async () => (await ns.exec('nft', ['list', 'tables'])).stdout;
   const tx = (...statements: string[]) => runner.call(MODULE, 'nftTransaction', statements);

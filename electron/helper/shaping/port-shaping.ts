@@ -4,20 +4,21 @@
  * its own earlier shaping on a device puts it back whole instead of failing on it.
  */
 import type { BandwidthRate } from '../../../shared/model/network';
+import type { IpBatch } from '../bridge/ip-batch';
 import { run } from '../exec';
 import type { ShapingPlan } from './bandwidth-plan';
 import { defaultClassCommand, plugFloorCommands, unplugFloorCommands } from './port-plan';
 import { applyShaping, removeShaping } from './shaping';
 
 /** Shapes the port's device as `plan` says, replacing whatever shaping it had. */
-export async function applyDeviceShaping(plan: ShapingPlan, device: string): Promise<void> {
-  await removeShaping(device, plan.outbound?.ifb ?? null);
-  await applyShaping(plan, device);
+export async function applyDeviceShaping(ip: IpBatch, plan: ShapingPlan, device: string): Promise<void> {
+  await removeShaping(ip, device, plan.outbound?.ifb ?? null);
+  await applyShaping(ip, plan, device);
 }
 
 /** Removes the device's qdiscs (when it is still there) and the port's ifb. */
-export async function clearDeviceShaping(device: string, ifb: string | null): Promise<void> {
-  await removeShaping(device, ifb);
+export async function clearDeviceShaping(ip: IpBatch, device: string, ifb: string | null): Promise<void> {
+  await removeShaping(ip, device, ifb);
 }
 
 /** Runs each command, going on past failures ("not found" is the state wanted). */

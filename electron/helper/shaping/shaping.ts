@@ -3,6 +3,7 @@
  * The bridge's qdiscs go with the bridge; the ifb device is the one thing to delete apart.
  */
 import { VnmError } from '../../../shared/rpc/errors';
+import type { IpBatch } from '../bridge/ip-batch';
 import { deleteLink } from '../bridge/links';
 import { crashPoint } from '../crash-point';
 import { run, runJson } from '../exec';
@@ -30,29 +31,29 @@ export async function checkIfbFree(plan: ShapingPlan | null): Promise<void> {
  * Shapes `bridge` as `plan` says; on a failure, what it did is removed before the error
  * goes on, so the caller registers the undo only for a whole success.
  */
-export async function applyShaping(plan: ShapingPlan, bridge: string): Promise<void> {
-  const { ip, tc: tcs } = shapingCommands(plan, bridge);
+export async function applyShaping(ip: IpBatch, plan: ShapingPlan, bridge: string): Promise<void> {
+  const { ip: ips, tc: tcs } = shapingCommands(plan, bridge);
   try {
-    for (const args of ip) {
+    for (const args of ips) {
       await run('ip', args);
       crashPoint(`ip ${args.slice(0, 3).join(' ')}`);
     }
     for (const args of tcs) await tc(args);
   } catch (err) {
-    await removeShaping(bridge, plan.outbound?.ifb ?? null).catch(() => undefined);
+    await removeShaping(ip, bridge, plan.outbound?.ifb ?? null).catch(() => undefined);
     throw err;
   }
 }
 
 /** Removes the bridge's qdiscs (if the bridge is still there) and the ifb device. */
-export async function removeShaping(bridge: string, ifb: string | null): Promise<void> {
+export async function removeShaping(ip: IpBatch, bridge: string, ifb: string | null): Promise<void> {
   const links = await linkNames();
   if (links.has(bridge)) {
     // "No such file or directory" / "Invalid handle": already gone, which is what we want.
     for (const where of [['root'], ['handle', 'ffff:', 'ingress']])
       await run('tc', ['qdisc', 'del', 'dev', bridge, ...where]).catch(() => undefined);
   }
-  if (ifb && links.has(ifb)) await deleteLink(ifb);
+  if (ifb && links.has(ifb)) await deleteLink(ip, ifb);
 }
 
 interface RawQdisc {
