@@ -10,7 +10,7 @@ import { EDITABLE_MODES } from './details-draft';
 import { problemText } from './details-problems';
 import { kindLabel } from '@/format/format';
 import { useAppStore } from '@/stores/app-store';
-import { MODE_TEXT } from '@/features/create-network-wizard/logic/modes';
+import { MODE_TEXT } from '@/format/modes';
 import type { SectionProps } from './section-props';
 
 const editable = (mode: NetworkKind) => (EDITABLE_MODES as readonly string[]).includes(mode);

@@ -2,7 +2,7 @@
 import { parseCidr, parseIp, rangeSize, subnetSize } from '@shared/net';
 import type { WizardChoices } from '@shared/wizard/choices';
 import { chosenDomain, hasAddressing, hasForwardDevice, natIpv6 } from '@shared/wizard/choices';
-import { MODE_TEXT } from './modes';
+import { MODE_TEXT } from '@/format/modes';
 
 export interface SummaryRow {
   readonly term: string;

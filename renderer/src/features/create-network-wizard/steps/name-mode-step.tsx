@@ -7,7 +7,7 @@ import { Box, FormControl, FormControlLabel, FormLabel, Radio, RadioGroup, Typog
 import type { WizardMode } from '@shared/wizard/choices';
 import { WIZARD_MODES, hasAddressing } from '@shared/wizard/choices';
 import type { FieldErrors } from '@/features/create-network-wizard/logic/checks';
-import { MODE_TEXT } from '@/features/create-network-wizard/logic/modes';
+import { MODE_TEXT } from '@/format/modes';
 import { FirstPageIpv4 } from '@/features/create-network-wizard/steps/first-page-ipv4';
 import { WizardSelect, WizardTextField } from '@/features/create-network-wizard/wizard-fields';
 import { useWizardStore } from '@/features/create-network-wizard/wizard-store';

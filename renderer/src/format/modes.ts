@@ -1,5 +1,5 @@
 /**
- * The modes as the wizard names them, each with one line on who can reach whom (the
+ * The modes as the wizard and Details name them, each with one line on who can reach whom (the
  * comparison table of RHEL's "Types of virtual machine network connections").
  */
 import type { WizardMode } from '@shared/wizard/choices';
