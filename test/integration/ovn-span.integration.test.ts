@@ -17,6 +17,7 @@ import { killAllVnmd, startVnmd, type Vnmd } from '../helpers/vnmd';
 const skip = ovnMissing();
 const UUID = '6a1c3f1e-7d1b-4c59-9e8f-19a0c2b1d001';
 const ISO_UUID = '6a1c3f1e-7d1b-4c59-9e8f-19a0c2b1d002';
+const HALF_UUID = '6a1c3f1e-7d1b-4c59-9e8f-19a0c2b1d003';
 
 function networkXml(name: string, uuid: string, ovn: string): string {
   return `<network>
@@ -82,7 +83,7 @@ describe.skipIf(skip !== null)(`OVN networks across hosts${skip ? ` (skipped: ${
     });
     [a, b] = await Promise.all([
       startVnmd(hostA.ns, { env: hostA.env }),
-      startVnmd(hostB.ns, { env: hostB.env }),
+      startVnmd(hostB.ns, { env: { ...hostB.env, VNMD_INJECT_FAILURE: 'ovn-router' } }),
     ]);
     ca = await a.client();
     await lab.central.nbctl(['ls-add', 'foreign', '--', 'lsp-add', 'foreign', 'foreign-port']);
@@ -157,6 +158,46 @@ describe.skipIf(skip !== null)(`OVN networks across hosts${skip ? ` (skipped: ${
     expect(xml).toContain('<vnm:ovn');
   });
 
+  it('a start that fails half-way (after the switch, at the router) leaves nothing in OVN', async () => {
+    const cb = await b.client();
+    const xml = NAT.replace('<name>span</name>', '<name>half</name>')
+      .replace(UUID, HALF_UUID)
+      .replace('mode="nat" subnet="10.77.0.0/24"', 'mode="nat" switch="half-switch" subnet="10.79.0.0/24"')
+      .replaceAll('10.77.0.', '10.79.0.');
+    await cb.call('network.define', { xml });
+    const err = await cb.call('network.start', { network: 'half' }).then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+    expect(err?.message).toMatch(
+      /Failed to start OVN network 'half': injected failure after step 'ovn-router'.*nothing of it was left in OVN/,
+    );
+    for (const table of ['Logical_Switch', 'Logical_Router', 'DHCP_Options', 'Logical_Switch_Port']) {
+      expect(
+        await lab.central.nbctl([
+          '--bare',
+          '--columns=_uuid',
+          'find',
+          table,
+          `external_ids:vnm-uuid="${HALF_UUID}"`,
+        ]),
+        table,
+      ).toBe('');
+    }
+    expect((await cb.call('network.list', { filter: 'all' })).find((n) => n.name === 'half')?.active).toBe(
+      false,
+    );
+    await cb.call('network.undefine', { network: 'half' });
+  });
+
+  it('a restarted vnmd adopts the running OVN network; its guests never notice', async () => {
+    await a.kill();
+    a = await startVnmd(lab.hosts[0]!.ns, { dirs: a.dirs, env: lab.hosts[0]!.env });
+    ca = await a.client();
+    expect((await ca.call('network.list', { filter: 'active' })).map((n) => n.name)).toContain('span');
+    expect(await pings(guestA, ipB, 1400)).toBe(true);
+  });
+
   it("NAT: a guest on host B reaches the uplink through host A's gateway chassis with the SNAT address", async () => {
     expect(await pings(guestB, '198.51.100.1', 56, 20)).toBe(true);
     const r = await uplink.exec('nft', ['-j', 'list', 'counter', 'inet', 'vnmt_uplink', 'from_snat']);
@@ -210,6 +251,33 @@ describe.skipIf(skip !== null)(`OVN networks across hosts${skip ? ` (skipped: ${
     expect(lease.ip).toMatch(/^10\.78\.0\.1\d\d$/);
     await g.exec('ip', ['route', 'add', '198.51.100.0/24', 'via', '10.78.0.1']);
     expect(await pings(g, '198.51.100.1', 56, 3)).toBe(false);
+  });
+
+  it('a destroy that cannot reach the northbound DB says so, and the next start clears what it left', async () => {
+    for (const pid of lab.central.pids) process.kill(pid, 'SIGSTOP');
+    let err: Error | null;
+    try {
+      err = await ca.call('network.destroy', { network: 'iso' }).then(
+        () => null,
+        (e: unknown) => e as Error,
+      );
+    } finally {
+      for (const pid of lab.central.pids) process.kill(pid, 'SIGCONT');
+    }
+    expect(err?.message).toMatch(
+      /Network 'iso' was stopped, but cleanup failed: removing the OVN northbound objects: .*control plane is unreachable/,
+    );
+    const switches = () =>
+      lab.central.nbctl([
+        '--bare',
+        '--columns=_uuid',
+        'find',
+        'Logical_Switch',
+        `external_ids:vnm-uuid="${ISO_UUID}"`,
+      ]);
+    expect(await switches()).not.toBe('');
+    await ca.call('network.start', { network: 'iso' });
+    expect((await switches()).split(/\s+/)).toHaveLength(1);
   });
 
   it('destroy and undefine remove every northbound row vnm made; a foreign switch survives', async () => {

@@ -4,6 +4,7 @@
  * is written first, naming the northbound database, so a vnmd killed half-way finds the network
  * and removes what its tags say it made.
  */
+import { hostname } from 'node:os';
 import type { NetworkDef } from '../../../shared/model/network';
 import type { OvnSettings } from '../../../shared/model/ovn';
 import { VnmError } from '../../../shared/rpc/errors';
@@ -16,7 +17,7 @@ import type { OvnNetworkRef } from './objects';
 export function ovnRef(def: NetworkDef & { ovn: OvnSettings }): OvnNetworkRef {
   if (!def.uuid)
     throw new VnmError('internal', `Network '${def.name}' has no UUID. Please report this as a bug.`);
-  return { name: def.name, uuid: def.uuid, ovn: def.ovn };
+  return { name: def.name, uuid: def.uuid, ovn: def.ovn, host: hostname() };
 }
 
 export async function startOvnNetwork(

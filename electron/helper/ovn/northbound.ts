@@ -6,6 +6,7 @@
 import { ovnSwitchName } from '../../../shared/model/ovn';
 import { VnmError } from '../../../shared/rpc/errors';
 import type { Revert } from '../revert';
+import { injectedFailureAt } from '../driver/inject';
 import type { OvnConfig } from './config';
 import { findUuids, nbctl, ovsdbString } from './nbctl';
 import type { OvnNetworkRef } from './objects';
@@ -29,20 +30,43 @@ async function checkNamesFree(cfg: OvnConfig, ref: OvnNetworkRef): Promise<void>
   }
 }
 
+/**
+ * Rows of this network left by this host (a destroy that could not reach the database, a vnmd
+ * killed mid-start) are removed before a start; another host's are refused: the network may
+ * run there.
+ */
+async function clearOwnLeftovers(cfg: OvnConfig, ref: OvnNetworkRef): Promise<void> {
+  const all = await findUuids(cfg, 'Logical_Switch', tags(ref));
+  if (all.length === 0) return;
+  const own = ref.host
+    ? await findUuids(cfg, 'Logical_Switch', [...tags(ref), `external_ids:vnm-host=${ovsdbString(ref.host)}`])
+    : [];
+  if (own.length < all.length) {
+    throw new VnmError(
+      'conflict',
+      `OVN network '${ref.name}' already has its logical switch in the northbound database, made by vnm on another host; it runs there: destroy it on that host first.`,
+    );
+  }
+  await removeOvnObjects(cfg, ref);
+}
+
 /** Creates the switch (+ DHCP) and, for nat and routed, the router; each undone on failure. */
 export async function createOvnObjects(cfg: OvnConfig, ref: OvnNetworkRef, r: Revert): Promise<void> {
+  await clearOwnLeftovers(cfg, ref);
   await checkNamesFree(cfg, ref);
   await nbctl(cfg, switchCommands(ref));
   r.add(
     () => removeOvnObjects(cfg, ref, ['Logical_Switch', 'DHCP_Options']).then(() => undefined),
     'remove the OVN logical switch',
   );
+  injectedFailureAt('ovn-switch');
   if (ref.ovn.mode === 'isolated') return;
   await nbctl(cfg, routerCommands(ref));
   r.add(
     () => removeOvnObjects(cfg, ref, ['Logical_Router', 'Logical_Switch']).then(() => undefined),
     'remove the OVN logical router',
   );
+  injectedFailureAt('ovn-router');
 }
 
 /**

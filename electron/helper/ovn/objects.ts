@@ -23,6 +23,8 @@ export interface OvnNetworkRef {
   readonly name: string;
   readonly uuid: string;
   readonly ovn: OvnSettings;
+  /** The host whose vnmd creates the rows (external_ids vnm-host), to tell its leftovers from another host's network. */
+  readonly host?: string;
 }
 
 /** Rows of these tables may carry vnm's tags; roots first, as removal needs them. */
@@ -33,6 +35,11 @@ export function tags(ref: Pick<OvnNetworkRef, 'name' | 'uuid'>): string[] {
     `external_ids:vnm-network=${ovsdbString(ref.name)}`,
     `external_ids:vnm-uuid=${ovsdbString(ref.uuid)}`,
   ];
+}
+
+/** The tags a new row gets: the network's, and the creating host's when known. */
+function createTags(ref: Pick<OvnNetworkRef, 'name' | 'uuid' | 'host'>): string[] {
+  return ref.host ? [...tags(ref), `external_ids:vnm-host=${ovsdbString(ref.host)}`] : tags(ref);
 }
 
 /** A locally administered MAC that stays the same for one network and role. */
@@ -70,7 +77,7 @@ function prefixOf(cidr: string): number {
 /** One transaction: the DHCP_Options (when DHCP is on) and the logical switch. */
 export function switchCommands(ref: OvnNetworkRef): string[] {
   const { ovn } = ref;
-  const t = tags(ref);
+  const t = createTags(ref);
   const gw = gatewayOf(ovn);
   const args: string[] = [];
   if (ovn.dhcp) {
@@ -121,7 +128,7 @@ export function routerNames(networkName: string) {
 export function routerCommands(ref: OvnNetworkRef): string[] {
   const { ovn } = ref;
   const u = ovn.uplink!;
-  const t = tags(ref);
+  const t = createTags(ref);
   const n = routerNames(ref.name);
   const s = ovsdbString;
   const gw = gatewayOf(ovn);
