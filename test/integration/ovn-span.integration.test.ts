@@ -217,6 +217,10 @@ describe.skipIf(skip !== null)(`OVN networks across hosts${skip ? ` (skipped: ${
       expect(facts.ready).toBe(false);
       expect(facts.northbound.reachable).toBe(false);
       expect(facts.northbound.error).toMatch(/control plane is unreachable/);
+      const report = await a.cli(['host-ovn']);
+      expect(report.code).toBe(0);
+      expect(report.stdout).toMatch(/Northbound DB: +tcp:192\.0\.2\.1:6641, unreachable/);
+      expect(report.stdout).toMatch(/Ready: +no/);
       const t2 = Date.now();
       await ca.call('network.define', { xml: ISOLATED });
       const err = await ca.call('network.start', { network: 'iso' }).then(
