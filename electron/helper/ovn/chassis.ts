@@ -73,6 +73,10 @@ export async function chassisFacts(cfg: OvnConfig): Promise<OvnHostFacts> {
     problems.push(`install ${missingPkgs.join(' and ')} (apt-get install ${missingPkgs.join(' ')})`);
   if (vswitchd === null) problems.push('ovs-vswitchd is not running: start openvswitch-switch');
   if (controller === null) problems.push('ovn-controller is not running: start ovn-host');
+  if (!ids)
+    problems.push(
+      `this host's Open_vSwitch database (${cfg.ovsDb}) does not answer: start openvswitch-switch`,
+    );
   if (ids && !ids['ovn-remote'])
     problems.push(
       'this chassis has no ovn-remote: ovs-vsctl set open . external_ids:ovn-remote=tcp:CENTRAL:6642',

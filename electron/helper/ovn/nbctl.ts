@@ -3,6 +3,7 @@
  * give up on a database that does not answer (a frozen or unreachable ovsdb-server), and the
  * exec timeout backs that up, so no vnmd call hangs on OVN's control plane.
  */
+import { existsSync } from 'node:fs';
 import { VnmError } from '../../../shared/rpc/errors';
 import { run } from '../exec';
 import type { OvnConfig } from './config';
@@ -34,8 +35,21 @@ function classify(err: unknown, db: string, what: string, timeoutS: number): unk
   return err;
 }
 
+/**
+ * A database on a UNIX socket that is not there: said at once, where the tool would retry
+ * until its timeout (a host without OVN running must not make host.ovn wait).
+ */
+function checkSocket(db: string, what: string): void {
+  if (!db.startsWith('unix:') || existsSync(db.slice(5))) return;
+  throw new VnmError(
+    'operation-failed',
+    `OVN's ${what} at ${db} is not there (no such socket): the control plane is unreachable; start its ovsdb-server (ovn-central, openvswitch-switch), or point vnmd at it (OVN_NB_DB, OVS_RUNDIR).`,
+  );
+}
+
 /** Runs ovn-nbctl against the northbound database; stdout, trimmed. */
 export async function nbctl(cfg: OvnConfig, args: readonly string[]): Promise<string> {
+  checkSocket(cfg.nbDb, 'northbound database');
   const full = [`--db=${cfg.nbDb}`, `--timeout=${cfg.timeoutS}`, ...args];
   try {
     const { stdout } = await run('ovn-nbctl', full, { timeoutMs: (cfg.timeoutS + 2) * 1000 });
@@ -47,6 +61,7 @@ export async function nbctl(cfg: OvnConfig, args: readonly string[]): Promise<st
 
 /** Runs ovs-vsctl against this host's Open_vSwitch database (never waiting for ovs-vswitchd). */
 export async function vsctl(cfg: OvnConfig, args: readonly string[]): Promise<string> {
+  checkSocket(cfg.ovsDb, 'Open_vSwitch database');
   const full = [`--db=${cfg.ovsDb}`, `--timeout=${cfg.timeoutS}`, '--no-wait', ...args];
   try {
     const { stdout } = await run('ovs-vsctl', full, { timeoutMs: (cfg.timeoutS + 2) * 1000 });
