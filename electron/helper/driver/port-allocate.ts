@@ -86,6 +86,13 @@ export function allocatePort(
   }
   const group = port.group !== undefined ? net.portgroups.find((g) => g.name === port.group) : undefined;
   refuseUnapplicable(net, port);
+  if (net.ovn && (port.bandwidth || group?.bandwidth || port.isolated === 'yes')) {
+    // Shaping and isolation act on Linux bridge ports; OVN's br-int is not one (yet: issue 19).
+    throw new VnmError(
+      'unsupported',
+      `network '${net.name}' is an OVN network, where vnm does not yet apply a port's <bandwidth> or <port isolated='yes'/>; remove them from the port XML (or its portgroup).`,
+    );
+  }
   // libvirt copies the group's bandwidth into a port without its own, so dumpxml shows it.
   const bandwidth = port.bandwidth ?? group?.bandwidth;
   const classId = checkPortBandwidth(net, bridge, { ...port, bandwidth }, others);
