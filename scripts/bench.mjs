@@ -6,7 +6,8 @@
 // (vnm net-diagnose on a healthy network beside vnm net-info as the floor), bench:hardening
 // (issue 20's figures: vnmd's memory under never-reading clients, root's net-list under 5,000
 // unprivileged connections, 20 kill -9 runs during destroy and start), bench:ssh (connect
-// and per-call latency over vnm+ssh:// beside the local socket), and bench:ui
+// and per-call latency over vnm+ssh:// beside the local socket), bench:ovn (an OVN network
+// across two simulated hosts: define+start, first lease, control-plane memory), and bench:ui
 // (list paint with 200 networks, longest task and renderer memory over 10 min). Figures only,
 // no assertions. All create network namespaces (and remove them), so this must run as root.
 // Ends with where the figures came from.
@@ -25,6 +26,7 @@ const STEPS = [
   ['run', 'bench:hardening'],
   ['run', 'bench:growth'],
   ['run', 'bench:ssh'],
+  ['run', 'bench:ovn'],
   ['run', 'bench:ui'],
 ];
 

@@ -17,8 +17,14 @@ cd "$(dirname "$0")/.."
 # openssh-client: vnm+ssh:// connections run ssh; openssh-server: the ssh tests run sshd
 # from a private config inside their own namespaces (apt may not start its service here,
 # and the tests never use it).
+# openvswitch-switch, ovn-central, ovn-host: OVN networks that span hosts (issue 19); vnmd
+# drives OVN's northbound database with ovn-nbctl, and the OVN tests run ovsdb-server,
+# ovs-vswitchd (userspace datapath), ovn-northd and ovn-controller from private run dirs
+# inside their own namespaces (apt starts none of them here); ethtool: those tests turn off
+# TX checksum offload on guest veths under OVS's userspace datapath.
 DEB_PACKAGES=(chromium dnsmasq-base nftables iproute2 busybox isc-dhcp-client iputils-ping netcat-openbsd xvfb procps iptables
-  systemd libxml2-utils polkitd desktop-file-utils openssh-client openssh-server)
+  systemd libxml2-utils polkitd desktop-file-utils openssh-client openssh-server
+  openvswitch-switch ovn-central ovn-host ethtool)
 
 missing=()
 for p in "${DEB_PACKAGES[@]}"; do

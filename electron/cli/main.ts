@@ -19,6 +19,7 @@ import { editVerbs } from './verbs/edit';
 import { eventVerb } from './verbs/event';
 import { forwardVerbs } from './verbs/forwards';
 import { hostFindingsVerb } from './verbs/host-findings';
+import { hostOvnVerb } from './verbs/host-ovn';
 import { lifecycleVerbs } from './verbs/lifecycle';
 import { netStatsVerb } from './verbs/net-stats';
 import { portVerbs } from './verbs/ports';
@@ -36,6 +37,7 @@ const VERBS: readonly Verb[] = [
   netStatsVerb,
   diagnoseVerb,
   hostFindingsVerb,
+  hostOvnVerb,
   proxyVerb,
   daemonVerb,
   demoVerb,

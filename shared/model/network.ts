@@ -12,6 +12,7 @@
 
 import type { PortForward } from './port-forward';
 import type { PortRange } from './port-range';
+import type { OvnSettings } from './ovn';
 
 export type YesNo = 'yes' | 'no';
 
@@ -249,6 +250,8 @@ export interface NetworkDef {
   readonly dnsmasqOptions?: readonly string[];
   /** vnm's port forwards, kept in <metadata> (absent when none): see port-forward.ts. */
   readonly forwards?: readonly PortForward[];
+  /** vnm's OVN settings, kept in <metadata> (absent for every other network): see ovn.ts. */
+  readonly ovn?: OvnSettings;
 }
 
 export function networkKind(def: Pick<NetworkDef, 'forward'>): NetworkKind {
@@ -270,4 +273,9 @@ export function forwardPool(fwd: Forward): readonly ForwardInterface[] {
   if (fwd.interfaces.length > 0) return fwd.interfaces;
   if (fwd.dev && fwd.pf.length === 0 && fwd.addresses.length === 0) return [{ dev: fwd.dev }];
   return [];
+}
+
+/** An OVN network: a host bridge (br-int) whose switch OVN runs across hosts (model/ovn.ts). */
+export function isOvnNetwork(def: Pick<NetworkDef, 'ovn'>): def is NetworkDef & { ovn: OvnSettings } {
+  return def.ovn !== undefined;
 }

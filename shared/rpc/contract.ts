@@ -116,6 +116,29 @@ export const HostInfo = z.strictObject({
 });
 export type HostInfo = z.infer<typeof HostInfo>;
 
+/** This host as an OVN chassis (issue 19): what runs, its settings, and what is missing. */
+export const OvnHostFacts = z.strictObject({
+  /** Everything an OVN network needs here is present and the northbound database answers. */
+  ready: z.boolean(),
+  /** What is wrong, each with what to do; empty when ready. */
+  problems: z.array(z.string()),
+  missingPackages: z.array(z.string()),
+  ovsVswitchdPid: z.nullable(z.number()),
+  ovnControllerPid: z.nullable(z.number()),
+  systemId: z.nullable(z.string()),
+  ovnRemote: z.nullable(z.string()),
+  encapType: z.nullable(z.string()),
+  encapIp: z.nullable(z.string()),
+  bridgeMappings: z.nullable(z.string()),
+  northbound: z.strictObject({
+    db: z.string(),
+    reachable: z.boolean(),
+    error: z.nullable(z.string()),
+    ms: z.number(),
+  }),
+});
+export type OvnHostFacts = z.infer<typeof OvnHostFacts>;
+
 export const UpdateCommand = z.enum(['add', 'add-first', 'add-last', 'delete', 'modify']);
 export const UpdateSection = z.enum([
   'ip-dhcp-host',
@@ -433,6 +456,12 @@ export const RPC_METHODS = {
     result: HostInfo,
     permission: 'read',
     doc: 'Facts about the host.',
+  }),
+  'host.ovn': method({
+    params: z.strictObject({}),
+    result: OvnHostFacts,
+    permission: 'read',
+    doc: "This host as an OVN chassis: ovs-vswitchd, ovn-controller, ovn-remote, encap IP, the northbound database's reachability, and what to install or set when something is missing.",
   }),
   'host.interfaces': method({
     params: z.strictObject({}),

@@ -21,6 +21,7 @@ import {
   validateVlanUse,
 } from './validate-port';
 import { validateRoutes } from './validate-route';
+import { validateOvn } from './validate-ovn';
 
 /** Every problem that makes libvirt (or vnm) refuse to define `def`; empty when it is fine. */
 export function validateNetworkDef(def: NetworkDef): ValidationError[] {
@@ -38,6 +39,7 @@ export function validateNetworkDef(def: NetworkDef): ValidationError[] {
   validatePortgroups(f, def);
   validateUnmanagedMode(f, def);
   validateVlanUse(f, def);
+  validateOvn(f, def);
   return f.list;
 }
 

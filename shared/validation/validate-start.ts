@@ -98,10 +98,11 @@ function checkRunnable(f: Findings, def: NetworkDef): void {
       `network '${n}' uses forward mode='${fwd.mode}' (macvtap or SR-IOV devices), which vnm can define but not start on this host.`,
     );
   } else if (fwd.mode === 'bridge') {
-    if (def.virtualport?.type === 'openvswitch') {
+    if (def.virtualport?.type === 'openvswitch' && !def.ovn) {
+      // An OVN network (<vnm:ovn>) runs on OVN's integration bridge; a bare OVS bridge does not.
       f.unsupported(
         'network/virtualport',
-        `network '${n}' uses an Open vSwitch bridge, which vnm can define but not start on this host.`,
+        `network '${n}' uses an Open vSwitch bridge, which vnm can define but not start on this host; to run it on OVN, add vnm's <vnm:ovn> settings to its <metadata>.`,
       );
     } else if (!def.bridge?.name && (fwd.interfaces.length > 0 || fwd.dev)) {
       f.unsupported(

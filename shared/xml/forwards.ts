@@ -14,6 +14,8 @@
 import type { ForwardProtocol, PortForward } from '../model/port-forward';
 import { FORWARD_PROTOCOLS, formatPortRange, parsePortRange } from '../model/port-forward';
 import type { PortRange } from '../model/port-range';
+import type { OvnSettings } from '../model/ovn';
+import { ovnXml, readOvn } from './ovn-metadata';
 import type { ParseContext } from './parse-context';
 import { defined } from './parse-context';
 import type { XmlElement } from './safe-parse';
@@ -35,9 +37,10 @@ export interface MetadataParts {
   /** The other metadata's inner XML, verbatim; undefined when nothing else is there. */
   readonly metadata?: string;
   readonly forwards?: readonly PortForward[];
+  readonly ovn?: OvnSettings;
 }
 
-/** Splits <metadata> into vnm's forwards and everything else. */
+/** Splits <metadata> into vnm's forwards, vnm's OVN settings and everything else. */
 export function readMetadataParts(
   ctx: ParseContext,
   metadataEl: XmlElement | undefined,
@@ -45,24 +48,36 @@ export function readMetadataParts(
   source: string,
 ): MetadataParts {
   if (!metadataEl) return {};
-  const inner = source.slice(metadataEl.innerStart, metadataEl.innerEnd);
   const scope = [metadataEl, root];
-  const el = metadataEl.children.find(
-    (c): c is XmlElement =>
-      c.kind === 'element' && localName(c) === 'forwards' && namespaceOf(c, scope) === VNM_XMLNS,
-  );
-  if (!el) return { metadata: inner };
-  const [start, end] = outerRange(el, source);
-  const rest = source.slice(metadataEl.innerStart, start) + source.slice(end, metadataEl.innerEnd);
-  const forwards = el.children
+  const mine = (name: string) =>
+    metadataEl.children.find(
+      (c): c is XmlElement =>
+        c.kind === 'element' && localName(c) === name && namespaceOf(c, scope) === VNM_XMLNS,
+    );
+  const el = mine('forwards');
+  const ovnEl = mine('ovn');
+  // What is left once vnm's own elements are cut out, in source order.
+  const cuts = [el, ovnEl]
+    .filter((e): e is XmlElement => e !== undefined)
+    .map((e) => outerRange(e, source))
+    .sort((a, b) => a[0] - b[0]);
+  let rest = '';
+  let at = metadataEl.innerStart;
+  for (const [start, end] of cuts) {
+    rest += source.slice(at, start);
+    at = end;
+  }
+  rest += source.slice(at, metadataEl.innerEnd);
+  const forwards = (el?.children ?? [])
     .filter(
       (c): c is XmlElement =>
-        c.kind === 'element' && localName(c) === 'forward' && namespaceOf(c, [el, ...scope]) === VNM_XMLNS,
+        c.kind === 'element' && localName(c) === 'forward' && namespaceOf(c, [el!, ...scope]) === VNM_XMLNS,
     )
     .flatMap((f) => readForward(ctx, f) ?? []);
   return defined<MetadataParts>({
-    metadata: rest.trim() === '' ? undefined : rest,
+    metadata: cuts.length === 0 ? rest : rest.trim() === '' ? undefined : rest,
     forwards: forwards.length > 0 ? forwards : undefined,
+    ovn: ovnEl ? readOvn(ctx, ovnEl, scope, VNM_XMLNS) : undefined,
   });
 }
 
@@ -153,7 +168,10 @@ export function forwardsXml(forwards: readonly PortForward[]): string {
 export function metadataInner(def: {
   readonly metadata?: string;
   readonly forwards?: readonly PortForward[];
+  readonly ovn?: OvnSettings;
 }): string | undefined {
-  if (!def.forwards || def.forwards.length === 0) return def.metadata;
-  return (def.metadata ?? '') + forwardsXml(def.forwards);
+  const forwards = def.forwards && def.forwards.length > 0 ? forwardsXml(def.forwards) : '';
+  const ovn = def.ovn ? ovnXml(def.ovn, VNM_XMLNS) : '';
+  if (forwards === '' && ovn === '') return def.metadata;
+  return (def.metadata ?? '') + ovn + forwards;
 }

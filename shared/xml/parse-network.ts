@@ -96,6 +96,7 @@ function readNetwork(ctx: ParseContext, root: XmlElement, source: string): Netwo
     portgroups: childElements(root, 'portgroup').flatMap((el) => parsePortgroup(ctx, el) ?? []),
     portIsolated: opt(one('port'), (el) => ctx.yesNo(el, 'network/port', 'isolated')),
     forwards: meta.forwards,
+    ovn: meta.ovn,
     dnsmasqOptions: readDnsmasqOptions(ctx, root),
   });
   return def;

@@ -66,6 +66,8 @@ export interface DhcpLease {
   readonly domain: string | null;
   readonly lease: number | null;
   readonly serverId: string | null;
+  /** Option 26, applied to the interface (udhcpc asks for it only with `-O mtu`). */
+  readonly mtu: number | null;
   /** From the start of udhcpc to the lease being configured. */
   readonly elapsedMs: number;
 }
@@ -88,9 +90,10 @@ case "$1" in
   bound|renew)
     ip -4 addr flush dev "$interface"
     ip addr add "$ip/\${mask:-24}" dev "$interface"
+    if [ -n "$mtu" ]; then ip link set dev "$interface" mtu "$mtu"; fi
     if [ -n "$router" ]; then ip route replace default via "\${router%% *}" dev "$interface"; fi
     { echo "ip=$ip"; echo "mask=$mask"; echo "router=$router"; echo "dns=$dns"; echo "domain=$domain";
-      echo "lease=$lease"; echo "serverid=$serverid"; } > "$VNMT_LEASE_OUT"
+      echo "lease=$lease"; echo "serverid=$serverid"; echo "mtu=$mtu"; } > "$VNMT_LEASE_OUT"
     ;;
 esac
 exit 0
@@ -112,6 +115,7 @@ function parseLease(text: string, elapsedMs: number): DhcpLease {
     domain: orNull(v.domain),
     lease: v.lease ? Number(v.lease) : null,
     serverId: orNull(v.serverid),
+    mtu: v.mtu ? Number(v.mtu) : null,
     elapsedMs,
   };
 }

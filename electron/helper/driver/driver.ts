@@ -27,7 +27,7 @@ import { applyLiveUpdate, planUpdate, undoLiveUpdate } from './live-update';
 import type { UpdateParams } from './live-update';
 import type { MetadataChange, MetadataRequest } from './metadata';
 import { commitMetadata, planMetadata, readMetadata } from './metadata';
-import { createPort, lookupPort, runningBridge, summarizePort } from './port-ops';
+import { createPort, deletePort, lookupPort, runningBridge, summarizePort } from './port-ops';
 import { PortRegistry } from './ports';
 import { networkInfo, networkLeases } from './queries';
 import { startNetwork } from './start';
@@ -321,7 +321,7 @@ export class NetworkDriver {
 
   portDelete(ref: string, port: string): Promise<{ ok: true }> {
     return this.withNetwork(ref, async (e) => {
-      await this.ports.remove(e.name, lookupPort(this.ports, e, port).uuid);
+      await deletePort(this.ports, e, lookupPort(this.ports, e, port));
       await this.onPortsChanged(e.name, runningBridge(e));
       return { ok: true as const };
     });

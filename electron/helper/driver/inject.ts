@@ -20,6 +20,11 @@ export const START_STEPS = [
 export type StartStep = (typeof START_STEPS)[number];
 
 export function injectedFailure(step: StartStep): void {
+  injectedFailureAt(step);
+}
+
+/** The same for steps outside the bridge start (an OVN network's northbound transactions). */
+export function injectedFailureAt(step: string): void {
   const wanted = process.env.VNMD_INJECT_FAILURE;
   if (wanted === undefined || wanted === '') return;
   if (wanted.split(',').includes(step)) {

@@ -89,4 +89,25 @@ describe('allocatePort', () => {
     const given = { ...port, plug: { type: 'network' as const, bridge: 'virbr0' } };
     expect(allocatePort(nat, 'virbr0', given)).toEqual(given);
   });
+
+  it('gives an OVN port an openvswitch virtualport with its interfaceid, and refuses what OVN ports cannot apply yet', () => {
+    const ovn: NetworkDef = {
+      ...hostBridge,
+      name: 'span',
+      bridge: { name: 'br-int' },
+      virtualport: { type: 'openvswitch', parameters: [] },
+      ovn: { mode: 'isolated', subnet: '10.20.0.0/24' },
+    };
+    const p = allocatePort(ovn, 'br-int', port);
+    expect(p.plug).toEqual({ type: 'bridge', bridge: 'br-int' });
+    expect(p.virtualport).toEqual({ type: 'openvswitch', parameters: [['interfaceid', port.uuid]] });
+    const given = { type: 'openvswitch', parameters: [['interfaceid', 'vm1-eth0']] as [string, string][] };
+    expect(allocatePort(ovn, 'br-int', { ...port, virtualport: given }).virtualport).toEqual(given);
+    expect(() => allocatePort(ovn, 'br-int', { ...port, isolated: 'yes' })).toThrow(
+      /OVN network.*<port isolated='yes'\/>/,
+    );
+    expect(() => allocatePort(ovn, 'br-int', { ...port, bandwidth: { inbound: { average: 100 } } })).toThrow(
+      /does not yet apply a port's <bandwidth>/,
+    );
+  });
 });

@@ -6,7 +6,7 @@
  * class (port-floor.ts). What vnm cannot apply to one port is refused with the reason, never
  * recorded and ignored.
  */
-import type { NetworkDef } from '../../../shared/model/network';
+import type { NetworkDef, Virtualport } from '../../../shared/model/network';
 import { isManagedBridgeKind, networkKind } from '../../../shared/model/network';
 import type { NetworkPortDef, PortPlug } from '../../../shared/model/network-port';
 import { defined } from '../../../shared/xml/parse-context';
@@ -28,7 +28,7 @@ function refuseUnapplicable(net: NetworkDef, port: NetworkPortDef): void {
       "the port has a <vlan>, which vnm cannot apply (this host's kernel has no 802.1q VLAN support); remove <vlan> from the port XML.",
     );
   }
-  if (port.virtualport) {
+  if (port.virtualport && !(net.ovn && port.virtualport.type === 'openvswitch')) {
     throw new VnmError(
       'unsupported',
       `<virtualport type='${port.virtualport.type ?? ''}'> not supported for network '${net.name}': vnm plugs ports into a Linux bridge; remove <virtualport> from the port XML.`,
@@ -52,6 +52,22 @@ function checkPlug(net: NetworkDef, bridge: string, plug: PortPlug, type: 'netwo
 }
 
 /**
+ * An OVN port's <virtualport type='openvswitch'> with its interfaceid (the OVS port's iface-id
+ * and the Logical_Switch_Port's name): the one given, else the port's UUID, as libvirt
+ * generates one when it is left out.
+ */
+export function ovsVirtualport(port: NetworkPortDef): Virtualport {
+  const params = port.virtualport?.parameters ?? [];
+  if (params.some(([k]) => k === 'interfaceid')) return { type: 'openvswitch', parameters: params };
+  return { type: 'openvswitch', parameters: [...params, ['interfaceid', port.uuid]] };
+}
+
+/** The iface-id of an OVN port (allocated by allocatePort). */
+export function ovsInterfaceId(port: NetworkPortDef): string {
+  return port.virtualport?.parameters.find(([k]) => k === 'interfaceid')?.[1] ?? port.uuid;
+}
+
+/**
  * The port as the running network `net` on `bridge` records it beside its `others` ports, or a
  * VnmError saying why not.
  */
@@ -70,6 +86,13 @@ export function allocatePort(
   }
   const group = port.group !== undefined ? net.portgroups.find((g) => g.name === port.group) : undefined;
   refuseUnapplicable(net, port);
+  if (net.ovn && (port.bandwidth || group?.bandwidth || port.isolated === 'yes')) {
+    // Shaping and isolation act on Linux bridge ports; OVN's br-int is not one (yet: issue 19).
+    throw new VnmError(
+      'unsupported',
+      `network '${net.name}' is an OVN network, where vnm does not yet apply a port's <bandwidth> or <port isolated='yes'/>; remove them from the port XML (or its portgroup).`,
+    );
+  }
   // libvirt copies the group's bandwidth into a port without its own, so dumpxml shows it.
   const bandwidth = port.bandwidth ?? group?.bandwidth;
   const classId = checkPortBandwidth(net, bridge, { ...port, bandwidth }, others);
@@ -83,6 +106,7 @@ export function allocatePort(
   const plug: PortPlug = defined({ type, bridge, macTableManager: net.bridge?.macTableManager });
   return defined<NetworkPortDef>({
     ...shaped,
+    virtualport: net.ovn ? ovsVirtualport(port) : port.virtualport,
     trustGuest: port.trustGuest ?? group?.trustGuestRxFilters ?? net.trustGuestRxFilters,
     isolated: port.isolated ?? net.portIsolated,
     plug,

@@ -4,7 +4,11 @@ import type { NetworkPortSummary } from '../../../shared/rpc/contract';
 import { VnmError } from '../../../shared/rpc/errors';
 import { parseNetworkPortXml } from '../../../shared/xml/parse-network-port';
 import { canonicalUuid } from '../../../shared/xml/uuid';
-import { allocatePort } from './port-allocate';
+import { isOvnNetwork } from '../../../shared/model/network';
+import { ovnConfig } from '../ovn/config';
+import { ovnRef } from '../ovn/lifecycle';
+import { addOvnPort, removeOvnPort } from '../ovn/ports';
+import { allocatePort, ovsInterfaceId } from './port-allocate';
 import type { PortRegistry } from './ports';
 import type { NetworkEntry } from './table';
 
@@ -58,6 +62,26 @@ export async function createPort(ports: PortRegistry, e: NetworkEntry, xml: stri
   }
   const bridge = runningBridge(e);
   const port = allocatePort(e.live!, bridge, parsed.def, ports.list(e.name));
+  const live = e.live!;
+  if (isOvnNetwork(live)) {
+    // The switch port first: a port vnm records must exist in OVN for its guest to plug in.
+    const cfg = ovnConfig();
+    await addOvnPort(cfg, ovnRef(live), ovsInterfaceId(port), port.mac);
+    try {
+      await ports.add(e.name, port);
+    } catch (err) {
+      await removeOvnPort(cfg, ovnRef(live), ovsInterfaceId(port)).catch(() => undefined);
+      throw err;
+    }
+    return port;
+  }
   await ports.add(e.name, port);
   return port;
+}
+
+/** Forgets a port; on an OVN network its Logical_Switch_Port goes first. */
+export async function deletePort(ports: PortRegistry, e: NetworkEntry, port: NetworkPortDef): Promise<void> {
+  const live = e.live;
+  if (live && isOvnNetwork(live)) await removeOvnPort(ovnConfig(), ovnRef(live), ovsInterfaceId(port));
+  await ports.remove(e.name, port.uuid);
 }

@@ -5,7 +5,9 @@
  * everything in reverse and says which step failed.
  */
 import type { NetworkDef } from '../../../shared/model/network';
-import { isManagedBridgeKind, networkKind } from '../../../shared/model/network';
+import { isManagedBridgeKind, isOvnNetwork, networkKind } from '../../../shared/model/network';
+import { ovnConfig } from '../ovn/config';
+import { startOvnNetwork } from '../ovn/lifecycle';
 import { dnsmasqNeeded } from '../../../shared/dnsmasq/config';
 import { VnmError } from '../../../shared/rpc/errors';
 import { linkNames } from '../bridge/proc-net';
@@ -47,6 +49,15 @@ export async function startNetwork(
   checkStartable(def);
   checkApplicable(def);
   const kind = networkKind(def);
+  if (isOvnNetwork(def)) {
+    const base = baseStatus(def, persistent, def.bridge?.name ?? null, {
+      bridge: false,
+      firewall: false,
+      routes: [],
+      dnsmasq: null,
+    });
+    return startOvnNetwork(def, ovnConfig(), deps.statusStore, base);
+  }
   if (kind === 'bridge') return startHostBridge(def, persistent, deps);
   if (!isManagedBridgeKind(kind)) {
     throw new VnmError(

@@ -16,6 +16,8 @@ import type { DnsmasqControl } from './dnsmasq-control';
 import type { DaemonDirs } from './files';
 import { networkFiles } from './files';
 import { possibleIfb } from '../shaping/shaping';
+import { ovnConfig } from '../ovn/config';
+import { stopOvnNetwork } from '../ovn/lifecycle';
 
 export interface StopDeps {
   readonly dirs: DaemonDirs;
@@ -78,6 +80,9 @@ export async function stopNetwork(status: RunStatus, deps: StopDeps, thorough = 
         if (there) await deleteLink(deps.ip, ifb);
       }),
     );
+  }
+  if (created.ovn) {
+    steps.push(attempt('removing the OVN northbound objects', () => stopOvnNetwork(status, ovnConfig())));
   }
   await Promise.all(steps);
   await attempt('removing the runtime status', () => deps.statusStore.remove(name));

@@ -8,6 +8,8 @@ import { applyFix } from '../findings/apply-fix';
 import { VERSION } from '../version';
 import type { Findings, StatsSample } from '../../../shared/rpc/contract';
 import type { Handlers } from './dispatch';
+import { chassisFacts } from '../ovn/chassis';
+import { ovnConfig } from '../ovn/config';
 
 const OK = { ok: true as const };
 
@@ -85,6 +87,7 @@ export function buildHandlers(driver: NetworkDriver, stats: StatsAccess, finding
       statsInterval: stats.intervalSec ?? 0,
     }),
     'host.interfaces': () => hostInterfaces(),
+    'host.ovn': () => chassisFacts(ovnConfig()),
     'host.findings': (p) => findings.current(p.refresh),
     'host.propose': async (p) => {
       const known = knownSubnets(driver);

@@ -28,6 +28,8 @@ export const CreatedResources = z.object({
   dnsmasq: DnsmasqRecord.nullable(),
   /** The ifb device made to shape the network's outbound traffic (<bandwidth>), if any. */
   ifb: z.string().nullable().optional(),
+  /** An OVN network: its objects live in this northbound database, tagged with the network. */
+  ovn: z.object({ nbDb: z.string() }).nullable().optional(),
 });
 export type CreatedResources = z.infer<typeof CreatedResources>;
 

@@ -1,0 +1,87 @@
+/**
+ * vnm's rules for an OVN network (model/ovn.ts): the libvirt side must be the integration
+ * bridge with an openvswitch virtualport, and the OVN settings must describe one IPv4 subnet
+ * with its DHCP range, router address and, for nat and routed, an uplink.
+ */
+import type { NetworkDef } from '../model/network';
+import type { OvnSettings } from '../model/ovn';
+import { cidrContains, compareIp, isValidIp, parseCidr, parseIp } from '../net';
+import type { Findings } from './issues';
+
+const PATH = 'network/metadata/ovn';
+
+export function validateOvn(f: Findings, def: NetworkDef): void {
+  const ovn = def.ovn;
+  if (!ovn) return;
+  const n = def.name;
+  if (def.forward?.mode !== 'bridge' || !def.bridge?.name || def.virtualport?.type !== 'openvswitch') {
+    f.add(
+      PATH,
+      `network '${n}' has OVN settings, so it must be written as OVN's integration bridge: <forward mode='bridge'/><bridge name='br-int'/><virtualport type='openvswitch'/>.`,
+    );
+  }
+  const subnet = parseCidr(ovn.subnet);
+  if (!subnet || subnet.address.kind() !== 'ipv4' || subnet.prefix > 30) {
+    f.add(
+      PATH,
+      `OVN subnet '${ovn.subnet}' of network '${n}' is not an IPv4 subnet of /30 or larger; write it as 10.20.0.0/24.`,
+    );
+    return;
+  }
+  const inside = (what: string, addr: string | undefined) => {
+    if (addr === undefined) return;
+    const ip = parseIp(addr);
+    if (!ip || ip.kind() !== 'ipv4' || !cidrContains(subnet, ip))
+      f.add(PATH, `OVN ${what} '${addr}' of network '${n}' is not an address in its subnet ${ovn.subnet}.`);
+  };
+  inside('gateway', ovn.gateway);
+  if (ovn.dhcp) {
+    inside('DHCP range start', ovn.dhcp.start);
+    inside('DHCP range end', ovn.dhcp.end);
+    const [s, e] = [parseIp(ovn.dhcp.start), parseIp(ovn.dhcp.end)];
+    if (s && e && s.kind() === e.kind() && compareIp(s, e) > 0)
+      f.add(
+        `${PATH}/dhcp`,
+        `OVN DHCP range ${ovn.dhcp.start} - ${ovn.dhcp.end} of network '${n}' ends before it starts; swap them.`,
+      );
+    for (const d of ovn.dhcp.dns)
+      if (!isValidIp(d, 'ipv4'))
+        f.add(`${PATH}/dhcp`, `OVN DNS server '${d}' of network '${n}' is not an IPv4 address.`);
+  }
+  if (ovn.mtu !== undefined && (ovn.mtu < 576 || ovn.mtu > 9000))
+    f.add(
+      PATH,
+      `OVN mtu ${ovn.mtu} of network '${n}' is out of range; use 576 to 9000 (1442 on a 1500-byte underlay).`,
+    );
+  validateUplink(f, n, ovn);
+}
+
+function validateUplink(f: Findings, n: string, ovn: OvnSettings): void {
+  const u = ovn.uplink;
+  if (ovn.mode === 'isolated') {
+    if (u)
+      f.add(
+        `${PATH}/uplink`,
+        `isolated OVN network '${n}' has an uplink; remove <vnm:uplink> or use mode 'nat' or 'routed'.`,
+      );
+    return;
+  }
+  if (!u) {
+    f.add(
+      `${PATH}/uplink`,
+      `OVN network '${n}' in mode '${ovn.mode}' needs <vnm:uplink chassis=… physnet=… address=… nexthop=…/> naming its gateway chassis.`,
+    );
+    return;
+  }
+  const addr = parseCidr(u.address);
+  if (!addr || addr.address.kind() !== 'ipv4')
+    f.add(
+      `${PATH}/uplink`,
+      `OVN uplink address '${u.address}' of network '${n}' needs a prefix, such as 198.51.100.10/24.`,
+    );
+  else if (!isValidIp(u.nexthop, 'ipv4') || !cidrContains(addr, parseIp(u.nexthop)!))
+    f.add(
+      `${PATH}/uplink`,
+      `OVN uplink nexthop '${u.nexthop}' of network '${n}' is not an address on the uplink subnet ${u.address}.`,
+    );
+}
