@@ -11,7 +11,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connectVeth, createNetns, type Netns } from './netns';
+import { connectVeth, createNetns, type TestNetns } from './netns';
 import { capture, mustRun } from './proc';
 
 const UNDERLAY = '192.0.2';
@@ -40,7 +40,7 @@ export function ovnMissing(): string | null {
 
 export interface OvnHost {
   readonly name: string;
-  readonly ns: Netns;
+  readonly ns: TestNetns;
   /** Private run/db/log dir: OVS_RUNDIR and OVN_RUNDIR of this host. */
   readonly dir: string;
   readonly encapIp: string;
@@ -50,7 +50,7 @@ export interface OvnHost {
 }
 
 export interface OvnCentral {
-  readonly ns: Netns;
+  readonly ns: TestNetns;
   readonly dir: string;
   /** tcp:IP:6641, as hosts reach it. */
   readonly nbRemote: string;
@@ -67,15 +67,20 @@ export interface OvnLab {
   /** Packets seen on the underlay with UDP destination port 6081 (Geneve). */
   geneveCount(): Promise<number>;
   /** A guest namespace plugged into `host`'s br-int as the OVS port of interface id `ifaceId`. */
-  plugGuest(host: OvnHost, ifaceId: string, mac: string): Promise<Netns>;
+  plugGuest(host: OvnHost, ifaceId: string, mac: string): Promise<TestNetns>;
   /** An uplink namespace on `host`'s bridge mapping `physnet` (a localnet network), at `address`. */
-  addUplink(host: OvnHost, physnet: string, address: string): Promise<Netns>;
+  addUplink(host: OvnHost, physnet: string, address: string): Promise<TestNetns>;
   destroy(): Promise<void>;
 }
 
 const children = new Set<ChildProcess>();
 
-function daemon(ns: Netns, cmd: string, args: readonly string[], env: Record<string, string>): ChildProcess {
+function daemon(
+  ns: TestNetns,
+  cmd: string,
+  args: readonly string[],
+  env: Record<string, string>,
+): ChildProcess {
   const child = ns.spawn(cmd, args, { env });
   child.stdout?.resume();
   child.stderr?.resume();
@@ -252,7 +257,7 @@ async function chassisUp(central: OvnCentral, name: string): Promise<boolean> {
 /** Central and `count` hosts, every chassis registered in the southbound database. */
 export async function createOvnLab(count = 2): Promise<OvnLab> {
   const base = mkdtempSync(join(tmpdir(), 'vnmt-ovn-'));
-  const namespaces: Netns[] = [];
+  const namespaces: TestNetns[] = [];
   const lab = {
     destroy: async () => {
       for (const c of children) c.kill('SIGKILL');

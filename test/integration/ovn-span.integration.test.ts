@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VnmClient } from '../../electron/client/client';
 import { runUdhcpc } from '../helpers/guest';
-import type { Netns } from '../helpers/netns';
+import type { TestNetns } from '../helpers/netns';
 import { createOvnLab, ovnMissing, type OvnLab } from '../helpers/ovn-hosts';
 import { killAllVnmd, startVnmd, type Vnmd } from '../helpers/vnmd';
 
@@ -53,7 +53,7 @@ function portXml(uuid: string, mac: string): string {
 }
 
 /** Pings until one answer comes (the first packet to a new tunnel neighbour may be lost). */
-async function pings(from: Netns, to: string, size = 56, tries = 10): Promise<boolean> {
+async function pings(from: TestNetns, to: string, size = 56, tries = 10): Promise<boolean> {
   for (let i = 0; i < tries; i++) {
     const r = await from.tryExec('ping', ['-c1', '-W1', '-M', 'do', '-s', String(size), to]);
     if (r.code === 0) return true;
@@ -68,9 +68,9 @@ let ca: VnmClient;
 const t0 = Date.now();
 
 describe.skipIf(skip !== null)(`OVN networks across hosts${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let guestA: Netns;
-  let guestB: Netns;
-  let uplink: Netns;
+  let guestA: TestNetns;
+  let guestB: TestNetns;
+  let uplink: TestNetns;
   let ipB = '';
 
   beforeAll(async () => {
