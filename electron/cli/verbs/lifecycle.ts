@@ -6,7 +6,6 @@ import type { Verb } from '../context';
 import { arg, CliFailure, withContext } from '../context';
 import { decodeXmlBytes } from '../xml-bytes';
 import type { OptionDoc, VerbDoc } from '../help';
-import { checkAgainstSchema } from '../validate-xml';
 
 const NET = { positionals: ['network'], required: 1 } as const;
 const NETWORK: OptionDoc = { name: 'network', type: 'data', help: 'network name or uuid' };
@@ -15,6 +14,12 @@ const FROM_FILE: readonly OptionDoc[] = [
   { name: 'validate', type: 'bool', help: 'validate the XML against the schema' },
 ];
 const networkDoc = (help: string, desc: string): VerbDoc => ({ help, desc, options: [NETWORK] });
+
+/** --validate's schema check, loaded only then: the XML codec is not needed by the other verbs. */
+async function validate(xml: string): Promise<void> {
+  const { checkAgainstSchema } = await import('../validate-xml');
+  checkAgainstSchema(xml);
+}
 
 /** The file's bytes, decoded as its byte order mark or XML declaration says (see xml-bytes.ts). */
 export async function readXmlFile(file: string): Promise<string> {
@@ -57,7 +62,7 @@ export const lifecycleVerbs: Verb[] = [
       const xml = await readXmlFile(file);
       const net = await withContext(`Failed to define network from ${file}`, null, async () => {
         checkXmlSize(file, xml);
-        if (a.flags.has('validate')) checkAgainstSchema(xml);
+        if (a.flags.has('validate')) await validate(xml);
         return (await ctx.client()).call('network.define', { xml });
       });
       ctx.extra(`Network ${net.name} defined from ${file}\n`);
@@ -73,7 +78,7 @@ export const lifecycleVerbs: Verb[] = [
       const xml = await readXmlFile(file);
       const net = await withContext(`Failed to create network from ${file}`, null, async () => {
         checkXmlSize(file, xml);
-        if (a.flags.has('validate')) checkAgainstSchema(xml);
+        if (a.flags.has('validate')) await validate(xml);
         return (await ctx.client()).call('network.create', { xml });
       });
       ctx.extra(`Network ${net.name} created from ${file}\n`);

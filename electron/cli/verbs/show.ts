@@ -3,7 +3,6 @@ import type { Lease, NetworkInfo, NetworkProblem } from '../../../shared/rpc/con
 import type { Verb, VerbContext } from '../context';
 import { arg, CliFailure, UUID_RE, withContext } from '../context';
 import type { OptionDoc } from '../help';
-import { dumpXPath } from '../xpath';
 import { netListVerb } from './net-list';
 import { formatKeyValues, formatTable } from '../table';
 
@@ -117,7 +116,11 @@ export const showVerbs: Verb[] = [
         (await ctx.client()).call('network.getXml', { network: ref, inactive: a.flags.has('inactive') }),
       );
       const xpath = a.values.xpath;
-      if (xpath !== undefined) return ctx.out(dumpXPath(xml, xpath, a.flags.has('wrap')));
+      if (xpath !== undefined) {
+        // Loaded only here: the XML parser is not needed by the other verbs (the CLI's start-up).
+        const { dumpXPath } = await import('../xpath');
+        return ctx.out(dumpXPath(xml, xpath, a.flags.has('wrap')));
+      }
       ctx.out(xml.endsWith('\n') ? xml : `${xml}\n`);
     },
   },
