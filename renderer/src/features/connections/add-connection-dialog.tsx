@@ -124,13 +124,18 @@ export function AddConnectionDialog() {
             }
             label="Connect automatically"
           />
-          <Typography
-            variant="body2"
-            aria-label="Generated URI"
-            sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}
-          >
-            {uri ?? ' '}
-          </Typography>
+          <div>
+            <Typography variant="caption" color="text.secondary">
+              Generated URI (vnm -c takes the same)
+            </Typography>
+            <Typography
+              variant="body2"
+              aria-label="Generated URI"
+              sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}
+            >
+              {uri ?? '—'}
+            </Typography>
+          </div>
           {error ? <Alert severity="error">{error}</Alert> : null}
         </Stack>
       </DialogContent>
