@@ -177,17 +177,18 @@ describe('ports with floors on a network with an inbound average', () => {
 
   it('plugs each floor class, with its MAC filter, as its guest joins', async () => {
     for (const [i, mac] of MACS.entries()) guests.push(await tapGuest(QOS_BR, mac, `10.67.1.${10 + i}/24`));
+    // vnmd plugs a port's class, then its filter, as each guest joins: wait for all four.
     await vi.waitFor(
       async () => {
         const classes = await tcShow('class', QOS_BR);
         expect(classes).toMatch(/class htb 1:3 parent 1:1 .*rate 12Mbit ceil 16Mbit/);
         expect(classes).toMatch(/class htb 1:4 parent 1:1 .*rate 4Mbit ceil 16Mbit/);
+        const filters = await tcShow('filter', QOS_BR);
+        expect(filters).toMatch(/flowid 1:3[\s\S]*match 0067010a\/ffffffff at -12/);
+        expect(filters).toMatch(/flowid 1:4/);
       },
       { timeout: 5000 },
     );
-    const filters = await tcShow('filter', QOS_BR);
-    expect(filters).toMatch(/flowid 1:3[\s\S]*match 0067010a\/ffffffff at -12/);
-    expect(filters).toMatch(/flowid 1:4/);
   }, 60_000);
 
   it('gives each of two saturating guests about its floor', async () => {
