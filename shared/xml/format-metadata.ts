@@ -9,12 +9,13 @@ function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 }
 
-function escapeAttr(value: string): string {
+/** A double-quoted attribute value as libxml2 writes it inside <metadata>. */
+export function escapeMetadataAttr(value: string): string {
   return escapeText(value).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }
 
 function openTag(el: XmlElement): string {
-  return el.name + el.attributes.map((a) => ` ${a.name}="${escapeAttr(a.value)}"`).join('');
+  return el.name + el.attributes.map((a) => ` ${a.name}="${escapeMetadataAttr(a.value)}"`).join('');
 }
 
 /** The node on one line, as libxml2 writes it without formatting. */

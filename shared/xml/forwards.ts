@@ -21,6 +21,7 @@ import { defined } from './parse-context';
 import type { XmlElement } from './safe-parse';
 import { attr } from './safe-parse';
 import { localName, namespaceOf } from './xml-namespace';
+import { escapeMetadataAttr } from './format-metadata';
 
 export const VNM_XMLNS = 'https://vnm.example/xmlns/network/1.0';
 const PATH = 'network/metadata/forwards/forward';
@@ -133,17 +134,6 @@ function readForward(ctx: ParseContext, el: XmlElement): PortForward | undefined
   });
 }
 
-function escapeAttr(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\r/g, '&#13;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\t/g, '&#9;');
-}
-
 /** The <vnm:forwards> element as inner XML of <metadata> (re-indented by the metadata writer). */
 export function forwardsXml(forwards: readonly PortForward[]): string {
   const items = forwards.map((f) => {
@@ -157,7 +147,7 @@ export function forwardsXml(forwards: readonly PortForward[]): string {
     ];
     const text = attrs
       .filter((a): a is [string, string] => a[1] !== undefined)
-      .map(([k, v]) => ` ${k}="${escapeAttr(v)}"`)
+      .map(([k, v]) => ` ${k}="${escapeMetadataAttr(v)}"`)
       .join('');
     return `<vnm:forward${text}/>`;
   });

@@ -17,6 +17,7 @@ import { defined } from './parse-context';
 import type { XmlElement } from './safe-parse';
 import { attr } from './safe-parse';
 import { localName, namespaceOf } from './xml-namespace';
+import { escapeMetadataAttr } from './format-metadata';
 
 const PATH = 'network/metadata/ovn';
 
@@ -109,21 +110,10 @@ function readUplink(ctx: ParseContext, el: XmlElement): OvnUplink | undefined {
   return { chassis, physnet: attr(el, 'physnet') || 'physnet', address, nexthop };
 }
 
-function escapeAttr(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\r/g, '&#13;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\t/g, '&#9;');
-}
-
 function attrs(list: readonly (readonly [string, string | number | undefined])[]): string {
   return list
     .filter((a): a is readonly [string, string | number] => a[1] !== undefined)
-    .map(([k, v]) => ` ${k}="${escapeAttr(String(v))}"`)
+    .map(([k, v]) => ` ${k}="${escapeMetadataAttr(String(v))}"`)
     .join('');
 }
 
