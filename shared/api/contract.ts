@@ -28,6 +28,7 @@ export const RPC_CALLS = {
   statsHistory: 'network.statsHistory',
   hostInfo: 'host.info',
   hostInterfaces: 'host.interfaces',
+  ovnHost: 'host.ovn',
   proposeSubnet: 'host.propose',
   setStatsInterval: 'stats.setInterval',
   listForwards: 'network.forwards',

@@ -54,6 +54,8 @@ export const Lease = z.strictObject({
   ip: z.string(),
   hostname: z.nullable(z.string()),
   clientId: z.nullable(z.string()),
+  /** OVN networks only: the host (chassis hostname) where the guest holding it runs. */
+  host: z.optional(z.string()),
 });
 export type Lease = z.infer<typeof Lease>;
 
@@ -76,6 +78,8 @@ export const PortCounters = z.extend(Counters, {
   mac: z.nullable(z.string()),
   ip: z.nullable(z.string()),
   hostname: z.nullable(z.string()),
+  /** OVN networks only: the host (chassis hostname) whose OVS counts this port. */
+  host: z.optional(z.string()),
 });
 export type PortCounters = z.infer<typeof PortCounters>;
 
@@ -138,6 +142,42 @@ export const OvnHostFacts = z.strictObject({
   }),
 });
 export type OvnHostFacts = z.infer<typeof OvnHostFacts>;
+
+/**
+ * A guest port of a vnm OVN network plugged into this host's br-int, with its interface's
+ * counters as read now (rates are the reader's: it divides two reads). Any chassis's vnmd
+ * answers for its own guests, whichever vnmd defined the network, so a window connected to
+ * several hosts shows the traffic of every guest of a network that spans them.
+ */
+export const OvnLocalPort = z.strictObject({
+  /** The network's UUID and name, from the tags on its logical switch port. */
+  networkUuid: z.string(),
+  network: z.string(),
+  /** The logical switch port: the guest's iface-id. */
+  port: z.string(),
+  /** The OVS interface on br-int (a tap or veth). */
+  interface: z.string(),
+  mac: z.nullable(z.string()),
+  ip: z.nullable(z.string()),
+  rxBytes: z.number(),
+  txBytes: z.number(),
+  rxPackets: z.number(),
+  txPackets: z.number(),
+  rxErrors: z.number(),
+  txErrors: z.number(),
+  rxDropped: z.number(),
+  txDropped: z.number(),
+});
+export type OvnLocalPort = z.infer<typeof OvnLocalPort>;
+
+export const OvnLocalPorts = z.strictObject({
+  /** This chassis's hostname (the Chassis record's, as leases name it). */
+  host: z.string(),
+  /** Epoch milliseconds of the read. */
+  time: z.number(),
+  ports: z.array(OvnLocalPort),
+});
+export type OvnLocalPorts = z.infer<typeof OvnLocalPorts>;
 
 export const UpdateCommand = z.enum(['add', 'add-first', 'add-last', 'delete', 'modify']);
 export const UpdateSection = z.enum([
@@ -462,6 +502,17 @@ export const RPC_METHODS = {
     result: OvnHostFacts,
     permission: 'read',
     doc: "This host as an OVN chassis: ovs-vswitchd, ovn-controller, ovn-remote, encap IP, the northbound database's reachability, and what to install or set when something is missing.",
+  }),
+  'ovn.localPorts': method({
+    params: z.strictObject({
+      /** Only these networks (UUIDs); all vnm OVN networks when absent. */
+      networks: z.optional(
+        z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(1024)),
+      ),
+    }),
+    result: OvnLocalPorts,
+    permission: 'read',
+    doc: "The guest ports of vnm OVN networks on this host's br-int with their counters, whichever vnmd defined the network.",
   }),
   'host.interfaces': method({
     params: z.strictObject({}),

@@ -1,4 +1,5 @@
 /** The RPC methods of vnmd, each mapped onto the driver or the host layer. */
+import { VnmError } from '../../../shared/rpc/errors';
 import { hostInfo, hostInterfaces, proposeBridgeNameOnHost, proposeIpv6Subnet, proposeSubnet } from '../host';
 import type { NetworkDriver } from '../driver/driver';
 import { addressCidrs } from '../driver/host-steps';
@@ -88,6 +89,10 @@ export function buildHandlers(driver: NetworkDriver, stats: StatsAccess, finding
     }),
     'host.interfaces': () => hostInterfaces(),
     'host.ovn': () => chassisFacts(ovnConfig()),
+    // TEMPORARY (issue 19, being built on branch ovn-daemon): replaced before it lands.
+    'ovn.localPorts': () => {
+      throw new VnmError('unsupported', 'ovn.localPorts is not built yet');
+    },
     'host.findings': (p) => findings.current(p.refresh),
     'host.propose': async (p) => {
       const known = knownSubnets(driver);

@@ -1,5 +1,5 @@
 /** Sample data for the FAKE vnmd (fake-vnm-api.ts): a small, plausible host. */
-import type { Counters, HostInfo, HostInterface, NetworkSummary } from '@shared/rpc/contract';
+import type { Counters, HostInfo, HostInterface, NetworkSummary, OvnHostFacts } from '@shared/rpc/contract';
 
 export function fakeNetworks(): NetworkSummary[] {
   const n = (name: string, i: number, rest: Partial<NetworkSummary>): NetworkSummary => ({
@@ -66,6 +66,23 @@ export function fakeHost(): HostInfo {
     ipv4Forwarding: true,
     ipv6Forwarding: false,
     statsInterval: 1,
+  };
+}
+
+/** A host without OVN, as most are: the wizard offers no OVN mode and says what to install. */
+export function fakeOvnMissing(): OvnHostFacts {
+  return {
+    ready: false,
+    problems: ['install openvswitch-switch and ovn-host (apt-get install openvswitch-switch ovn-host)'],
+    missingPackages: ['openvswitch-switch', 'ovn-host'],
+    ovsVswitchdPid: null,
+    ovnControllerPid: null,
+    systemId: null,
+    ovnRemote: null,
+    encapType: null,
+    encapIp: null,
+    bridgeMappings: null,
+    northbound: { db: 'unix:/run/ovn/ovnnb_db.sock', reachable: false, error: 'no such file', ms: 0 },
   };
 }
 

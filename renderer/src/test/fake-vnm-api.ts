@@ -9,6 +9,7 @@ import type {
   HostInfo,
   HostInterface,
   Lease,
+  OvnHostFacts,
   NetworkSummary,
   StatsSample,
   VnmEvent,
@@ -25,7 +26,14 @@ import type {
   PushChannels,
   VnmBridge,
 } from '@shared/api/contract';
-import { fakeCounters, fakeHost, fakeInterfaces, fakeNetworkXml, fakeNetworks } from './fake-data';
+import {
+  fakeCounters,
+  fakeHost,
+  fakeInterfaces,
+  fakeOvnMissing,
+  fakeNetworkXml,
+  fakeNetworks,
+} from './fake-data';
 
 type Handler = (payload: never) => void;
 
@@ -44,6 +52,7 @@ export class FakeVnmBridge implements VnmBridge {
   /** Port forwards by network name (one list: the fake keeps no live/config split). */
   forwards = new Map<string, PortForward[]>();
   host: HostInfo = fakeHost();
+  ovn: OvnHostFacts = fakeOvnMissing();
   /** What host.findings answers (and what pushFindings sends). */
   findings: Findings = { host: [], networks: [], checkedAt: 0 };
   /** network.diagnose's checklist by network name; absent: every line ok (fakeChecklist). */
@@ -189,6 +198,7 @@ export class FakeVnmBridge implements VnmBridge {
       statsHistory: (p) => historyFor(this.find(p.network)),
       hostInfo: () => this.host,
       hostInterfaces: () => this.interfaces,
+      ovnHost: () => this.ovn,
       hostFindings: () => this.findings,
       applyFix: (p) => this.applyFix(this.find(p.network).name, String(p.check)),
       diagnoseNetwork: (p) => {
