@@ -26,7 +26,7 @@ export const NetworkSummary = z.strictObject({
   active: z.boolean(),
   persistent: z.boolean(),
   autostart: z.boolean(),
-  /** 'isolated' when there is no <forward>, else the forward mode. */
+  /** 'ovn' for an OVN network; else 'isolated' when there is no <forward>, else the forward mode. */
   kind: z.string(),
   bridge: z.nullable(z.string()),
   /** Set while running when something is wrong (dnsmasq died and is being restarted...). */

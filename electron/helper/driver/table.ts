@@ -3,7 +3,7 @@
  * definition and runtime status (while active), autostart, and any problem to report.
  */
 import type { NetworkDef } from '../../../shared/model/network';
-import { networkKind } from '../../../shared/model/network';
+import { isOvnNetwork, networkKind } from '../../../shared/model/network';
 import type { NetworkSummary } from '../../../shared/rpc/contract';
 import { VnmError } from '../../../shared/rpc/errors';
 import type { RunStatus } from '../store/status-store';
@@ -82,7 +82,8 @@ export function summarize(entry: NetworkEntry): NetworkSummary {
     active: entry.live !== null,
     persistent: entry.config !== null,
     autostart: entry.autostart,
-    kind: networkKind(def),
+    // An OVN network is libvirt's host bridge on br-int; people know it as its own kind.
+    kind: isOvnNetwork(def) ? 'ovn' : networkKind(def),
     bridge: entry.status?.bridge ?? def.bridge?.name ?? null,
     problem: entry.problem,
   };
