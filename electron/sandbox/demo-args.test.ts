@@ -3,14 +3,16 @@ import { parseDemoArgs } from './demo-args';
 
 describe('demo flags', () => {
   it('opens the app by default', () => {
-    expect(parseDemoArgs([])).toEqual({ open: true, ui: true, reaper: true, help: false });
+    expect(parseDemoArgs([])).toEqual({ open: true, ui: true, reaper: true, ovn: false, help: false });
   });
 
   it('reads every flag, in both --x=v and --x v forms', () => {
-    expect(parseDemoArgs(['--no-open', '--shell=browser', '--port', '8080', '--no-reaper'])).toEqual({
+    const argv = ['--no-open', '--shell=browser', '--port', '8080', '--no-reaper', '--ovn'];
+    expect(parseDemoArgs(argv)).toEqual({
       open: false,
       ui: true,
       reaper: false,
+      ovn: true,
       help: false,
       shell: 'browser',
       port: 8080,

@@ -7,12 +7,17 @@
 import type { VnmClient } from '../client/client';
 import { guestMac } from './guest';
 import { LAN } from './lan';
+import { ovnHostName } from './ovn-lab';
+import { OVN_UPLINK } from './ovn-sandbox';
+import { VNM_XMLNS } from '../../shared/xml/forwards';
 
 /** The guests the agent plugs into each demo network, by hostname (guest-agent.ts). */
 export const DEMO_GUESTS: Readonly<Record<string, readonly string[]>> = {
   default: ['fedora', 'debian', 'alpine'],
   lab: ['ubuntu', 'rocky'],
   lan: ['arch'],
+  // OVN: the first and third on host-a, the others on host-b (guest-agent.ts spreads them).
+  span: ['nixos', 'gentoo', 'centos', 'opensuse'],
 };
 
 /** `<host>` reservations for a demo network's guests: .10, .11, ... of `prefix` (a /24). */
@@ -69,8 +74,33 @@ export function lanXml(): string {
 `;
 }
 
-/** Defines `default` (autostart, started), `lab` and `lan` (inactive). */
-export async function defineDemoNetworks(client: VnmClient): Promise<void> {
+/**
+ * An OVN network spanning host-a and host-b (ovn-sandbox.ts): OVN's own DHCP, and a router
+ * on host-a (the gateway chassis) that SNATs guests of both hosts out to the wan.
+ */
+export function spanXml(): string {
+  const u = OVN_UPLINK;
+  return `<network>
+  <name>span</name>
+  <metadata>
+    <vnm:ovn xmlns:vnm="${VNM_XMLNS}" mode="nat" subnet="10.88.0.0/24">
+      <vnm:dhcp start="10.88.0.100" end="10.88.0.199" leaseTime="3600"/>
+      <vnm:uplink chassis="${ovnHostName(0)}" physnet="${u.physnet}" address="${u.routerAddress}/${u.prefix}" nexthop="${u.wanAddress}"/>
+    </vnm:ovn>
+  </metadata>
+  <forward mode='bridge'/>
+  <bridge name='br-int'/>
+  <virtualport type='openvswitch'/>
+</network>
+`;
+}
+
+/** Defines `default` (autostart, started), `lab` and `lan` (inactive), and with OVN `span` (started). */
+export async function defineDemoNetworks(client: VnmClient, ovn = false): Promise<void> {
+  if (ovn) {
+    await client.call('network.define', { xml: spanXml() });
+    await client.call('network.start', { network: 'span' });
+  }
   await client.call('network.define', { xml: defaultXml() });
   await client.call('network.setAutostart', { network: 'default', autostart: true });
   await client.call('network.define', { xml: labXml() });

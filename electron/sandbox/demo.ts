@@ -8,6 +8,7 @@ import { relayLine } from '../main/shells/browser/print-address';
 import { DEMO_USAGE, parseDemoArgs } from './demo-args';
 import type { DemoArgs } from './demo-args';
 import { DemoStop } from './demo-stop';
+import { DEMO_GUESTS } from './demo-networks';
 import { createSandbox } from './sandbox';
 import type { Sandbox } from './sandbox';
 import { findStartScript, startUi } from './ui';
@@ -39,11 +40,14 @@ export async function waitForLeases(
 
 async function reportReady(sandbox: Sandbox, startedAt: number): Promise<void> {
   const client = await sandbox.client();
+  const since = () => ((Date.now() - startedAt) / 1000).toFixed(1);
   try {
     const n = await waitForLeases(client, 'default', 2, 60_000);
-    say(
-      `default is running; ${n} guests hold leases (${((Date.now() - startedAt) / 1000).toFixed(1)} s after start)`,
-    );
+    say(`default is running; ${n} guests hold leases (${since()} s after start)`);
+    if (sandbox.ovn) {
+      const m = await waitForLeases(client, 'span', DEMO_GUESTS.span!.length, 60_000);
+      say(`span runs across host-a and host-b; ${m} guests hold OVN leases (${since()} s after start)`);
+    }
   } finally {
     client.close();
   }
@@ -75,7 +79,7 @@ export async function runDemo(argv: readonly string[]): Promise<number> {
   const stop = new DemoStop();
   stop.install();
   say('making the sandbox host (network namespaces, vnmd, guests)…');
-  const sandbox = await createSandbox({ reaper: args.reaper, log: say });
+  const sandbox = await createSandbox({ reaper: args.reaper, log: say, ovn: args.ovn });
   const ui = stop.isRequested ? null : run(sandbox, args, stop, startedAt);
   const { why, code } = await stop.requested;
   say(`${why}; removing the sandbox…`);
@@ -94,6 +98,7 @@ export async function runDemo(argv: readonly string[]): Promise<number> {
 function run(sandbox: Sandbox, args: DemoArgs, stop: DemoStop, startedAt: number): Ui | null {
   sandbox.vnmd.child.once('exit', () => stop.request(`vnmd exited:\n${sandbox.vnmd.log().trim()}\n`, 1));
   say(`connect with -c ${sandbox.connectUri}`);
+  if (sandbox.ovn) say(`host-b: connect with -c ${sandbox.ovn.connectUriB}`);
   reportReady(sandbox, startedAt).catch((err: unknown) =>
     say(`warning: ${err instanceof Error ? err.message : String(err)}`),
   );

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import type { VnmClient } from '../client/client';
 import type { VnmEvent } from '../../shared/rpc/contract';
 import { DEMO_GUESTS } from './demo-networks';
-import { Guest } from './guest';
+import { bridgePlugger, Guest } from './guest';
+import type { OvnHost } from './ovn-lab';
+import { ovnHasUplink, ovnPlugger } from './ovn-guests';
 import type { GuestScripts } from './guest-scripts';
 import { nsName } from './names';
 import type { Netns } from './netns';
@@ -41,6 +43,8 @@ export interface GuestAgentOptions {
   readonly scripts: GuestScripts;
   /** How many guests a network gets (default: as DEMO_GUESTS says, else 2). */
   readonly guestsFor?: (network: string) => number;
+  /** The OVN hosts an OVN network's guests are spread over (none: OVN networks get no guests). */
+  readonly ovnHosts?: readonly OvnHost[];
   readonly log?: (line: string) => void;
 }
 
@@ -171,10 +175,13 @@ export class GuestAgent {
     if (this.stopped || this.attached.has(network)) return;
     const info = await this.client.call('network.info', { network });
     if (!info.active || info.bridge === null) return;
+    const ovnHosts = info.kind === 'ovn' ? (this.opts.ovnHosts ?? []) : null;
+    if (ovnHosts?.length === 0) return;
     const count = this.opts.guestsFor?.(network) ?? DEMO_GUESTS[network]?.length ?? 2;
     const routes = ROUTED.has(info.kind) ? info.subnets : [];
     for (const s of routes) await routeFromWan(this.opts.wan, s, true);
-    const url = OUTBOUND.has(info.kind) ? `http://${UPLINK.webAddress}` : '';
+    const outbound = ovnHosts ? await ovnHasUplink(this.client, network) : OUTBOUND.has(info.kind);
+    const url = outbound ? `http://${UPLINK.webAddress}` : '';
     const entry: Attached = { guests: [], slots: [], routes, url };
     this.attached.set(network, entry);
     const bridge = info.bridge;
@@ -186,8 +193,13 @@ export class GuestAgent {
       return { hostname, nsName: nsName(this.opts.stem, `g${k}`), port: `vnet${k}`, dir, phase: i, ipv6 };
     });
     // In parallel: each guest's DHCP clock starts as soon as its port exists.
+    // An OVN network's guests take the OVN hosts in turn; a bridge's are all on the host.
+    const plugger = (i: number, owner: string) =>
+      ovnHosts
+        ? ovnPlugger(ovnHosts[i % ovnHosts.length]!, this.client, network, owner)
+        : bridgePlugger(this.opts.host, bridge);
     const results = await Promise.allSettled(
-      specs.map((spec) => Guest.attach(this.opts.host, bridge, network, spec, this.opts.scripts)),
+      specs.map((spec, i) => Guest.attach(plugger(i, spec.hostname), network, spec, this.opts.scripts)),
     );
     for (const r of results) if (r.status === 'fulfilled') entry.guests.push(r.value);
     const failed = results.find((r) => r.status === 'rejected');

@@ -20,6 +20,9 @@ case "$1" in
     rm -f "$out" ;;
   bound|renew)
     ip -4 addr flush dev "$interface"
+    # The network's MTU (option 26), as a real guest applies it: an OVN network hands out
+    # underlay - 58, and larger frames would vanish in the Geneve tunnel.
+    if [ -n "$mtu" ]; then ip link set dev "$interface" mtu "$mtu"; fi
     ip addr add "$ip/\${mask:-24}" dev "$interface"
     if [ -n "$router" ]; then ip route replace default via "\${router%% *}" dev "$interface"; fi
     printf 'ip=%s\\nmask=%s\\nrouter=%s\\n' "$ip" "$mask" "\${router%% *}" > "$out.new"
@@ -87,7 +90,7 @@ const INIT_SCRIPT = `#!/bin/sh
 ip link set dev lo up
 echo 0 > /proc/sys/net/ipv6/conf/eth0/accept_dad
 ip link set dev eth0 up
-VNM_GUEST_DIR=$1 busybox udhcpc -f -i eth0 -s "$4" -x "hostname:$2" -t 60 -T 1 -A 1 >/dev/null 2>&1 &
+VNM_GUEST_DIR=$1 busybox udhcpc -f -i eth0 -s "$4" -x "hostname:$2" -O mtu -t 60 -T 1 -A 1 >/dev/null 2>&1 &
 if [ "$6" = 1 ] && command -v dhclient >/dev/null 2>&1; then
   printf 'send fqdn.fqdn "%s";\\n' "$2" > "$1/dhclient6.conf"
   dhclient -6 -d -D LL -cf "$1/dhclient6.conf" -lf "$1/dhclient6.leases" -pf "$1/dhclient6.pid" \\

@@ -75,6 +75,20 @@ export async function plugGuest(host: Netns, bridge: string, plug: GuestPlug): P
   await run('ip', ['-n', host.name, '-batch', '-'], { input: batch.map((l) => `${l.join(' ')}\n`).join('') });
 }
 
+/** How a guest's port joins its network, and leaves it: a Linux bridge's, or OVS's (ovn-guests.ts). */
+export interface GuestPlugger {
+  /** The namespace the port is made in. */
+  readonly host: Netns;
+  plug(plug: GuestPlug): Promise<void>;
+  /** Removes what plug made beside the port (the port itself is deleted by the guest). */
+  unplug?(port: string): Promise<void>;
+}
+
+/** Plugging into a Linux bridge of `host`. */
+export function bridgePlugger(host: Netns, bridge: string): GuestPlugger {
+  return { host, plug: (p) => plugGuest(host, bridge, p) };
+}
+
 export class Guest {
   private lastTraffic = '';
 
@@ -82,26 +96,25 @@ export class Guest {
     readonly spec: GuestSpec,
     readonly mac: string,
     readonly ns: Netns,
-    private readonly host: Netns,
+    private readonly plugger: GuestPlugger,
   ) {}
 
-  /** Creates the guest, plugs it into `bridge` of `host` and starts DHCP and the traffic loop. */
+  /** Creates the guest, plugs it in with `plugger` and starts DHCP and the traffic loop. */
   static async attach(
-    host: Netns,
-    bridge: string,
+    plugger: GuestPlugger,
     network: string,
     spec: GuestSpec,
     scripts: GuestScripts,
+    mac: string = guestMac(network, spec.hostname),
   ): Promise<Guest> {
     mkdirSync(spec.dir, { recursive: true });
     writeFileSync(join(spec.dir, 'url'), '');
     writeFileSync(join(spec.dir, 'peers'), '');
-    const mac = guestMac(network, spec.hostname);
     await run('ip', ['netns', 'add', spec.nsName]);
     const ns = new Netns(spec.nsName);
-    const guest = new Guest(spec, mac, ns, host);
+    const guest = new Guest(spec, mac, ns, plugger);
     try {
-      await plugGuest(host, bridge, { port: spec.port, nsName: spec.nsName, mac });
+      await plugger.plug({ port: spec.port, nsName: spec.nsName, mac });
       const args = [
         scripts.init,
         spec.dir,
@@ -162,7 +175,8 @@ export class Guest {
    * own time, and the next guest given the same vnetN would meet "File exists".
    */
   async detach(): Promise<void> {
-    await this.host.ip(['link', 'del', 'dev', this.spec.port]).catch(() => undefined);
+    await this.plugger.unplug?.(this.spec.port).catch(() => undefined);
+    await this.plugger.host.ip(['link', 'del', 'dev', this.spec.port]).catch(() => undefined);
     await this.ns.destroy();
     rmSync(this.spec.dir, { recursive: true, force: true });
   }

@@ -16,8 +16,8 @@ import { run } from '../helper/exec';
 import { connectVeth } from './netns';
 import type { Netns } from './netns';
 
-/** The underlay (TEST-NET-1): central's bridge is .1, host i's encap address .(11 + i). */
-export const UNDERLAY = '192.0.2';
+/** The underlay (the second half of RFC 2544's benchmarking range; the sandbox's LAN has TEST-NET-1): central's bridge is .1, host i's encap address .(11 + i). */
+export const UNDERLAY = '198.19.0';
 const NB_SCHEMA = '/usr/share/ovn/ovn-nb.ovsschema';
 const SB_SCHEMA = '/usr/share/ovn/ovn-sb.ovsschema';
 const VS_SCHEMA = '/usr/share/openvswitch/vswitch.ovsschema';
@@ -97,6 +97,19 @@ export function ovnEnvFor(dir: string): Record<string, string> {
     OVN_DBDIR: dir,
     OVN_LOGDIR: dir,
     OVS_SYSCONFDIR: dir,
+  };
+}
+
+/**
+ * What a vnmd on host `index` of a lab in `labDir` needs to find its OVS and the northbound
+ * database; known before the lab runs, so that vnmd can load while the lab is made.
+ */
+export function ovnVnmdEnv(labDir: string, index: number, timeoutS?: number): Record<string, string> {
+  const timeout: Record<string, string> = timeoutS ? { VNM_OVN_TIMEOUT: String(timeoutS) } : {};
+  return {
+    ...ovnEnvFor(join(labDir, ovnHostName(index))),
+    OVN_NB_DB: `tcp:${UNDERLAY}.1:6641`,
+    ...timeout,
   };
 }
 
@@ -245,8 +258,7 @@ async function startHost<N extends Netns>(spec: HostSpec<N>): Promise<OvnHost<N>
     'external_ids:ovn-bridge-datapath-type=netdev',
   ]);
   daemons.start(ns, 'ovn-controller', [db, ...common(dir, 'ovn-controller')], env);
-  const timeout: Record<string, string> = spec.timeoutS ? { VNM_OVN_TIMEOUT: String(spec.timeoutS) } : {};
-  return { name, ns, dir, encapIp, vsctl, env: { ...env, OVN_NB_DB: central.nbRemote, ...timeout } };
+  return { name, ns, dir, encapIp, vsctl, env: ovnVnmdEnv(base, index, spec.timeoutS) };
 }
 
 async function chassisUp(central: OvnCentral<Netns>, name: string): Promise<boolean> {

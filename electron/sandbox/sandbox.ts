@@ -27,6 +27,9 @@ import { formatIdentity, identityOf } from './owner';
 import { startReaper } from './reaper';
 import { GROUPS_FILE, OWNER_FILE, removeSandboxSync, stemDir, sweepLeftovers } from './sweep';
 import { connectUplink, startWebServer } from './uplink';
+import { ovnMissing } from './ovn-lab';
+import { buildOvnSandbox, hostAVnmdEnv, hostBVnmdDir } from './ovn-sandbox';
+import type { OvnSandbox } from './ovn-sandbox';
 import { findCli, startVnmd, vnmdPaths } from './vnmd-process';
 import type { VnmdProcess } from './vnmd-process';
 
@@ -47,6 +50,11 @@ export interface SandboxOptions {
   readonly tmpBase?: string;
   /** Progress and guest lines. */
   readonly log?: (line: string) => void;
+  /**
+   * Make the host OVN chassis host-a, with OVN central and a host-b beside it (each with its
+   * own vnmd), and define and start `span`, an OVN network across both (ovn-sandbox.ts).
+   */
+  readonly ovn?: boolean;
 }
 
 export interface Sandbox {
@@ -64,6 +72,8 @@ export interface Sandbox {
   /** The vnmd running now (a new one after restartVnmd). */
   readonly vnmd: VnmdProcess;
   readonly agent: GuestAgent | null;
+  /** The OVN part (host-b and its vnmd, central), when made with `ovn`. */
+  readonly ovn: OvnSandbox | null;
   /**
    * Kills the sandbox's vnmd with SIGKILL, as a crash would (networks and their dnsmasq stay),
    * and resolves once it has exited. Only the vnmd this sandbox started, by its pid.
@@ -80,7 +90,7 @@ export interface Sandbox {
 
 /** Makes a sandbox; on any failure removes what it made and rethrows. */
 export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
-  const problem = privilegeProblem();
+  const problem = privilegeProblem() ?? (opts.ovn ? ovnMissing() : null);
   if (problem) throw new Error(problem);
   const base = opts.tmpBase ?? tmpdir();
   for (const stem of sweepLeftovers(base)) opts.log?.(`removed leftovers of an earlier sandbox: ${stem}`);
@@ -111,7 +121,7 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
         (destroyed ??= (async () => {
           await parts.agent?.stop().catch(() => undefined);
           restarts.agentClient()?.close();
-          await restarts.current().stop(2000);
+          await Promise.all([restarts.current().stop(2000), parts.ovn?.vnmdB.stop(2000)]);
           removeSandboxSync(stem, base);
           process.off('exit', onExit);
         })()),
@@ -141,7 +151,7 @@ function vnmdRestarts(parts: Parts, opts: SandboxOptions) {
       throw new Error('vnmd is still running; kill it with killVnmd() before restarting it');
     }
     const cli = opts.cli ?? findCli();
-    vnmd = await startVnmd(parts.host, { cli, paths: vnmd.paths, env: { TMPDIR: parts.tmpDir } });
+    vnmd = await startVnmd(parts.host, { cli, paths: vnmd.paths, env: parts.vnmdEnv });
     vnmd.child.unref();
     if (parts.agent) {
       agentClient?.close();
@@ -158,14 +168,29 @@ async function build(stem: string, dir: string, opts: SandboxOptions) {
   mkdirSync(tmpDir);
   const host = await createNetns(nsName(stem, 'host'));
   const paths = vnmdPaths(join(dir, 'vnmd'));
+  const labDir = join(dir, 'ovn');
+  if (opts.ovn) mkdirSync(labDir);
+  const vnmdEnv = { TMPDIR: tmpDir, ...(opts.ovn ? hostAVnmdEnv(labDir) : {}) };
   // vnmd loads (about a second) while the uplink is made; it changes nothing until asked.
-  const starting = startVnmd(host, { cli: opts.cli ?? findCli(), paths, env: { TMPDIR: tmpDir } });
+  const starting = startVnmd(host, { cli: opts.cli ?? findCli(), paths, env: vnmdEnv });
   starting.catch(() => undefined); // awaited below; a failure of the uplink comes first
   const wan = await createNetns(nsName(stem, 'wan'));
   await connectUplink(host, wan);
   startWebServer(wan, join(dir, 'www')).unref();
   // The host's own LAN bridge, for the demo's Bridge-mode network `lan`.
   if (opts.demoNetworks !== false) await makeLan(host, stem, join(dir, 'lan'));
+  const ovn = opts.ovn
+    ? await buildOvnSandbox({
+        stem,
+        labDir,
+        vnmdDir: hostBVnmdDir(dir),
+        host,
+        wan,
+        cli: opts.cli ?? findCli(),
+        tmpDir,
+      })
+    : null;
+  if (ovn) log(`OVN central and host-b are running (host-b's vnmd: -c ${ovn.connectUriB})`);
   const vnmd = await starting;
   vnmd.child.unref();
   log(`vnmd is running in namespace ${host.name}`);
@@ -175,20 +200,23 @@ async function build(stem: string, dir: string, opts: SandboxOptions) {
     agentClient = await connectVnmd(paths.socket);
     const scripts = writeGuestScripts(join(dir, 'bin'));
     const guestsDir = join(dir, 'guests');
-    const agentOpts = { client: agentClient, host, wan, stem, dir: guestsDir, scripts, log };
+    const ovnHosts = ovn?.lab.hosts ?? [];
+    const agentOpts = { client: agentClient, host, wan, stem, dir: guestsDir, scripts, log, ovnHosts };
     agent = new GuestAgent({ ...agentOpts, ...(opts.guestsFor ? { guestsFor: opts.guestsFor } : {}) });
     await agent.start();
   }
   if (opts.demoNetworks !== false) {
     const client = await connectVnmd(paths.socket);
     try {
-      await defineDemoNetworks(client);
+      await defineDemoNetworks(client, opts.ovn);
     } finally {
       client.close();
     }
     // Returned with default's guests plugged in, so an app started next does not slow them.
     await agent?.attachNow('default');
+    if (ovn) await agent?.attachNow('span');
   }
   const { socket, roSocket } = paths;
-  return { tmpDir, socket, roSocket, connectUri: `unix:${socket}`, host, wan, vnmd, agent, agentClient };
+  const connectUri = `unix:${socket}`;
+  return { tmpDir, socket, roSocket, connectUri, host, wan, vnmd, vnmdEnv, agent, agentClient, ovn };
 }

@@ -9,6 +9,8 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { connectionFilePath, saveConnections } from '../main/connections/connection-file';
+import { ovnHostName } from './ovn-lab';
 import type { Sandbox } from './sandbox';
 
 /** scripts/start.mjs of this checkout, from the sources or from a bundle in out/. */
@@ -48,7 +50,17 @@ function signalGroup(pid: number, sig: NodeJS.Signals): void {
   }
 }
 
+/** The OVN sandbox's host-b in the app's connection list, connected at start (once written, the app's). */
+function seedConnections(sandbox: Sandbox, configHome: string): void {
+  const file = connectionFilePath({ XDG_CONFIG_HOME: configHome });
+  if (!sandbox.ovn || existsSync(file)) return;
+  const uri = sandbox.ovn.connectUriB;
+  saveConnections(file, [{ id: 'host-b', uri, autoconnect: true, name: ovnHostName(1) }]);
+}
+
 export function startUi(sandbox: Sandbox, script: string, opts: UiOptions): Ui {
+  const configHome = join(sandbox.tmpDir, 'config');
+  seedConnections(sandbox, configHome);
   const args = [script, '--connect', sandbox.connectUri];
   if (!opts.open) args.push('--no-open');
   if (opts.shell) args.push(`--shell=${opts.shell}`);
@@ -61,7 +73,7 @@ export function startUi(sandbox: Sandbox, script: string, opts: UiOptions): Ui {
     env: {
       ...process.env,
       TMPDIR: sandbox.tmpDir,
-      XDG_CONFIG_HOME: join(sandbox.tmpDir, 'config'),
+      XDG_CONFIG_HOME: configHome,
       ...opts.env,
     },
   });

@@ -97,8 +97,8 @@ describe.skipIf(skip !== null)(`OVN networks across hosts${skip ? ` (skipped: ${
 
   it("each host's vnmd reports its chassis", async () => {
     for (const [v, name, ip] of [
-      [a, 'host-a', '192.0.2.11'],
-      [b, 'host-b', '192.0.2.12'],
+      [a, 'host-a', '198.19.0.11'],
+      [b, 'host-b', '198.19.0.12'],
     ] as const) {
       const c = await v.client();
       const facts = await c.call('host.ovn', {});

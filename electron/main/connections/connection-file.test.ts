@@ -34,10 +34,15 @@ describe('the connection file', () => {
         connections: [
           { id: 'ok', uri: 'vnm+ssh://h/system', autoconnect: false },
           { id: '../x', uri: 'vnm+ssh://h', autoconnect: false },
-          { id: 'u', uri: 'unix:/x', autoconnect: true },
+          { id: 'u', uri: 'unix:/x', autoconnect: true, name: 'host-b' },
+          { id: 'rel', uri: 'unix:x.sock', autoconnect: true },
+          { id: 'ftp', uri: 'ftp://h', autoconnect: true },
+          { id: 'n', uri: 'unix:/y', autoconnect: true, name: 'a\u001b[31mred' },
         ],
       }),
     );
-    expect(loadConnections(path).list.map((c) => c.id)).toEqual(['ok']);
+    // Another vnmd's socket on this machine (a sandbox's host-b) is a connection too, with its name.
+    expect(loadConnections(path).list.map((c) => c.id)).toEqual(['ok', 'u']);
+    expect(loadConnections(path).list[1]?.name).toBe('host-b');
   });
 });

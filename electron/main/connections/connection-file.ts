@@ -9,8 +9,15 @@ import { dirname, join } from 'node:path';
 
 export interface SavedConnection {
   readonly id: string;
+  /**
+   * `vnm+ssh://…` (what Add Connection makes), or `unix:PATH` for another vnmd's socket on
+   * this machine (a sandbox's second host, a socket forwarded with ssh -L), as libvirt's
+   * `qemu+unix:///system?socket=` is.
+   */
   readonly uri: string;
   readonly autoconnect: boolean;
+  /** The name shown; the URI's user@host when absent. */
+  readonly name?: string;
 }
 
 export function connectionFilePath(env: NodeJS.ProcessEnv = process.env): string {
@@ -26,8 +33,9 @@ function isSaved(v: unknown): v is SavedConnection {
     typeof o.id === 'string' &&
     /^[a-z0-9-]{1,64}$/.test(o.id) &&
     typeof o.uri === 'string' &&
-    o.uri.startsWith('vnm+ssh://') &&
-    typeof o.autoconnect === 'boolean'
+    (o.uri.startsWith('vnm+ssh://') || o.uri.startsWith('unix:/')) &&
+    typeof o.autoconnect === 'boolean' &&
+    (o.name === undefined || (typeof o.name === 'string' && /^[^\p{C}]{1,64}$/u.test(o.name)))
   );
 }
 

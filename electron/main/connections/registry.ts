@@ -137,7 +137,7 @@ export class ConnectionRegistry {
   private saved(): SavedConnection[] {
     return [...this.conns.values()]
       .filter((c) => !c.spec.local)
-      .map((c) => ({ id: c.spec.id, uri: c.spec.uri, autoconnect: c.spec.autoconnect }));
+      .map((c) => ({ id: c.spec.id, uri: c.spec.uri, autoconnect: c.spec.autoconnect, name: c.spec.name }));
   }
 
   private save(list: readonly SavedConnection[]): void {
@@ -159,7 +159,7 @@ export class ConnectionRegistry {
 function specOf(saved: SavedConnection): ConnectionSpec {
   return {
     id: saved.id,
-    name: sshNameOf(saved.uri),
+    name: saved.name ?? sshNameOf(saved.uri),
     uri: saved.uri,
     local: false,
     autoconnect: saved.autoconnect,
