@@ -13,6 +13,7 @@ import { AskpassBroker } from './askpass-broker';
 import { loadConnections, saveConnections } from './connection-file';
 import type { SavedConnection } from './connection-file';
 import { ManagedConnection } from './managed-connection';
+import { withOvnPeers } from './ovn-peer-ports';
 import type { ConnectionSpec, Session } from './managed-connection';
 import { checkSshFields, sshNameOf, sshUriOf } from '../../../shared/api/ssh-uri';
 
@@ -29,6 +30,7 @@ export interface RegistryDeps {
 export class ConnectionRegistry {
   readonly askpass = new AskpassBroker();
   private readonly conns = new Map<string, ManagedConnection>();
+  private readonly views = new WeakMap<ManagedConnection, Backend>();
   private readonly listeners = new Listeners<readonly ConnectionEntry[]>();
 
   constructor(private readonly deps: RegistryDeps) {
@@ -54,6 +56,23 @@ export class ConnectionRegistry {
 
   get(id: string): ManagedConnection | undefined {
     return this.conns.get(id);
+  }
+
+  /**
+   * What a window of connection `id` talks to: the connection, with the traffic of its OVN
+   * networks' guests on the other connected hosts added (ovn-peer-ports.ts).
+   */
+  backend(id: string): Backend | undefined {
+    const conn = this.conns.get(id);
+    if (!conn) return undefined;
+    let view = this.views.get(conn);
+    if (!view) {
+      view = withOvnPeers(conn, () =>
+        [...this.conns.values()].filter((c) => c !== conn && c.status().state === 'connected'),
+      );
+      this.views.set(conn, view);
+    }
+    return view;
   }
 
   list(): readonly ConnectionEntry[] {

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     announce: (text) => console.log(`vnm: ${text}`),
   });
   registry.autoconnect();
-  const backendFor = (id: string) => registry.get(id);
+  const backendFor = (id: string) => registry.backend(id);
   const shell = await startBrowserShell({
     backendFor,
     connections: registry,

@@ -68,7 +68,7 @@ export class ConnectionWindows {
     entry.connection = connection;
     const send: PushSender = (channel, payload) =>
       entry.win.webContents.send(ipcPushChannel(channel), payload);
-    const backend = this.registry.get(connection);
+    const backend = this.registry.backend(connection);
     const stops = [
       backend ? forwardPushes(backend, send) : () => undefined,
       forwardListPushes(this.registry, send),

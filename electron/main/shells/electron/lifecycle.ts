@@ -66,7 +66,7 @@ export async function startElectronShell(e: ElectronModules, paths: ElectronPath
   const stopIpc = registerIpc(
     e.ipcMain,
     createInvokeHandler({
-      backendFor: (id) => registry.get(id),
+      backendFor: (id) => registry.backend(id),
       appInfo,
       connections: registry,
       // Electron loads the page itself: in the calling window, or a new one.
