@@ -120,7 +120,7 @@ describe('OVN peers in stats samples', () => {
     await tick(2);
     const lists = () => a.calls.filter((c) => c.method === 'network.list').length;
     expect(lists()).toBe(1);
-    a.emit({ type: 'lifecycle', seq: 9, network: 'span', event: 'stopped', detail: null } as VnmEvent);
+    a.emit({ type: 'lifecycle', seq: 9, network: 'span', event: 'stopped', detail: null });
     await tick(3);
     expect(lists()).toBe(2);
   });
