@@ -13,8 +13,6 @@ export interface OvnOffer {
   readonly ready: boolean;
   /** Why the mode cannot be chosen, each with what to do; empty when ready. */
   readonly problems: readonly string[];
-  /** Packages to install, for the one-line summary. */
-  readonly missingPackages: readonly string[];
   /** This chassis's system-id: the proposed gateway chassis. */
   readonly systemId: string | null;
   /** Physical network names this chassis maps to bridges. */
@@ -27,7 +25,6 @@ export interface OvnOffer {
 export const OVN_UNKNOWN: OvnOffer = {
   ready: false,
   problems: ['vnm is still asking vnmd whether OVN runs on this host.'],
-  missingPackages: [],
   systemId: null,
   physnets: [],
   underlay: null,
@@ -51,7 +48,6 @@ export function ovnOfferOf(facts: OvnHostFacts, ifaces: readonly HostInterface[]
   return {
     ready: facts.ready,
     problems: facts.ready ? [] : facts.problems.map(sentence),
-    missingPackages: facts.missingPackages,
     systemId: facts.systemId,
     physnets: physnetsOf(facts.bridgeMappings),
     underlay: underlayOf(facts.encapIp, ifaces),

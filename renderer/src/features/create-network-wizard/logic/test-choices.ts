@@ -32,7 +32,6 @@ export const GOOD: WizardChoices = {
 export const OVN_READY: OvnOffer = {
   ready: true,
   problems: [],
-  missingPackages: [],
   systemId: 'host-a',
   physnets: ['uplink'],
   underlay: { name: 'eth0', mtu: 1500 },

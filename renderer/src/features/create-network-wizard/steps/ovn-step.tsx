@@ -58,7 +58,7 @@ export function OvnStep({ errors }: { readonly errors: FieldErrors }) {
         label="Logical switch"
         error={errors.ovnSwitch}
         placeholder={`vnm-${name || 'NAME'}`}
-        helper="The switch’s name in OVN’s northbound database; empty for the one shown."
+        helper={`The switch’s name in OVN’s northbound database; empty for vnm-${name || 'NAME'}.`}
       />
     </Box>
   );
