@@ -13,9 +13,11 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
+import { useShallow } from 'zustand/react/shallow';
 import type { Lease, PortCounters } from '@shared/rpc/contract';
 import { formatBitRate } from '@/format/format';
 import { useAppStore } from '@/stores/app-store';
+import { useConnections } from '@/features/connections/connections-store';
 import { statsStore } from '@/stores/stats-store';
 import { useStatsFrame } from './use-stats-frame';
 import { GUESTS_RECEIVED, GUESTS_SENT } from './directions';
@@ -32,7 +34,10 @@ function UncountedGuests({
 }) {
   const leases = useAppStore((s) => s.leases[network] ?? NO_LEASES);
   const localHost = useAppStore((s) => s.hostInfo?.hostname);
-  const hosts = uncountedByHost(leases, ports, localHost);
+  const connected = useConnections(
+    useShallow((s) => s.connections.filter((c) => c.status.state === 'connected').map((c) => c.name)),
+  );
+  const hosts = uncountedByHost(leases, ports, localHost, connected);
   if (hosts.length === 0) return null;
   return (
     <Stack spacing={0.5} aria-label="Guests counted on other hosts" role="list">

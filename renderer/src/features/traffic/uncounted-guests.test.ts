@@ -49,6 +49,15 @@ describe('guests without counters, by host', () => {
     expect(uncountedByHost(leases, ports, 'host-a')).toEqual([]);
   });
 
+  it('leaves out hosts the window is connected to, by connection name or ssh’s USER@HOST', () => {
+    const leases = [
+      lease('52:54:00:00:00:0d', '10.77.0.113', 'host-b'),
+      lease('52:54:00:00:00:0e', '10.77.0.114', 'host-c'),
+    ];
+    expect(uncountedByHost(leases, [], 'host-a', ['host-b'])).toEqual([{ host: 'host-c', guests: 1 }]);
+    expect(uncountedByHost(leases, [], 'host-a', ['root@host-c'])).toEqual([{ host: 'host-b', guests: 1 }]);
+  });
+
   it('says what to do, in the singular and the plural', () => {
     expect(uncountedText({ host: 'host-b', guests: 1 })).toBe(
       '1 guest on host-b: its traffic is counted on host-b — connect to it (Connections) to see it here.',

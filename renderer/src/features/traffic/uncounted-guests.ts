@@ -14,17 +14,21 @@ export interface UncountedHost {
 const norm = (mac: string | null | undefined) => mac?.toLowerCase() ?? null;
 
 /**
- * Hosts the sample has counters from (some of their ports are in it) and `localHost` (this
- * window's own vnmd) are left out: a guest missing there is not a matter of connecting.
+ * Hosts the sample has counters from (some of their ports are in it), `localHost` (this
+ * window's own vnmd) and `connected` (names of the window's connected connections: a local
+ * one's name, or ssh's USER@HOST) are left out: a guest missing there is not a matter of
+ * connecting.
  */
 export function uncountedByHost(
   leases: readonly Lease[],
   ports: readonly PortCounters[],
   localHost: string | undefined,
+  connected: readonly string[] = [],
 ): UncountedHost[] {
   const macs = new Set(ports.map((p) => norm(p.mac)).filter((m) => m !== null));
   const ips = new Set(ports.map((p) => p.ip).filter((ip) => ip !== null));
   const counted = new Set(ports.map((p) => p.host).filter((h) => h !== undefined));
+  for (const name of connected) counted.add(name.slice(name.lastIndexOf('@') + 1));
   const guests = new Map<string, Set<string>>();
   for (const l of leases) {
     if (!l.host || l.host === localHost || counted.has(l.host)) continue;
