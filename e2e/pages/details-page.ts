@@ -3,7 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 import { SubTabPage } from './sub-tab-page';
 
 export type DetailsSectionName =
-  'Forwarding' | 'IPv4 configuration' | 'IPv6 configuration' | 'Guest isolation';
+  'Forwarding' | 'IPv4 configuration' | 'IPv6 configuration' | 'Guest isolation' | 'OVN';
 
 export class DetailsPage extends SubTabPage {
   constructor(page: Page) {
@@ -16,6 +16,14 @@ export class DetailsPage extends SubTabPage {
 
   field(section: DetailsSectionName, name: string): Locator {
     return this.section(section).getByRole('textbox', { name, exact: true });
+  }
+
+  /** A read-only fact of a section, by its label ("Logical switch", "OVN mode" ...). */
+  fact(section: DetailsSectionName, label: string): Locator {
+    return this.section(section)
+      .getByRole('term')
+      .filter({ hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:$`) })
+      .locator('xpath=following-sibling::dd[1]');
   }
 
   checkbox(name: 'On Boot'): Locator {

@@ -11,6 +11,11 @@ export class LeasesPage extends SubTabPage {
     return this.panel.getByRole('table', { name: 'DHCP leases' });
   }
 
+  /** A column's header: 'Host' shows for an OVN network, whose leases name their guest's host. */
+  column(name: 'Expiry' | 'MAC address' | 'IP address' | 'Hostname' | 'Host'): Locator {
+    return this.table.getByRole('columnheader', { name, exact: true });
+  }
+
   /** The row of the lease a guest of that hostname holds. */
   row(hostname: string): Locator {
     return this.table.getByRole('row').filter({ hasText: hostname });

@@ -17,6 +17,21 @@ export class TrafficPage extends SubTabPage {
       .first();
   }
 
+  /** One row per guest port; an OVN network's has a Host column. */
+  get ports(): Locator {
+    return this.panel.getByRole('table', { name: 'Guest ports' });
+  }
+
+  /** The row of a guest port, by any text in it (interface, MAC, IP, hostname or host). */
+  portRow(text: string): Locator {
+    return this.ports.getByRole('row').filter({ hasText: text });
+  }
+
+  /** OVN: "N guests on HOST: their traffic is counted on HOST — connect to it ..." lines. */
+  get otherHostsGuests(): Locator {
+    return this.panel.getByRole('list', { name: 'Guests counted on other hosts' }).getByRole('listitem');
+  }
+
   /** Bytes the network's guests sent so far, read from the first totals line. */
   async totalReceived(): Promise<number> {
     const line = this.panel.getByText(/^Sent by guests .* Received by guests /).first();

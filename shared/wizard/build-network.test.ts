@@ -5,6 +5,7 @@ import { parseNetworkXml } from '../xml/parse-network';
 import { buildNetworkDef, buildNetworkXml } from './build-network';
 import type { WizardChoices } from './choices';
 import { chosenDomain } from './choices';
+import { OVN_CHOICES_DEFAULT } from './ovn-choices';
 
 const NAT: WizardChoices = {
   name: 'lab',
@@ -27,6 +28,7 @@ const NAT: WizardChoices = {
   customDomain: '',
   startNow: true,
   autostart: true,
+  ...OVN_CHOICES_DEFAULT,
 };
 
 describe('buildNetworkXml', () => {

@@ -9,6 +9,7 @@ import { parseCidr } from '../net/subnet';
 import { formatNetworkXml } from '../xml/format-network';
 import type { WizardChoices } from './choices';
 import { chosenDomain, hasAddressing, hasForwardDevice, natIpv6 } from './choices';
+import { ovnSettingsOf } from './ovn-choices';
 
 function forwardOf(c: WizardChoices): Forward | undefined {
   const base = { interfaces: [], pf: [], addresses: [] };
@@ -18,6 +19,8 @@ function forwardOf(c: WizardChoices): Forward | undefined {
     case 'open':
       return { ...base, mode: 'open' };
     case 'bridge':
+    case 'ovn':
+      // OVN's is libvirt's bridge mode too, on br-int (ovnNetworkDef writes it with the rest).
       return { ...base, mode: 'bridge' };
     case 'nat':
     case 'route': {
@@ -59,8 +62,33 @@ function ipsOf(c: WizardChoices): IpDef[] {
   return ips;
 }
 
+/**
+ * An OVN network as libvirt knows it (guests plugged into the integration bridge through an
+ * openvswitch virtualport) with what OVN must be told in vnm's metadata: no <ip>, since the
+ * addresses and DHCP are OVN's, not dnsmasq's on this host.
+ */
+function ovnNetworkDef(c: WizardChoices): NetworkDef {
+  const ovn = ovnSettingsOf(c, {
+    subnet: c.ipv4Network,
+    gateway: c.ipv4Gateway,
+    dhcp: { on: c.ipv4Dhcp, start: c.ipv4Start, end: c.ipv4End },
+    domain: chosenDomain(c),
+  });
+  return {
+    name: c.name,
+    forward: { mode: 'bridge', interfaces: [], pf: [], addresses: [] },
+    bridge: { name: 'br-int' },
+    virtualport: { type: 'openvswitch', parameters: [] },
+    ips: [],
+    routes: [],
+    portgroups: [],
+    ovn,
+  };
+}
+
 /** The network the wizard defines. */
 export function buildNetworkDef(c: WizardChoices): NetworkDef {
+  if (c.mode === 'ovn') return ovnNetworkDef(c);
   const forward = forwardOf(c);
   const domain = hasAddressing(c.mode) ? chosenDomain(c) : undefined;
   return {

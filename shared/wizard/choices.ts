@@ -3,15 +3,20 @@
  * addresses stay strings so a half-typed value can be shown and checked. build-network.ts
  * turns valid choices into the NetworkDef (and libvirt XML) that is defined.
  */
+import type { OvnChoices } from './ovn-choices';
 
-/** The wizard's modes: libvirt's forward modes it offers, with 'isolated' for no <forward>. */
-export const WIZARD_MODES = ['nat', 'route', 'isolated', 'open', 'bridge'] as const;
+/**
+ * The wizard's modes: libvirt's forward modes it offers, with 'isolated' for no <forward>, and
+ * 'ovn' for a network that spans hosts (libvirt's bridge mode on br-int, run by OVN).
+ */
+export const WIZARD_MODES = ['nat', 'route', 'isolated', 'open', 'bridge', 'ovn'] as const;
 export type WizardMode = (typeof WIZARD_MODES)[number];
 
 /** How the network's DNS domain is chosen. */
 export type DnsChoice = 'name' | 'custom' | 'none';
 
-export interface WizardChoices {
+/** OVN mode's own fields are in OvnChoices; its subnet, gateway, DHCP and domain are the IPv4 ones. */
+export interface WizardChoices extends OvnChoices {
   readonly name: string;
   readonly mode: WizardMode;
   /** Bridge mode: the existing host bridge guests are plugged into. */
@@ -42,9 +47,9 @@ export interface WizardChoices {
   readonly autostart: boolean;
 }
 
-/** Modes where vnm makes the bridge and serves addresses (everything but Bridge). */
+/** Modes where vnm makes the bridge and serves addresses with dnsmasq (not Bridge, not OVN). */
 export function hasAddressing(mode: WizardMode): boolean {
-  return mode !== 'bridge';
+  return mode !== 'bridge' && mode !== 'ovn';
 }
 
 /** Modes that send traffic out of the host through a device ("Forward to"). */

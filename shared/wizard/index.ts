@@ -1,2 +1,3 @@
 export * from './choices';
 export { buildNetworkDef, buildNetworkXml } from './build-network';
+export * from './ovn-choices';

@@ -13,6 +13,8 @@ const KIND_LABELS: Record<string, string> = {
   vepa: 'VEPA',
   passthrough: 'Passthrough',
   hostdev: 'Hostdev',
+  // network.list's kind for an OVN network (libvirt's bridge mode on br-int, run by OVN).
+  ovn: 'OVN (spans hosts)',
 };
 
 export function kindLabel(kind: string): string {

@@ -86,6 +86,23 @@ export function fakeOvnMissing(): OvnHostFacts {
   };
 }
 
+/** A ready OVN chassis: eth0 (fakeInterfaces) is its underlay, and it maps physnet 'uplink'. */
+export function fakeOvnReady(): OvnHostFacts {
+  return {
+    ready: true,
+    problems: [],
+    missingPackages: [],
+    ovsVswitchdPid: 4001,
+    ovnControllerPid: 4002,
+    systemId: 'host-a',
+    ovnRemote: 'tcp:10.0.0.1:6642',
+    encapType: 'geneve',
+    encapIp: '10.0.0.5',
+    bridgeMappings: 'uplink:br-ex',
+    northbound: { db: 'tcp:10.0.0.1:6641', reachable: true, error: null, ms: 3 },
+  };
+}
+
 export function fakeInterfaces(): HostInterface[] {
   return [
     {

@@ -271,7 +271,10 @@ export class FakeVnmBridge implements VnmBridge {
       active: false,
       persistent: true,
       autostart: false,
-      kind: /<forward mode='(\w+)'/.exec(xml)?.[1] ?? (xml.includes('<forward') ? 'nat' : 'isolated'),
+      // As vnmd's network.list: an OVN network is its own kind, not the bridge mode it is written as.
+      kind: /<vnm:ovn\b/.test(xml)
+        ? 'ovn'
+        : (/<forward mode='(\w+)'/.exec(xml)?.[1] ?? (xml.includes('<forward') ? 'nat' : 'isolated')),
       bridge: null,
       problem: null,
     };

@@ -33,6 +33,8 @@ import { DnsStep } from '@/features/create-network-wizard/steps/dns-step';
 import { Ipv4Step } from '@/features/create-network-wizard/steps/ipv4-step';
 import { Ipv6Step } from '@/features/create-network-wizard/steps/ipv6-step';
 import { NameModeStep } from '@/features/create-network-wizard/steps/name-mode-step';
+import { OvnStep } from '@/features/create-network-wizard/steps/ovn-step';
+import { UplinkStep } from '@/features/create-network-wizard/steps/uplink-step';
 import { SummaryStep } from '@/features/create-network-wizard/steps/summary-step';
 import { useXmlFindings } from '@/features/create-network-wizard/steps/summary-xml';
 import { abandonWizard, finishWizard, loadWizard } from './wizard-actions';
@@ -46,6 +48,10 @@ function StepBody({ step, errors }: { readonly step: StepId; readonly errors: Fi
       return <Ipv4Step errors={errors} />;
     case 'ipv6':
       return <Ipv6Step errors={errors} />;
+    case 'ovn':
+      return <OvnStep errors={errors} />;
+    case 'uplink':
+      return <UplinkStep errors={errors} />;
     case 'dns':
       return <DnsStep errors={errors} />;
     case 'summary':
@@ -89,7 +95,7 @@ function useWizardView() {
   const errors = useMemo(() => checkWizard(values, context), [values, context]);
   const xmlEdited = useWizardStore((s) => s.editedXml !== null);
   const xmlFindings = useXmlFindings();
-  const steps = stepsFor(values.mode);
+  const steps = stepsFor(values);
   const index = Math.min(stepIndex, steps.length - 1);
   const step = steps[index] ?? 'name';
   const isLast = index === steps.length - 1;
@@ -102,7 +108,7 @@ function useWizardView() {
     index,
     step,
     isLast,
-    elsewhere: problemsElsewhere(errors, step, values.mode),
+    elsewhere: problemsElsewhere(errors, step, values),
     canAdvance: ready && !isLast && !hasErrors(stepErrors(errors, step)),
     // Edited XML is what Finish defines: its own checks (net-define's) decide, not the form's.
     canFinish: ready && (xmlEdited ? xmlFindings.length === 0 : !hasErrors(errors)),

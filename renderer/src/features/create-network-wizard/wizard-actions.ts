@@ -7,6 +7,8 @@ import { VnmError, toErrorData } from '@shared/rpc/errors';
 import { buildNetworkXml } from '@shared/wizard/build-network';
 import { buildContext } from '@/features/create-network-wizard/logic/context';
 import { followNetwork, proposeName } from '@/features/create-network-wizard/logic/proposals';
+import type { OvnOffer } from '@/features/create-network-wizard/logic/ovn-offer';
+import { ovnOfferFailed, ovnOfferOf, proposedOvnMtu } from '@/features/create-network-wizard/logic/ovn-offer';
 import { checkNetworkXml } from '@/features/define-from-xml/check-xml';
 import { errorLine } from '@/features/xml/error-line';
 import { INITIAL_CHOICES, useWizardStore } from './wizard-store';
@@ -31,11 +33,20 @@ async function subnetsOf(
   return new Map(pairs);
 }
 
-/** Reads networks, interfaces and vnmd's proposals, and fills the first values. */
+/** The OVN fields this host proposes: its own chassis and first bridge mapping for the uplink, its underlay's MTU. */
+function ovnProposals(ovn: OvnOffer) {
+  return {
+    ovnMtu: String(proposedOvnMtu(ovn)),
+    uplinkChassis: ovn.systemId ?? '',
+    uplinkPhysnet: ovn.physnets[0] ?? '',
+  };
+}
+
+/** Reads networks, interfaces, OVN and vnmd's proposals, and fills the first values. */
 export async function loadWizard(client: VnmClient): Promise<void> {
   const mine = ++generation;
   const notices: string[] = [];
-  const [networks, ifaces, proposal] = await Promise.all([
+  const [networks, ifaces, proposal, ovnFacts] = await Promise.all([
     client.listNetworks({ filter: 'all' }).catch((err: unknown) => {
       notices.push(
         `The networks could not be listed (${toErrorData(err).message}), so names and subnets are not checked against them.`,
@@ -50,7 +61,10 @@ export async function loadWizard(client: VnmClient): Promise<void> {
       notices.push(`vnmd proposed no subnet: ${toErrorData(err).message}`);
       return undefined;
     }),
+    // No notice: the OVN mode itself says why it is not offered.
+    client.ovnHost({}).catch((err: unknown) => toErrorData(err).message),
   ]);
+  const ovn = typeof ovnFacts === 'string' ? ovnOfferFailed(ovnFacts) : ovnOfferOf(ovnFacts, ifaces);
   const context = buildContext(
     networks,
     await subnetsOf(
@@ -58,6 +72,7 @@ export async function loadWizard(client: VnmClient): Promise<void> {
       networks.map((n) => n.name),
     ),
     ifaces,
+    ovn,
   );
   if (mine !== generation) return;
   let values = {
@@ -66,6 +81,7 @@ export async function loadWizard(client: VnmClient): Promise<void> {
     hostBridge: context.hostBridges[0] ?? '',
     ipv4Network: proposal?.subnet ?? '',
     ipv6Network: proposal?.ipv6Subnet ?? '',
+    ...ovnProposals(ovn),
   };
   values = followNetwork(followNetwork(values, 'ipv4', NONE), 'ipv6', NONE);
   useWizardStore.setState({

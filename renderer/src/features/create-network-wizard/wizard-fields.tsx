@@ -18,6 +18,13 @@ export type TextKey = Extract<
   | 'ipv6Start'
   | 'ipv6End'
   | 'customDomain'
+  | 'ovnMtu'
+  | 'ovnSwitch'
+  | 'ovnDns'
+  | 'uplinkChassis'
+  | 'uplinkPhysnet'
+  | 'uplinkAddress'
+  | 'uplinkNexthop'
 >;
 export type BooleanKey = 'ipv4Dhcp' | 'ipv6Enabled' | 'ipv6Dhcp' | 'startNow' | 'autostart';
 export type SelectKey = 'hostBridge' | 'forwardDev';

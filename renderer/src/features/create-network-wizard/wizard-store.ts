@@ -10,6 +10,7 @@ import { EMPTY_CONTEXT } from '@/features/create-network-wizard/logic/context';
 import type { FollowingKey } from '@/features/create-network-wizard/logic/proposals';
 import { followNetwork } from '@/features/create-network-wizard/logic/proposals';
 import { stepsFor } from '@/features/create-network-wizard/logic/steps';
+import { OVN_CHOICES_DEFAULT } from '@shared/wizard/ovn-choices';
 
 export type WizardPhase = 'loading' | 'ready' | 'finishing';
 
@@ -34,6 +35,7 @@ export const INITIAL_CHOICES: WizardChoices = {
   customDomain: '',
   startNow: true,
   autostart: true,
+  ...OVN_CHOICES_DEFAULT,
 };
 
 const FOLLOWING = new Set<keyof WizardChoices>([
@@ -110,7 +112,7 @@ export const useWizardStore = create<WizardState>()((set) => ({
     }),
   next: () =>
     set((s) => ({
-      stepIndex: Math.min(s.stepIndex + 1, stepsFor(s.values.mode).length - 1),
+      stepIndex: Math.min(s.stepIndex + 1, stepsFor(s.values).length - 1),
       finishError: null,
     })),
   back: () => set((s) => ({ stepIndex: Math.max(s.stepIndex - 1, 0), finishError: null })),

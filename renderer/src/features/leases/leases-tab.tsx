@@ -1,4 +1,7 @@
-/** DHCP Leases of one network, refreshed when vnmd says its leases changed. */
+/**
+ * DHCP Leases of one network, refreshed when vnmd says its leases changed. An OVN network's
+ * leases name the host each guest runs on: they get a Host column.
+ */
 import { Fragment, useEffect, useState } from 'react';
 import {
   Alert,
@@ -69,6 +72,7 @@ export function LeasesTab({ network }: { readonly network: string }) {
   if (leases.length === 0) {
     return <Typography color="text.secondary">No guest holds a lease on this network.</Typography>;
   }
+  const hosts = leases.some((l) => l.host !== undefined);
   // `contain: inline-size` keeps the table's width out of the layout around it (which would
   // otherwise widen the panel past the window); a table wider than the panel scrolls inside it.
   return (
@@ -88,6 +92,7 @@ export function LeasesTab({ network }: { readonly network: string }) {
             <TableCell sx={WIDE_ONLY}>Protocol</TableCell>
             <TableCell>IP address</TableCell>
             <TableCell>Hostname</TableCell>
+            {hosts ? <TableCell>Host</TableCell> : null}
             <TableCell sx={WIDE_ONLY}>Client ID</TableCell>
           </TableRow>
         </TableHead>
@@ -108,6 +113,7 @@ export function LeasesTab({ network }: { readonly network: string }) {
                 </Typography>
               </TableCell>
               <TableCell sx={{ overflowWrap: 'anywhere' }}>{l.hostname ?? '—'}</TableCell>
+              {hosts ? <TableCell sx={{ overflowWrap: 'anywhere' }}>{l.host ?? '—'}</TableCell> : null}
               <TableCell sx={WIDE_ONLY}>{l.clientId ? breakAtColons(l.clientId) : '—'}</TableCell>
             </TableRow>
           ))}

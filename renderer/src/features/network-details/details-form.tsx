@@ -3,11 +3,12 @@
  * sections, applied together with Apply (apply-bar.tsx). Problems show on their fields as
  * they are typed, all at once, and Apply waits until there are none. A network on the host's
  * bridge or devices (Bridge mode, macvtap, hostdev) has none of vnm's addresses, DNS or MTU:
- * it shows On Boot and what it does have (unmanaged-fields.tsx).
+ * it shows On Boot and what it does have (unmanaged-fields.tsx). An OVN network shows On Boot
+ * and its OVN settings (ovn-details.tsx): its addresses are OVN's, and its bridge is br-int.
  */
 import { Box, Checkbox, FormControlLabel, Stack, TextField, Typography } from '@mui/material';
 import type { NetworkDef } from '@shared/model/network';
-import { isManagedBridgeKind, networkKind } from '@shared/model/network';
+import { isManagedBridgeKind, isOvnNetwork, networkKind } from '@shared/model/network';
 import type { NetworkSummary } from '@shared/rpc/contract';
 import type { DetailsDraft } from './details-draft';
 import { FAMILIES, sameDraft } from './details-draft';
@@ -20,6 +21,7 @@ import { IpEditor } from './ip-editor';
 import type { SectionProps } from './section-props';
 import { useDraftStore } from './draft-store';
 import { UnmanagedFields } from './unmanaged-fields';
+import { OvnDetails } from './ovn-details';
 
 export interface DetailsFormProps {
   readonly summary: NetworkSummary;
@@ -51,7 +53,12 @@ export function DetailsForm({ summary, def, running, current, draft }: DetailsFo
             : 'Showing the saved definition.'
           : 'Showing the running definition (a transient network has no saved one).'}
       </Typography>
-      {isManagedBridgeKind(networkKind(def)) ? (
+      {isOvnNetwork(def) ? (
+        <>
+          <OnBoot {...section} />
+          <OvnDetails def={def} ovn={def.ovn} />
+        </>
+      ) : isManagedBridgeKind(networkKind(def)) ? (
         <>
           <BasicFields {...section} />
           <ForwardEditor {...section} />

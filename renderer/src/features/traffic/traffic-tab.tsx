@@ -39,10 +39,17 @@ function Totals({ network }: { readonly network: string }) {
 
 export function TrafficTab({ network }: { readonly network: string }) {
   const active = useAppStore((s) => s.networks.find((n) => n.name === network)?.active ?? false);
+  const ovn = useAppStore((s) => s.networks.find((n) => n.name === network)?.kind === 'ovn');
   const loadHistory = useAppStore((s) => s.loadTrafficHistory);
+  const loadLeases = useAppStore((s) => s.loadLeases);
   useEffect(() => {
     if (active) void loadHistory(network);
   }, [network, active, loadHistory]);
+  // An OVN network's leases name the host of each guest: the port table says which hosts'
+  // guests it cannot count. Once loaded, vnmd's lease events keep them current (event-router).
+  useEffect(() => {
+    if (active && ovn) void loadLeases(network);
+  }, [network, active, ovn, loadLeases]);
 
   if (!active) {
     return (

@@ -5,6 +5,7 @@
  */
 import type { IpFamily } from '@shared/model/network';
 import type { Cidr, IpAddress } from '@shared/net';
+import { parseCidr } from '@shared/net';
 import { validateNetworkDef } from '@shared/validation/validate-network';
 import { buildNetworkDef } from '@shared/wizard/build-network';
 import type { WizardChoices } from '@shared/wizard/choices';
@@ -12,6 +13,7 @@ import { hasAddressing } from '@shared/wizard/choices';
 import { checkAddressSyntax, checkHostAddress, checkNetwork, checkRangeOrder } from './address-checks';
 import type { WizardContext } from './context';
 import { domainProblem, hostBridgeProblem, nameAsDomainProblem, nameProblem } from './name-checks';
+import { ovnFieldErrors, ovnReadyProblem } from './ovn-checks';
 import type { FieldKey, StepId } from './steps';
 import { STEP_FIELDS } from './steps';
 
@@ -87,22 +89,41 @@ function dnsErrors(c: WizardChoices): FieldErrors {
   return problem ? { dnsChoice: problem } : {};
 }
 
+const ipv4Of = (c: WizardChoices): FamilyInput => ({
+  network: c.ipv4Network,
+  gateway: c.ipv4Gateway,
+  dhcp: c.ipv4Dhcp,
+  start: c.ipv4Start,
+  end: c.ipv4End,
+});
+
+/**
+ * OVN: the IPv4 fields are its subnet, router address and DHCP range, checked as the other
+ * modes' are (the subnet against this host's too: a guest routed out must not meet it here).
+ */
+function ovnErrors(c: WizardChoices, ctx: WizardContext): FieldErrors {
+  const errors: FieldErrors = {};
+  const ready = ovnReadyProblem(ctx.ovn);
+  if (ready) errors.mode = ready;
+  Object.assign(errors, familyErrors('ipv4', ipv4Of(c), ctx));
+  const subnet = errors.ipv4Network === undefined ? parseCidr(c.ipv4Network.trim()) : undefined;
+  Object.assign(errors, ovnFieldErrors(c, ctx.ovn, subnet));
+  // OVN hands the domain out with DHCP only; without DHCP it is not written, so not checked.
+  if (c.ipv4Dhcp) Object.assign(errors, dnsErrors(c));
+  return errors;
+}
+
 function fieldErrors(c: WizardChoices, ctx: WizardContext): FieldErrors {
   const errors: FieldErrors = {};
   const name = nameProblem(c.name, ctx.existingNames);
   if (name) errors.name = name;
+  if (c.mode === 'ovn') return { ...errors, ...ovnErrors(c, ctx) };
   if (c.mode === 'bridge') {
     const bridge = hostBridgeProblem(c.hostBridge, ctx.hostBridges);
     if (bridge) errors.hostBridge = bridge;
     return errors;
   }
-  const v4 = {
-    network: c.ipv4Network,
-    gateway: c.ipv4Gateway,
-    dhcp: c.ipv4Dhcp,
-    start: c.ipv4Start,
-    end: c.ipv4End,
-  };
+  const v4 = ipv4Of(c);
   const v6 = {
     network: c.ipv6Network,
     gateway: c.ipv6Gateway,

@@ -1,5 +1,7 @@
 /** What the wizard knows about the host and its networks, for its proposals and checks. */
 import type { HostInterface, NetworkSummary } from '@shared/rpc/contract';
+import type { OvnOffer } from './ovn-offer';
+import { OVN_UNKNOWN } from './ovn-offer';
 
 export interface OwnedSubnet {
   /** CIDR form. */
@@ -16,6 +18,8 @@ export interface WizardContext {
   readonly hostBridges: readonly string[];
   /** Host devices traffic can leave through: the choices for "Forward to". */
   readonly forwardDevices: readonly string[];
+  /** Whether this host can create an OVN network, and its proposals for one. */
+  readonly ovn: OvnOffer;
 }
 
 export const EMPTY_CONTEXT: WizardContext = {
@@ -23,6 +27,7 @@ export const EMPTY_CONTEXT: WizardContext = {
   takenSubnets: [],
   hostBridges: [],
   forwardDevices: [],
+  ovn: OVN_UNKNOWN,
 };
 
 /** The subnet of an interface address: 10.0.0.5/24 -> 10.0.0.0/24 (checked later by parse). */
@@ -39,6 +44,7 @@ export function buildContext(
   networks: readonly NetworkSummary[],
   subnets: ReadonlyMap<string, readonly string[]>,
   ifaces: readonly HostInterface[],
+  ovn: OvnOffer = OVN_UNKNOWN,
 ): WizardContext {
   const vnmBridges = new Set(networks.map((n) => n.bridge).filter((b): b is string => b !== null));
   const free = ifaces.filter(
@@ -54,5 +60,6 @@ export function buildContext(
     ],
     hostBridges: free.filter((i) => i.type === 'bridge').map((i) => i.name),
     forwardDevices: free.map((i) => i.name),
+    ovn,
   };
 }

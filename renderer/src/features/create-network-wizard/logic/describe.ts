@@ -3,6 +3,7 @@ import { parseCidr, parseIp, rangeSize, subnetSize } from '@shared/net';
 import type { WizardChoices } from '@shared/wizard/choices';
 import { chosenDomain, hasAddressing, hasForwardDevice, natIpv6 } from '@shared/wizard/choices';
 import { MODE_TEXT } from '@/format/modes';
+import { describeOvn } from './describe-ovn';
 
 export interface SummaryRow {
   readonly term: string;
@@ -54,6 +55,7 @@ export function describeChoices(c: WizardChoices, bridge?: string): SummaryRow[]
     { term: 'Name', detail: c.name },
     { term: 'Mode', detail: `${mode.label}. ${mode.reach}` },
   ];
+  if (c.mode === 'ovn') return [...rows, ...describeOvn(c)];
   if (!hasAddressing(c.mode)) {
     rows.push({ term: 'Host bridge', detail: `${c.hostBridge}; addresses come from that bridge’s LAN` });
     return rows;

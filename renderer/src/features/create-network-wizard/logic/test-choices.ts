@@ -1,6 +1,8 @@
 /** Choices and a host for the wizard's unit tests: a NAT network every check accepts. */
 import type { WizardChoices } from '@shared/wizard/choices';
 import type { WizardContext } from './context';
+import type { OvnOffer } from './ovn-offer';
+import { OVN_CHOICES_DEFAULT } from '@shared/wizard/ovn-choices';
 
 export const GOOD: WizardChoices = {
   name: 'network',
@@ -23,6 +25,27 @@ export const GOOD: WizardChoices = {
   customDomain: '',
   startNow: true,
   autostart: true,
+  ...OVN_CHOICES_DEFAULT,
+};
+
+/** An OVN chassis with everything running, mapping physnet 'uplink', on a 1500-byte eth0. */
+export const OVN_READY: OvnOffer = {
+  ready: true,
+  problems: [],
+  systemId: 'host-a',
+  physnets: ['uplink'],
+  underlay: { name: 'eth0', mtu: 1500 },
+};
+
+/** GOOD as an OVN network in NAT mode, its uplink filled in. */
+export const GOOD_OVN: WizardChoices = {
+  ...GOOD,
+  mode: 'ovn',
+  ovnMode: 'nat',
+  uplinkChassis: 'host-a',
+  uplinkPhysnet: 'uplink',
+  uplinkAddress: '198.51.100.10/24',
+  uplinkNexthop: '198.51.100.1',
 };
 
 export const HOST: WizardContext = {
@@ -34,4 +57,5 @@ export const HOST: WizardContext = {
   ],
   hostBridges: ['br0'],
   forwardDevices: ['eth0', 'br0'],
+  ovn: OVN_READY,
 };

@@ -1,4 +1,7 @@
-/** Step 4: where NAT and routed traffic leaves the host, and the network's DNS domain. */
+/**
+ * Step 4: where NAT and routed traffic leaves the host, and the network's DNS domain. For an
+ * OVN network: the DNS servers and domain OVN's DHCP hands out (OVN serves no names itself).
+ */
 import { useId } from 'react';
 import {
   Box,
@@ -8,6 +11,7 @@ import {
   FormLabel,
   Radio,
   RadioGroup,
+  Typography,
 } from '@mui/material';
 import type { DnsChoice } from '@shared/wizard/choices';
 import { hasForwardDevice } from '@shared/wizard/choices';
@@ -31,7 +35,20 @@ function ForwardTo() {
   );
 }
 
-function DnsDomain({ errors }: { readonly errors: FieldErrors }) {
+/** What the domain choice means; vnm's dnsmasq answers for it, OVN only hands it out. */
+function domainHelp(choice: DnsChoice, name: string, ovn: boolean): string {
+  if (ovn) {
+    if (choice === 'none') return 'Guests get no domain from DHCP.';
+    const domain = choice === 'name' ? `.${name || '…'}` : 'the domain entered below';
+    return `OVN’s DHCP gives guests ${domain} as their domain; the DNS servers above answer for it, not OVN.`;
+  }
+  if (choice === 'name') return `Guests’ names end in .${name || '…'}, so they find each other by name.`;
+  return choice === 'none'
+    ? 'Guests resolve names through the host’s DNS only.'
+    : 'Guests’ names end in the domain entered below.';
+}
+
+function DnsDomain({ errors, ovn }: { readonly errors: FieldErrors; readonly ovn: boolean }) {
   const choice = useWizardStore((s) => s.values.dnsChoice);
   const name = useWizardStore((s) => s.values.name);
   const setField = useWizardStore((s) => s.setField);
@@ -48,14 +65,7 @@ function DnsDomain({ errors }: { readonly errors: FieldErrors }) {
         <FormControlLabel value="custom" control={<Radio size="small" />} label="Custom" />
         <FormControlLabel value="none" control={<Radio size="small" />} label="None" />
       </RadioGroup>
-      <FormHelperText>
-        {errors.dnsChoice ??
-          (choice === 'name'
-            ? `Guests’ names end in .${name || '…'}, so they find each other by name.`
-            : choice === 'none'
-              ? 'Guests resolve names through the host’s DNS only.'
-              : 'Guests’ names end in the domain entered below.')}
-      </FormHelperText>
+      <FormHelperText>{errors.dnsChoice ?? domainHelp(choice, name, ovn)}</FormHelperText>
     </FormControl>
   );
 }
@@ -63,10 +73,28 @@ function DnsDomain({ errors }: { readonly errors: FieldErrors }) {
 export function DnsStep({ errors }: { readonly errors: FieldErrors }) {
   const mode = useWizardStore((s) => s.values.mode);
   const custom = useWizardStore((s) => s.values.dnsChoice === 'custom');
+  const dhcp = useWizardStore((s) => s.values.ipv4Dhcp);
+  const ovn = mode === 'ovn';
+  // OVN hands DNS settings out with DHCP only: without it they would go nowhere.
+  if (ovn && !dhcp)
+    return (
+      <Typography color="text.secondary">
+        DHCP is off, so OVN hands guests no DNS servers or domain: they need them set by hand.
+      </Typography>
+    );
   return (
     <Box sx={{ display: 'grid', gap: 1 }}>
       {hasForwardDevice(mode) ? <ForwardTo /> : null}
-      <DnsDomain errors={errors} />
+      {ovn ? (
+        <WizardTextField
+          field="ovnDns"
+          label="DNS servers"
+          error={errors.ovnDns}
+          helper="IPv4 addresses OVN’s DHCP gives guests, separated by spaces; empty for none."
+          autoFocus
+        />
+      ) : null}
+      <DnsDomain errors={errors} ovn={ovn} />
       {custom ? (
         <WizardTextField
           field="customDomain"

@@ -8,7 +8,13 @@ import type { FieldErrors } from '@/features/create-network-wizard/logic/checks'
 import { WizardCheckbox, WizardTextField } from '@/features/create-network-wizard/wizard-fields';
 import { useWizardStore } from '@/features/create-network-wizard/wizard-store';
 
-export function FirstPageIpv4({ errors }: { readonly errors: FieldErrors }) {
+interface FirstPageIpv4Props {
+  readonly errors: FieldErrors;
+  /** The step the gateway is on: IPv4, or OVN switch for an OVN network. */
+  readonly gatewayStep?: string;
+}
+
+export function FirstPageIpv4({ errors, gatewayStep = 'IPv4' }: FirstPageIpv4Props) {
   const dhcp = useWizardStore((s) => s.values.ipv4Dhcp);
   const gateway = useWizardStore((s) => s.values.ipv4Gateway);
   const proposed = useWizardStore(
@@ -16,8 +22,8 @@ export function FirstPageIpv4({ errors }: { readonly errors: FieldErrors }) {
   );
   // The gateway is not on this page; saying where it is keeps it from being a surprise.
   const where = gateway
-    ? `Gateway ${gateway} (change it on the IPv4 step).`
-    : 'The gateway is on the IPv4 step.';
+    ? `Gateway ${gateway} (change it on the ${gatewayStep} step).`
+    : `The gateway is on the ${gatewayStep} step.`;
   return (
     <Box
       role="group"

@@ -1,37 +1,34 @@
 /**
  * Step 1: the name, the mode with who can reach whom, and (for modes with addresses) the
- * IPv4 network and DHCP range: everything Finish needs for a default NAT network.
+ * IPv4 network and DHCP range: everything Finish needs for a default NAT network, or (OVN)
+ * an isolated OVN network.
  */
 import { useId } from 'react';
-import { Box, FormControl, FormControlLabel, FormLabel, Radio, RadioGroup, Typography } from '@mui/material';
+import { Box, FormControl, FormHelperText, FormLabel, RadioGroup } from '@mui/material';
 import type { WizardMode } from '@shared/wizard/choices';
 import { WIZARD_MODES, hasAddressing } from '@shared/wizard/choices';
 import type { FieldErrors } from '@/features/create-network-wizard/logic/checks';
 import { MODE_TEXT } from '@/format/modes';
 import { FirstPageIpv4 } from '@/features/create-network-wizard/steps/first-page-ipv4';
+import { ModeChoice } from '@/features/create-network-wizard/steps/mode-choice';
+import { OvnModeFields, OvnUnavailable } from '@/features/create-network-wizard/steps/ovn-mode-fields';
 import { WizardSelect, WizardTextField } from '@/features/create-network-wizard/wizard-fields';
 import { useWizardStore } from '@/features/create-network-wizard/wizard-store';
 
-function ModeChoice({ mode, idBase }: { readonly mode: WizardMode; readonly idBase: string }) {
-  const text = MODE_TEXT[mode];
-  const descId = `${idBase}-${mode}`;
-  // The line sits inside the label for layout but is hidden from its name: the radio is
-  // named by the mode alone and described by the line.
-  return (
-    <FormControlLabel
-      value={mode}
-      sx={{ alignItems: 'flex-start', mb: 0.5 }}
-      control={<Radio size="small" slotProps={{ input: { 'aria-describedby': descId } }} />}
-      label={
-        <Box sx={{ pt: '7px' }}>
-          {text.label}
-          <Typography id={descId} aria-hidden variant="body2" color="text.secondary">
-            {text.reach}
-          </Typography>
-        </Box>
-      }
-    />
-  );
+/** Each mode with its reach line; OVN disabled, saying why, where this host cannot run it. */
+function ModeList({ idBase }: { readonly idBase: string }) {
+  const ovn = useWizardStore((s) => s.context.ovn);
+  return WIZARD_MODES.map((m) => (
+    <ModeChoice
+      key={m}
+      value={m}
+      text={MODE_TEXT[m]}
+      descId={`${idBase}-${m}`}
+      disabled={m === 'ovn' && !ovn.ready}
+    >
+      {m === 'ovn' ? <OvnUnavailable offer={ovn} /> : null}
+    </ModeChoice>
+  ));
 }
 
 export function NameModeStep({ errors }: { readonly errors: FieldErrors }) {
@@ -50,17 +47,16 @@ export function NameModeStep({ errors }: { readonly errors: FieldErrors }) {
           helper="How vnm and virsh name the network; letters, digits, '-' and '_' read best."
           autoFocus
         />
-        <FormControl>
+        <FormControl error={errors.mode !== undefined}>
           <FormLabel id={labelId}>Mode</FormLabel>
           <RadioGroup
             aria-labelledby={labelId}
             value={mode}
             onChange={(e) => setField('mode', e.target.value as WizardMode)}
           >
-            {WIZARD_MODES.map((m) => (
-              <ModeChoice key={m} mode={m} idBase={labelId} />
-            ))}
+            <ModeList idBase={labelId} />
           </RadioGroup>
+          {errors.mode ? <FormHelperText>{errors.mode}</FormHelperText> : null}
         </FormControl>
         {mode === 'bridge' ? (
           <WizardSelect
@@ -77,6 +73,12 @@ export function NameModeStep({ errors }: { readonly errors: FieldErrors }) {
         ) : null}
       </Box>
       {hasAddressing(mode) ? <FirstPageIpv4 errors={errors} /> : null}
+      {mode === 'ovn' ? (
+        <Box sx={{ display: 'grid', gap: 2, alignContent: 'start' }}>
+          <OvnModeFields />
+          <FirstPageIpv4 errors={errors} gatewayStep="OVN switch" />
+        </Box>
+      ) : null}
     </Box>
   );
 }
