@@ -93,7 +93,7 @@ export function OverviewTab() {
           <HostFindings />
         </Section>
         <Section title="Traffic of all networks">
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+          <Typography variant="body2" color="textSecondary" sx={{ mb: 1 }}>
             The sum over every running network’s guest ports. {GUESTS_POINT_OF_VIEW}
           </Typography>
           <StatsOffNotice />

@@ -79,7 +79,7 @@ export function AddConnectionDialog() {
       <DialogTitle id="add-connection-title">Add Connection</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
-          <Typography variant="body2" color="text.secondary">
+          <Typography variant="body2" color="textSecondary">
             Connect to vnmd on another machine over SSH. That machine needs vnm installed, and its user needs
             access to vnmd (the vnm group, as for libvirt’s).
           </Typography>
@@ -125,7 +125,7 @@ export function AddConnectionDialog() {
             label="Connect automatically"
           />
           <div>
-            <Typography variant="caption" color="text.secondary">
+            <Typography variant="caption" color="textSecondary">
               Generated URI (vnm -c takes the same)
             </Typography>
             <Typography

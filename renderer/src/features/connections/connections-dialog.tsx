@@ -42,7 +42,7 @@ function ConnectionRow({ entry, current }: { entry: ConnectionEntry; current: bo
           {entry.name}
           {current ? ' (this window)' : ''}
         </Typography>
-        <Typography variant="caption" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
+        <Typography variant="caption" color="textSecondary" sx={{ overflowWrap: 'anywhere' }}>
           {entry.uri}
         </Typography>
       </TableCell>

@@ -99,7 +99,7 @@ export function DefineFromXmlDialog() {
             hidden
             onChange={(e) => void pick(e.target.files?.[0])}
           />
-          <Typography variant="body2" color="text.secondary">
+          <Typography variant="body2" color="textSecondary">
             {file ? `Read from ${file}. ` : ''}Open a libvirt network XML file, or paste the XML below. It is
             checked as vnm net-define checks it, and defined as a new network.
           </Typography>

@@ -81,7 +81,7 @@ export function DetailsProblemLine({ network }: { readonly network: string }) {
   }
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, justifyContent: 'space-between' }}>
-      <Typography variant="body2" color="text.secondary">
+      <Typography variant="body2" color="textSecondary">
         {known ? 'The last check found no problem on this network.' : 'Not checked yet.'}
       </Typography>
       <DiagnoseButton network={network} />

@@ -97,7 +97,7 @@ export function ForwardFields({ draft, change, problem, guests, disabled, reserv
                 <Typography variant="body2">
                   {o.hostname ?? 'unnamed guest'} — {o.address}
                 </Typography>
-                <Typography variant="caption" color="text.secondary">
+                <Typography variant="caption" color="textSecondary">
                   {[o.mac, o.reserved ? 'static host' : 'DHCP lease'].filter(Boolean).join(' · ')}
                 </Typography>
               </Box>

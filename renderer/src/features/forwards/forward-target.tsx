@@ -36,14 +36,14 @@ export function ForwardTargetChoice({
 }) {
   if (!target.canLive) {
     return (
-      <Typography variant="body2" color="text.secondary">
+      <Typography variant="body2" color="textSecondary">
         The network is not running: the forward is saved and takes effect when it starts.
       </Typography>
     );
   }
   if (!target.canConfig) {
     return (
-      <Typography variant="body2" color="text.secondary">
+      <Typography variant="body2" color="textSecondary">
         The forward takes effect at once; this transient network has no saved definition.
       </Typography>
     );

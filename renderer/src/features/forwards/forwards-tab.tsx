@@ -58,12 +58,12 @@ export function ForwardsTab({ network }: { readonly network: string }) {
         <Alert severity="error">Could not read the port forwards: {String((error as Error).message)}</Alert>
       ) : null}
       {forwards === null && !error ? (
-        <Typography color="text.secondary">Reading port forwards…</Typography>
+        <Typography color="textSecondary">Reading port forwards…</Typography>
       ) : null}
       {forwards && forwards.length === 0 ? (
         <Box>
           <Typography sx={{ mb: 1 }}>No port forwards.</Typography>
-          <Typography variant="body2" color="text.secondary">
+          <Typography variant="body2" color="textSecondary">
             {WHAT_A_FORWARD_IS} Press Add to make one.
           </Typography>
         </Box>

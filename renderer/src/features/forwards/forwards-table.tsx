@@ -55,7 +55,7 @@ function Address({ text }: { readonly text: string }) {
 
 function Secondary({ children }: { readonly children: ReactNode }) {
   return (
-    <Typography variant="body2" color="text.secondary" component="span" sx={{ display: 'block' }}>
+    <Typography variant="body2" color="textSecondary" component="span" sx={{ display: 'block' }}>
       {children}
     </Typography>
   );

@@ -66,7 +66,7 @@ export function HostInterfacesTab() {
           </TableBody>
         </Table>
       </Paper>
-      <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }}>
+      <Typography variant="caption" color="textSecondary" component="p" sx={{ mt: 1 }}>
         Rates are shown for the bridges of running networks and their guest ports, which vnmd samples.
       </Typography>
     </Box>

@@ -68,9 +68,9 @@ export function LeasesTab({ network }: { readonly network: string }) {
   }, [network, active, loadLeases]);
 
   if (!active) return <Alert severity="info">Network {network} is not running, so it gives no leases.</Alert>;
-  if (!leases) return <Typography color="text.secondary">Reading leases…</Typography>;
+  if (!leases) return <Typography color="textSecondary">Reading leases…</Typography>;
   if (leases.length === 0) {
-    return <Typography color="text.secondary">No guest holds a lease on this network.</Typography>;
+    return <Typography color="textSecondary">No guest holds a lease on this network.</Typography>;
   }
   const hosts = leases.some((l) => l.host !== undefined);
   // `contain: inline-size` keeps the table's width out of the layout around it (which would
@@ -106,7 +106,7 @@ export function LeasesTab({ network }: { readonly network: string }) {
                 <span style={{ whiteSpace: 'nowrap' }}>{l.ipPrefix}</span>
                 <Typography
                   variant="caption"
-                  color="text.secondary"
+                  color="textSecondary"
                   sx={{ ...NARROW_ONLY, overflowWrap: 'anywhere' }}
                 >
                   {breakAtColons(leaseDetail(l))}

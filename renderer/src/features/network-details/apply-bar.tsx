@@ -79,7 +79,7 @@ export function ApplyBar({ summary, def, running, draft, problems }: ApplyBarPro
         </Typography>
       ) : null}
       {draft && !connected ? (
-        <Typography variant="body2" color="text.secondary">
+        <Typography variant="body2" color="textSecondary">
           vnmd is not connected: your changes are kept, and Apply works again when it is back.
         </Typography>
       ) : null}

@@ -34,7 +34,7 @@ export function BandwidthFacts({ def }: { readonly def: NetworkDef }) {
         {inbound ? <Fact label="Inbound (to guests)" value={rateText(inbound)} /> : null}
         {outbound ? <Fact label="Outbound (from guests)" value={rateText(outbound)} /> : null}
       </FactGrid>
-      <Typography variant="body2" color="text.secondary" sx={{ mt: 1.5 }}>
+      <Typography variant="body2" color="textSecondary" sx={{ mt: 1.5 }}>
         {hostBridge
           ? 'vnm does not shape a host bridge it does not own: this network will not start until <bandwidth> is removed. '
           : 'Shared by all guests of the network. '}

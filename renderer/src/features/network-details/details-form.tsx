@@ -46,7 +46,7 @@ export function DetailsForm({ summary, def, running, current, draft }: DetailsFo
   const section: SectionProps = { values, problems, disabled: !summary.persistent, edit };
   return (
     <>
-      <Typography variant="body2" color="text.secondary">
+      <Typography variant="body2" color="textSecondary">
         {summary.persistent
           ? summary.active
             ? 'Showing the saved definition. Apply saves it and changes the running network where it can.'
@@ -91,7 +91,7 @@ function OnBoot({ values, disabled, edit }: SectionProps) {
         label="On Boot"
         disabled={disabled}
       />
-      <Typography variant="caption" color="text.secondary" component="div">
+      <Typography variant="caption" color="textSecondary" component="div">
         Start this network whenever vnmd starts
         {disabled ? ' (only persistent networks can).' : '.'}
       </Typography>

@@ -24,7 +24,7 @@ export function Fact({
 }) {
   return (
     <>
-      <Typography component="dt" color="text.secondary">
+      <Typography component="dt" color="textSecondary">
         {label}:
       </Typography>
       <Typography

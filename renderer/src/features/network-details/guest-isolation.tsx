@@ -33,7 +33,7 @@ export function GuestIsolation({ def }: { readonly def: NetworkDef }) {
       <FactGrid>
         <Fact label="Port isolation" value={text} />
       </FactGrid>
-      <Typography variant="body2" color="text.secondary" sx={{ mt: 1.5 }}>
+      <Typography variant="body2" color="textSecondary" sx={{ mt: 1.5 }}>
         Set in the XML tab with {"<port isolated='yes'/>"}.
       </Typography>
     </Box>

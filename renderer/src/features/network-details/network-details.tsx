@@ -74,7 +74,7 @@ export function NetworkDetails({ network }: { readonly network: string }) {
           draft={draft}
         />
       ) : !read && !error && !connected ? (
-        <Typography color="text.secondary">
+        <Typography color="textSecondary">
           The rest of the details (addresses, DHCP, forwarding) show when vnmd is back.
         </Typography>
       ) : null}

@@ -75,7 +75,7 @@ export function OvnDetails({ def, ovn }: { readonly def: NetworkDef; readonly ov
         <UplinkFacts ovn={ovn} />
         <Fact label="Host bridge" value={`${def.bridge?.name ?? '—'} (OVN’s integration bridge)`} />
       </FactGrid>
-      <Typography variant="body2" color="text.secondary" sx={{ mt: 1.5 }}>
+      <Typography variant="body2" color="textSecondary" sx={{ mt: 1.5 }}>
         {mode.reach} OVN runs this switch on every host connected to its northbound database; guests plug in
         through the integration bridge. Change these settings in the XML tab ({'<vnm:ovn>'}); a change takes
         effect when the network is next started.

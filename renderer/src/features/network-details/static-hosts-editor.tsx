@@ -36,7 +36,7 @@ export function StaticHostsEditor({ family, ip, change, problems, disabled }: St
         Static hosts
       </Typography>
       {hosts.length === 0 ? (
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        <Typography variant="body2" color="textSecondary" sx={{ mb: 1 }}>
           None: every guest gets an address from the DHCP range.
         </Typography>
       ) : null}

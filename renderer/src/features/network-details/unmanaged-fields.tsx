@@ -42,7 +42,7 @@ export function UnmanagedFields({ def }: { readonly def: NetworkDef }) {
         ) : null}
         {tags.length > 0 ? <Fact label="VLAN tags" value={tags.join(', ')} /> : null}
       </FactGrid>
-      <Typography variant="body2" color="text.secondary" sx={{ mt: 1.5 }}>
+      <Typography variant="body2" color="textSecondary" sx={{ mt: 1.5 }}>
         {bridge
           ? 'Guests join the host bridge’s LAN: their addresses, DHCP and DNS come from that LAN, not from vnm.'
           : 'Guests use the host’s devices directly: their addresses come from the network those devices are on.'}{' '}

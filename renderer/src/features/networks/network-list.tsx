@@ -148,7 +148,7 @@ export function NetworkList() {
   };
   if (loaded && networks.length === 0) {
     return (
-      <Typography color="text.secondary" sx={{ p: 2 }}>
+      <Typography color="textSecondary" sx={{ p: 2 }}>
         No virtual networks yet.
       </Typography>
     );

@@ -29,7 +29,7 @@ export function NetworksTab() {
         {selected && exists ? (
           <NetworkPane network={selected} />
         ) : (
-          <Typography color="text.secondary" sx={{ m: 'auto', px: 2, textAlign: 'center' }}>
+          <Typography color="textSecondary" sx={{ m: 'auto', px: 2, textAlign: 'center' }}>
             {emptyPaneText(connected)}
           </Typography>
         )}

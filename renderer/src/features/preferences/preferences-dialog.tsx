@@ -58,7 +58,7 @@ function StatsSettings() {
           ))}
         </Select>
       </FormControl>
-      <Typography variant="caption" color="text.secondary">
+      <Typography variant="caption" color="textSecondary">
         This is vnmd’s setting, not this window’s: vnmd samples every running network at this interval{' '}
         {STATS_OFF_SCOPE}, and turning it off stops the traffic charts in all of them.
       </Typography>

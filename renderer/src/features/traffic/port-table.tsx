@@ -42,7 +42,7 @@ function UncountedGuests({
   return (
     <Stack spacing={0.5} aria-label="Guests counted on other hosts" role="list">
       {hosts.map((h) => (
-        <Typography key={h.host} role="listitem" variant="body2" color="text.secondary">
+        <Typography key={h.host} role="listitem" variant="body2" color="textSecondary">
           {uncountedText(h)}
         </Typography>
       ))}
@@ -100,7 +100,7 @@ export function PortTable({ network }: { readonly network: string }) {
   return (
     <Stack spacing={1.5}>
       {ports.length === 0 ? (
-        <Typography variant="body2" color="text.secondary">
+        <Typography variant="body2" color="textSecondary">
           {ovn
             ? 'No guest of this network is counted by the hosts this window is connected to.'
             : 'No guest is attached to this network.'}

@@ -45,7 +45,7 @@ function Waiting({ height }: { readonly height: number }) {
         borderRadius: 1,
       }}
     >
-      <Typography color="text.secondary">
+      <Typography color="textSecondary">
         {statsOff ? 'Statistics are off; turn them on in Preferences.' : 'Waiting for traffic samples…'}
       </Typography>
     </Box>

@@ -60,7 +60,7 @@ export function TrafficTab({ network }: { readonly network: string }) {
   }
   return (
     <Stack spacing={2}>
-      <Typography variant="body2" color="text.secondary">
+      <Typography variant="body2" color="textSecondary">
         {TRAFFIC_EXPLANATION} {GUESTS_POINT_OF_VIEW}
       </Typography>
       <StatsOffNotice />

@@ -92,7 +92,7 @@ export function XmlTab({ network }: { readonly network: string }) {
             Edit
           </Button>
         )}
-        <Typography variant="body2" color="text.secondary">
+        <Typography variant="body2" color="textSecondary">
           {editing && !connected
             ? 'vnmd is not connected: your edit is kept, and Save works again when it is back.'
             : editing

@@ -78,7 +78,7 @@ export function DnsStep({ errors }: { readonly errors: FieldErrors }) {
   // OVN hands DNS settings out with DHCP only: without it they would go nowhere.
   if (ovn && !dhcp)
     return (
-      <Typography color="text.secondary">
+      <Typography color="textSecondary">
         DHCP is off, so OVN hands guests no DNS servers or domain: they need them set by hand.
       </Typography>
     );

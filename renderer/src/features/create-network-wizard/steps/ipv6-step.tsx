@@ -25,7 +25,7 @@ function Ipv6Routing({ disabled }: { readonly disabled: boolean }) {
         <FormControlLabel value="nat" control={<Radio size="small" />} label="NAT, like IPv4" />
         <FormControlLabel value="route" control={<Radio size="small" />} label="Routed" />
       </RadioGroup>
-      <Typography variant="body2" color="text.secondary">
+      <Typography variant="body2" color="textSecondary">
         {nat
           ? 'Guests reach the outside through the host’s IPv6 address; the outside cannot reach them.'
           : 'Guests’ own addresses are seen outside. This needs a prefix that your upstream router routes to this host; a unique local (fd…) network cannot leave it.'}
@@ -36,7 +36,7 @@ function Ipv6Routing({ disabled }: { readonly disabled: boolean }) {
 
 function RoutedNote() {
   return (
-    <Typography variant="body2" color="text.secondary">
+    <Typography variant="body2" color="textSecondary">
       IPv6 is routed: guests’ own addresses are seen outside, so this needs a prefix that your upstream router
       routes to this host.
     </Typography>
@@ -50,7 +50,7 @@ export function Ipv6Step({ errors }: { readonly errors: FieldErrors }) {
   return (
     <Box sx={{ display: 'grid', gap: 1 }}>
       <WizardCheckbox field="ipv6Enabled" label="Enable IPv6" />
-      <Typography variant="body2" color="text.secondary" sx={{ mt: -0.5, mb: 1 }}>
+      <Typography variant="body2" color="textSecondary" sx={{ mt: -0.5, mb: 1 }}>
         Guests get IPv6 addresses from router advertisements, and from DHCPv6 when it is on. The proposal is a
         unique local network (fd00::/8), private like 192.168.x.x.
       </Typography>

@@ -28,7 +28,7 @@ export function ModeChoice({ value, text, descId, disabled, children }: ModeChoi
         <Box sx={{ pt: '7px' }}>
           {text.label}
           <Box id={descId} aria-hidden>
-            <Typography variant="body2" color="text.secondary">
+            <Typography variant="body2" color="textSecondary">
               {text.reach}
             </Typography>
             {children}

@@ -26,7 +26,7 @@ function Choices({ errors }: { readonly errors: FieldErrors }) {
       >
         {rows.map((r) => (
           <Box key={r.term} sx={{ display: 'contents' }}>
-            <Typography component="dt" variant="body2" color="text.secondary">
+            <Typography component="dt" variant="body2" color="textSecondary">
               {r.term}
             </Typography>
             <Typography component="dd" variant="body2" sx={{ m: 0 }}>

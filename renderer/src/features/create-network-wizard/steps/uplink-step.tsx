@@ -21,7 +21,7 @@ export function UplinkStep({ errors }: { readonly errors: FieldErrors }) {
   const nat = useWizardStore((s) => s.values.ovnMode === 'nat');
   return (
     <Box sx={{ display: 'grid', gap: 1 }}>
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+      <Typography variant="body2" color="textSecondary" sx={{ mb: 1 }}>
         {nat
           ? 'Guests’ traffic to the outside leaves through the gateway chassis, translated to the router’s uplink address.'
           : 'Guests’ traffic to the outside leaves through the gateway chassis with their own addresses; the outside needs a route to this network via the router’s uplink address.'}
