@@ -6,6 +6,11 @@
 export interface OvnConfig {
   /** The northbound database, as ovn-nbctl's --db takes it (tcp:IP:6641, unix:PATH). */
   readonly nbDb: string;
+  /**
+   * The southbound database when OVN_SB_DB names it; null means "this chassis's own
+   * ovn-remote" (what its ovn-controller uses), read when needed (southbound.ts).
+   */
+  readonly sbDb: string | null;
   /** This host's Open_vSwitch database. */
   readonly ovsDb: string;
   readonly ovsRundir: string;
@@ -19,6 +24,7 @@ export function ovnConfig(env: NodeJS.ProcessEnv = process.env): OvnConfig {
   const timeout = Number(env.VNM_OVN_TIMEOUT);
   return {
     nbDb: env.OVN_NB_DB || 'unix:/run/ovn/ovnnb_db.sock',
+    sbDb: env.OVN_SB_DB || null,
     ovsDb: env.VNM_OVS_DB || `unix:${ovsRundir}/db.sock`,
     ovsRundir,
     ovnRundir: env.OVN_RUNDIR || '/run/ovn',
