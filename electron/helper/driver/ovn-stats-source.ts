@@ -1,0 +1,84 @@
+/**
+ * Which of this chassis's br-int interfaces belong to each running OVN network, for the stats
+ * sampler. Finding them takes an ovs-vsctl run (the local interfaces and their iface-ids) and
+ * an ovn-nbctl run per network (its logical ports, with MAC and address), a few milliseconds
+ * of subprocess each (the OVN test logs the figure), so they are found outside the tick, in the
+ * background: when the sampler says interfaces came or went (a guest's tap appears just before
+ * it is plugged), and every REFRESH_MS otherwise (an address OVN gave since). The sampler gets
+ * the last list at once; at most one search runs at a time, and a failed one (the control plane
+ * unreachable) keeps the last list and is logged once until one succeeds.
+ */
+import { hostname } from 'node:os';
+import { chassisPorts } from '../ovn/chassis-ports';
+import type { OvnConfig } from '../ovn/config';
+import { networkGuestPorts } from '../ovn/guest-ports';
+import type { OvnStatsPort } from '../stats/inputs';
+
+export const REFRESH_MS = 10_000;
+
+export interface OvnStatsNet {
+  readonly uuid: string;
+  readonly cfg: OvnConfig;
+}
+
+export class OvnStatsPorts {
+  private host = hostname();
+  private readonly byNetwork = new Map<string, readonly OvnStatsPort[]>();
+  private lastAt = Number.NEGATIVE_INFINITY;
+  private running: Promise<void> | null = null;
+  private failing = false;
+
+  /** `networks` lists the OVN networks running now (called when a search starts). */
+  constructor(
+    private readonly networks: () => readonly OvnStatsNet[],
+    private readonly log: (message: string) => void,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  hostname(): string {
+    return this.host;
+  }
+
+  /** The network's guest interfaces here as last found; starts a search when due. */
+  ports(uuid: string, changed: boolean): readonly OvnStatsPort[] {
+    if (changed || this.now() - this.lastAt >= REFRESH_MS || !this.byNetwork.has(uuid)) void this.refresh();
+    return this.byNetwork.get(uuid) ?? [];
+  }
+
+  /** Searches now unless a search is running; resolves when the running one ends. */
+  refresh(): Promise<void> {
+    this.running ??= this.search().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async search(): Promise<void> {
+    this.lastAt = this.now();
+    const nets = this.networks();
+    if (nets.length === 0) return;
+    try {
+      const local = await chassisPorts(nets[0]!.cfg);
+      const found = await Promise.all(
+        nets.map(async (n) => [n.uuid, await networkGuestPorts(n.cfg, n.uuid)] as const),
+      );
+      this.host = local.host;
+      this.byNetwork.clear();
+      for (const [uuid, lsps] of found) {
+        const byName = new Map(lsps.map((l) => [l.port, l]));
+        this.byNetwork.set(
+          uuid,
+          local.interfaces.flatMap((i) => {
+            const l = byName.get(i.ifaceId);
+            return l ? [{ interface: i.name, mac: l.mac, ip: l.ip }] : [];
+          }),
+        );
+      }
+      this.failing = false;
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      if (!this.failing) this.log(`stats: cannot list the OVN networks' ports on this host: ${why}`);
+      this.failing = true;
+      // A network not found yet waits for the next period too, not for every tick.
+      for (const n of nets) if (!this.byNetwork.has(n.uuid)) this.byNetwork.set(n.uuid, []);
+    }
+  }
+}
