@@ -21,6 +21,32 @@ export interface OvnStatsNet {
   readonly cfg: OvnConfig;
 }
 
+export interface OvnStatsFound {
+  readonly host: string;
+  /** Network UUID → its guest interfaces on this chassis. */
+  readonly byNetwork: ReadonlyMap<string, readonly OvnStatsPort[]>;
+}
+
+/** The real search: this chassis's br-int interfaces, matched to each network's logical ports. */
+export async function findOvnStatsPorts(nets: readonly OvnStatsNet[]): Promise<OvnStatsFound> {
+  const local = await chassisPorts(nets[0]!.cfg);
+  const found = await Promise.all(
+    nets.map(async (n) => [n.uuid, await networkGuestPorts(n.cfg, n.uuid)] as const),
+  );
+  const byNetwork = new Map<string, readonly OvnStatsPort[]>();
+  for (const [uuid, lsps] of found) {
+    const byName = new Map(lsps.map((l) => [l.port, l]));
+    byNetwork.set(
+      uuid,
+      local.interfaces.flatMap((i) => {
+        const l = byName.get(i.ifaceId);
+        return l ? [{ interface: i.name, mac: l.mac, ip: l.ip }] : [];
+      }),
+    );
+  }
+  return { host: local.host, byNetwork };
+}
+
 export class OvnStatsPorts {
   private host = hostname();
   private readonly byNetwork = new Map<string, readonly OvnStatsPort[]>();
@@ -33,6 +59,7 @@ export class OvnStatsPorts {
     private readonly networks: () => readonly OvnStatsNet[],
     private readonly log: (message: string) => void,
     private readonly now: () => number = Date.now,
+    private readonly find: (nets: readonly OvnStatsNet[]) => Promise<OvnStatsFound> = findOvnStatsPorts,
   ) {}
 
   hostname(): string {
@@ -56,22 +83,10 @@ export class OvnStatsPorts {
     const nets = this.networks();
     if (nets.length === 0) return;
     try {
-      const local = await chassisPorts(nets[0]!.cfg);
-      const found = await Promise.all(
-        nets.map(async (n) => [n.uuid, await networkGuestPorts(n.cfg, n.uuid)] as const),
-      );
-      this.host = local.host;
+      const found = await this.find(nets);
+      this.host = found.host;
       this.byNetwork.clear();
-      for (const [uuid, lsps] of found) {
-        const byName = new Map(lsps.map((l) => [l.port, l]));
-        this.byNetwork.set(
-          uuid,
-          local.interfaces.flatMap((i) => {
-            const l = byName.get(i.ifaceId);
-            return l ? [{ interface: i.name, mac: l.mac, ip: l.ip }] : [];
-          }),
-        );
-      }
+      for (const [uuid, ports] of found.byNetwork) this.byNetwork.set(uuid, ports);
       this.failing = false;
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err);
