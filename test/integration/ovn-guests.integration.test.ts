@@ -16,7 +16,7 @@ import type { StatsSample } from '../../shared/rpc/contract';
 import { runUdhcpc } from '../helpers/guest';
 import type { TestNetns } from '../helpers/netns';
 import { createOvnLab, ovnMissing, type OvnHost, type OvnLab } from '../helpers/ovn-hosts';
-import { killAllVnmd, removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
+import { cliBundle, killAllVnmd, makeDirs, removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
 import { HOSTILE, hostileCases, nbSnapshot, ovnNetworkXml, portXml } from './ovn-guests-fixtures';
 
 const skip = ovnMissing();
@@ -100,6 +100,31 @@ describe.skipIf(skip !== null)(`OVN guests seen by vnmd${skip ? ` (skipped: ${sk
     for (const dirs of await killAllVnmd()) removeDirs(dirs);
     await lab?.destroy();
     console.log(`ovn-guests: ${((Date.now() - t0) / 1000).toFixed(1)} s in all`);
+  });
+
+  it('vnm daemon --ovn-nb-db names the northbound database, and refuses what is not an OVSDB address', async () => {
+    const facts = await cb.call('host.ovn', {});
+    expect(facts.northbound).toMatchObject({ db: lab.central.nbRemote, reachable: true });
+    const dirs = makeDirs();
+    try {
+      const r = await hostB.ns.tryExec('node', [
+        await cliBundle(),
+        'daemon',
+        '--runtime-dir',
+        dirs.runtimeDir,
+        '--config-dir',
+        dirs.configDir,
+        '--state-dir',
+        dirs.stateDir,
+        '--ovn-nb-db=--db=evil',
+      ]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(
+        /error: vnm daemon --ovn-nb-db: "--db=evil" is not an OVSDB address: give tcp:IP:PORT/,
+      );
+    } finally {
+      removeDirs(dirs);
+    }
   });
 
   it('refuses at define every <vnm:ovn> value that is not what its field allows, leaving OVN and the definitions as they were', async () => {
