@@ -187,7 +187,13 @@ describe.skipIf(skip !== null)(`OVN guests seen by vnmd${skip ? ` (skipped: ${sk
     }
   });
 
-  it('leases on A list the guests of A and B, each with its chassis', async () => {
+  it('leases on A list the guests of A and B, each with its chassis; a leases event says they changed', async () => {
+    const watcher = await a.client();
+    const events: string[] = [];
+    watcher.onEvent((e) => {
+      if (e.type === 'leases') events.push(e.network);
+    });
+    await watcher.call('events.subscribe', { types: ['leases'], networks: null });
     await ca.call('network.define', { xml: NAT });
     await ca.call('network.start', { network: 'gspan' });
     const pA = await ca.call('network.portCreate', { network: 'gspan', xml: portXml('7b00000a', mac.a) });
@@ -228,6 +234,13 @@ describe.skipIf(skip !== null)(`OVN guests seen by vnmd${skip ? ` (skipped: ${sk
     expect(cli.code, cli.stderr).toBe(0);
     expect(cli.stdout).toContain(ip.a);
     expect(cli.stdout).toContain(ip.b);
+    // OVN has no lease file to watch: the stats search sees the ports bind (within its 10 s period).
+    await until(
+      'a leases event for gspan',
+      () => Promise.resolve(events.includes('gspan') ? true : null),
+      15_000,
+    );
+    watcher.close();
   });
 
   it("A's stats count A's guest on this chassis, and its counters grow with traffic", async () => {

@@ -13,29 +13,35 @@ function searches() {
   return { pending, find };
 }
 
+const found = (ports: (typeof PORT)[], stamp = 'p1 up'): OvnStatsFound => ({
+  host: 'host-a',
+  byNetwork: new Map([['u1', ports]]),
+  leaseStamps: new Map([['u1', stamp]]),
+});
+
 const flush = () => new Promise((r) => setImmediate(r));
 
 describe("the OVN networks' ports for the sampler", () => {
   it('searches when first asked, when interfaces changed and each period, one search at a time', async () => {
     let now = 0;
     const s = searches();
-    const src = new OvnStatsPorts(
-      () => NETS,
-      () => undefined,
-      () => now,
-      s.find,
-    );
+    const src = new OvnStatsPorts({
+      networks: () => NETS,
+      log: () => undefined,
+      now: () => now,
+      find: s.find,
+    });
     expect(src.ports('u1', false)).toEqual([]);
     expect(src.ports('u1', true)).toEqual([]);
     expect(s.pending).toHaveLength(1); // the second ask joined the running search
-    s.pending[0]!.resolve({ host: 'host-a', byNetwork: new Map([['u1', [PORT]]]) });
+    s.pending[0]!.resolve(found([PORT]));
     await flush();
     expect(src.ports('u1', false)).toEqual([PORT]);
     expect(src.hostname()).toBe('host-a');
     expect(s.pending).toHaveLength(1); // found, steady: no new search
     src.ports('u1', true);
     expect(s.pending).toHaveLength(2);
-    s.pending[1]!.resolve({ host: 'host-a', byNetwork: new Map([['u1', [PORT]]]) });
+    s.pending[1]!.resolve(found([PORT]));
     await flush();
     now += REFRESH_MS;
     src.ports('u1', false);
@@ -46,14 +52,14 @@ describe("the OVN networks' ports for the sampler", () => {
     const now = 0;
     const logged: string[] = [];
     const s = searches();
-    const src = new OvnStatsPorts(
-      () => NETS,
-      (m) => logged.push(m),
-      () => now,
-      s.find,
-    );
+    const src = new OvnStatsPorts({
+      networks: () => NETS,
+      log: (m) => logged.push(m),
+      now: () => now,
+      find: s.find,
+    });
     src.ports('u1', false);
-    s.pending[0]!.resolve({ host: 'host-a', byNetwork: new Map([['u1', [PORT]]]) });
+    s.pending[0]!.resolve(found([PORT]));
     await flush();
     for (let i = 1; i <= 2; i++) {
       src.ports('u1', true);
@@ -69,16 +75,38 @@ describe("the OVN networks' ports for the sampler", () => {
   it('waits for the period, not the next tick, after failing to find a new network', async () => {
     const now = 0;
     const s = searches();
-    const src = new OvnStatsPorts(
-      () => NETS,
-      () => undefined,
-      () => now,
-      s.find,
-    );
+    const src = new OvnStatsPorts({
+      networks: () => NETS,
+      log: () => undefined,
+      now: () => now,
+      find: s.find,
+    });
     src.ports('u1', false);
     s.pending[0]!.reject(new Error('down'));
     await flush();
     src.ports('u1', false);
     expect(s.pending).toHaveLength(1);
+  });
+});
+
+describe('leases of OVN networks', () => {
+  it('are announced when a search sees them change, not at the first look', async () => {
+    let now = 0;
+    const changed: string[] = [];
+    const s = searches();
+    const src = new OvnStatsPorts({
+      networks: () => NETS,
+      log: () => undefined,
+      now: () => now,
+      find: s.find,
+      onLeasesChanged: (uuid) => changed.push(uuid),
+    });
+    for (const [i, stamp] of ['a', 'a', 'b'].entries()) {
+      src.ports('u1', true);
+      s.pending[i]!.resolve(found([PORT], stamp));
+      await flush();
+      now += REFRESH_MS;
+    }
+    expect(changed).toEqual(['u1']);
   });
 });

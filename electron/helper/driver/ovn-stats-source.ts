@@ -7,6 +7,11 @@
  * it is plugged), and every REFRESH_MS otherwise (an address OVN gave since). The sampler gets
  * the last list at once; at most one search runs at a time, and a failed one (the control plane
  * unreachable) keeps the last list and is logged once until one succeeds.
+ *
+ * The same search reads every port of each network (on any chassis), so it also tells when the
+ * network's leases changed (a guest bound or given an address anywhere): OVN has no lease file
+ * to watch (lease-watch.ts), and this is the `leases` event's source for OVN networks, within
+ * REFRESH_MS. The first look at a network announces nothing, as lease-watch's does not.
  */
 import { hostname } from 'node:os';
 import { chassisPorts } from '../ovn/chassis-ports';
@@ -25,6 +30,19 @@ export interface OvnStatsFound {
   readonly host: string;
   /** Network UUID → its guest interfaces on this chassis. */
   readonly byNetwork: ReadonlyMap<string, readonly OvnStatsPort[]>;
+  /** Network UUID → what its leases depend on (every guest port's MAC, address, binding), as text. */
+  readonly leaseStamps: ReadonlyMap<string, string>;
+}
+
+export interface OvnStatsPortsOptions {
+  /** The OVN networks running now (asked when a search starts). */
+  readonly networks: () => readonly OvnStatsNet[];
+  readonly log: (message: string) => void;
+  /** A network's leases changed (by UUID). */
+  readonly onLeasesChanged?: (uuid: string) => void;
+  readonly now?: () => number;
+  /** For tests; findOvnStatsPorts by default. */
+  readonly find?: (nets: readonly OvnStatsNet[]) => Promise<OvnStatsFound>;
 }
 
 /** The real search: this chassis's br-int interfaces, matched to each network's logical ports. */
@@ -34,7 +52,9 @@ export async function findOvnStatsPorts(nets: readonly OvnStatsNet[]): Promise<O
     nets.map(async (n) => [n.uuid, await networkGuestPorts(n.cfg, n.uuid)] as const),
   );
   const byNetwork = new Map<string, readonly OvnStatsPort[]>();
+  const leaseStamps = new Map<string, string>();
   for (const [uuid, lsps] of found) {
+    leaseStamps.set(uuid, lsps.map((l) => `${l.port} ${l.mac} ${l.ip} ${l.up}`).join('\n'));
     const byName = new Map(lsps.map((l) => [l.port, l]));
     byNetwork.set(
       uuid,
@@ -44,7 +64,7 @@ export async function findOvnStatsPorts(nets: readonly OvnStatsNet[]): Promise<O
       }),
     );
   }
-  return { host: local.host, byNetwork };
+  return { host: local.host, byNetwork, leaseStamps };
 }
 
 export class OvnStatsPorts {
@@ -53,14 +73,12 @@ export class OvnStatsPorts {
   private lastAt = Number.NEGATIVE_INFINITY;
   private running: Promise<void> | null = null;
   private failing = false;
+  private readonly leaseStamps = new Map<string, string>();
+  private readonly now: () => number;
 
-  /** `networks` lists the OVN networks running now (called when a search starts). */
-  constructor(
-    private readonly networks: () => readonly OvnStatsNet[],
-    private readonly log: (message: string) => void,
-    private readonly now: () => number = Date.now,
-    private readonly find: (nets: readonly OvnStatsNet[]) => Promise<OvnStatsFound> = findOvnStatsPorts,
-  ) {}
+  constructor(private readonly opts: OvnStatsPortsOptions) {
+    this.now = opts.now ?? Date.now;
+  }
 
   hostname(): string {
     return this.host;
@@ -80,20 +98,30 @@ export class OvnStatsPorts {
 
   private async search(): Promise<void> {
     this.lastAt = this.now();
-    const nets = this.networks();
+    const nets = this.opts.networks();
     if (nets.length === 0) return;
     try {
-      const found = await this.find(nets);
+      const found = await (this.opts.find ?? findOvnStatsPorts)(nets);
       this.host = found.host;
       this.byNetwork.clear();
       for (const [uuid, ports] of found.byNetwork) this.byNetwork.set(uuid, ports);
+      this.noteLeases(found.leaseStamps);
       this.failing = false;
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err);
-      if (!this.failing) this.log(`stats: cannot list the OVN networks' ports on this host: ${why}`);
+      if (!this.failing) this.opts.log(`stats: cannot list the OVN networks' ports on this host: ${why}`);
       this.failing = true;
       // A network not found yet waits for the next period too, not for every tick.
       for (const n of nets) if (!this.byNetwork.has(n.uuid)) this.byNetwork.set(n.uuid, []);
     }
+  }
+
+  private noteLeases(stamps: ReadonlyMap<string, string>): void {
+    for (const [uuid, stamp] of stamps) {
+      const before = this.leaseStamps.get(uuid);
+      this.leaseStamps.set(uuid, stamp);
+      if (before !== undefined && before !== stamp) this.opts.onLeasesChanged?.(uuid);
+    }
+    for (const uuid of this.leaseStamps.keys()) if (!stamps.has(uuid)) this.leaseStamps.delete(uuid);
   }
 }

@@ -42,10 +42,14 @@ export function statsNetworks(ctx: DriverContext): () => StatsNetwork[] {
     cache.set(name, { stamp, leases });
     return leases;
   };
-  const ovn = new OvnStatsPorts(
-    () => ctx.table.all().flatMap((e) => ovnStatsNet(e) ?? []),
-    (m) => ctx.log(m),
-  );
+  const ovn = new OvnStatsPorts({
+    networks: () => ctx.table.all().flatMap((e) => ovnStatsNet(e) ?? []),
+    log: (m) => ctx.log(m),
+    onLeasesChanged: (uuid) => {
+      const e = ctx.table.all().find((x) => x.uuid === uuid);
+      if (e) ctx.bus.publish({ type: 'leases', network: e.name });
+    },
+  });
   return () =>
     ctx.table
       .all()
