@@ -68,7 +68,8 @@ export interface HostileCase {
   readonly names: RegExp;
 }
 
-export function hostileCases(): HostileCase[] {
+/** A (re)definition of network `name` for each field given each hostile value. */
+export function hostileCases(name: string, uuid: string): HostileCase[] {
   const cases: HostileCase[] = [];
   for (const f of FIELDS) {
     for (const value of HOSTILE) {
@@ -83,7 +84,7 @@ export function hostileCases(): HostileCase[] {
       cases.push({
         field: f.field,
         value,
-        xml: ovnNetworkXml('hostile', '6a1c3f1e-7d1b-4c59-9e8f-19a0c2b1d1ff', ovn),
+        xml: ovnNetworkXml(name, uuid, ovn),
         names: f.names,
       });
     }

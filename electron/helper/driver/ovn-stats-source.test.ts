@@ -90,7 +90,7 @@ describe("the OVN networks' ports for the sampler", () => {
 });
 
 describe('leases of OVN networks', () => {
-  it('are announced when a search sees them change, not at the first look', async () => {
+  it('are announced when a search sees them change, and at the first look only when there are guests', async () => {
     let now = 0;
     const changed: string[] = [];
     const s = searches();
@@ -101,12 +101,24 @@ describe('leases of OVN networks', () => {
       find: s.find,
       onLeasesChanged: (uuid) => changed.push(uuid),
     });
-    for (const [i, stamp] of ['a', 'a', 'b'].entries()) {
+    for (const [i, stamp] of ['', '', 'a', 'a', 'b'].entries()) {
       src.ports('u1', true);
       s.pending[i]!.resolve(found([PORT], stamp));
       await flush();
       now += REFRESH_MS;
     }
-    expect(changed).toEqual(['u1']);
+    expect(changed).toEqual(['u1', 'u1']);
+    const first: string[] = [];
+    const s2 = searches();
+    const src2 = new OvnStatsPorts({
+      networks: () => NETS,
+      log: () => undefined,
+      find: s2.find,
+      onLeasesChanged: (uuid) => first.push(uuid),
+    });
+    src2.ports('u1', false);
+    s2.pending[0]!.resolve(found([PORT], 'p1 bound'));
+    await flush();
+    expect(first).toEqual(['u1']);
   });
 });

@@ -11,7 +11,9 @@
  * The same search reads every port of each network (on any chassis), so it also tells when the
  * network's leases changed (a guest bound or given an address anywhere): OVN has no lease file
  * to watch (lease-watch.ts), and this is the `leases` event's source for OVN networks, within
- * REFRESH_MS. The first look at a network announces nothing, as lease-watch's does not.
+ * REFRESH_MS. Unlike lease-watch, the first look at a network announces when it already has
+ * guests: the first search may run after guests of a network just started were bound, and a
+ * fetch too many (after a vnmd restart) is better than a Leases tab never told.
  */
 import { hostname } from 'node:os';
 import { chassisPorts } from '../ovn/chassis-ports';
@@ -20,6 +22,8 @@ import { networkGuestPorts } from '../ovn/guest-ports';
 import type { OvnStatsPort } from '../stats/inputs';
 
 export const REFRESH_MS = 10_000;
+/** The lease stamp of a network without guest ports. */
+const NO_PORTS = '';
 
 export interface OvnStatsNet {
   readonly uuid: string;
@@ -118,9 +122,9 @@ export class OvnStatsPorts {
 
   private noteLeases(stamps: ReadonlyMap<string, string>): void {
     for (const [uuid, stamp] of stamps) {
-      const before = this.leaseStamps.get(uuid);
+      const before = this.leaseStamps.get(uuid) ?? NO_PORTS;
       this.leaseStamps.set(uuid, stamp);
-      if (before !== undefined && before !== stamp) this.opts.onLeasesChanged?.(uuid);
+      if (before !== stamp) this.opts.onLeasesChanged?.(uuid);
     }
     for (const uuid of this.leaseStamps.keys()) if (!stamps.has(uuid)) this.leaseStamps.delete(uuid);
   }
