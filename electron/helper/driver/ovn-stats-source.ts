@@ -6,7 +6,10 @@
  * background: when the sampler says interfaces came or went (a guest's tap appears just before
  * it is plugged), and every REFRESH_MS otherwise (an address OVN gave since). The sampler gets
  * the last list at once; at most one search runs at a time, and a failed one (the control plane
- * unreachable) keeps the last list and is logged once until one succeeds.
+ * unreachable) keeps the last list and is logged once until one succeeds. Measured in the OVN
+ * lab (2 shared cores): one search takes 7-25 ms wall; over 30 s idle with one network the
+ * searches' subprocesses used 30 ms of CPU and vnmd itself 110 ms, where a search on every 1 s
+ * tick would spawn ten times as many.
  *
  * The same search reads every port of each network (on any chassis), so it also tells when the
  * network's leases changed (a guest bound or given an address anywhere): OVN has no lease file
