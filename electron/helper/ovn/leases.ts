@@ -11,6 +11,7 @@
  */
 import type { NetworkDef } from '../../../shared/model/network';
 import type { OvnSettings } from '../../../shared/model/ovn';
+import { parseCidr } from '../../../shared/net';
 import type { Lease } from '../../../shared/rpc/contract';
 import type { OvnConfig } from './config';
 import type { OvnGuestPort } from './guest-ports';
@@ -56,6 +57,5 @@ export async function ovnLeases(
     cfg,
     ports.map((p) => p.port),
   );
-  const prefix = Number(def.ovn.subnet.split('/')[1]);
-  return leasesOf(def.name, prefix, ports, hosts);
+  return leasesOf(def.name, parseCidr(def.ovn.subnet)?.prefix ?? 32, ports, hosts);
 }
