@@ -339,6 +339,7 @@ describe.skipIf(skip !== null)(`OVN guests seen by vnmd${skip ? ` (skipped: ${sk
   });
 
   it('a frozen control plane gives leases and ovn.localPorts a clear error within the timeout', async () => {
+    // B got a guest (routed) since it last answered ovn.localPorts: it must ask OVN again, not reuse.
     for (const pid of lab.central.pids) process.kill(pid, 'SIGSTOP');
     try {
       for (const [what, call] of [

@@ -10,7 +10,7 @@ import type { Findings, StatsSample } from '../../../shared/rpc/contract';
 import type { Handlers } from './dispatch';
 import { chassisFacts } from '../ovn/chassis';
 import { ovnConfig } from '../ovn/config';
-import { ovnLocalPorts } from '../ovn/local-ports';
+import { OvnLocalPortsReader } from '../ovn/local-ports';
 
 const OK = { ok: true as const };
 
@@ -41,6 +41,7 @@ export interface FindingsAccess {
 }
 
 export function buildHandlers(driver: NetworkDriver, stats: StatsAccess, findings: FindingsAccess): Handlers {
+  const localPorts = new OvnLocalPortsReader();
   return {
     'network.list': (p) => driver.list(p.filter),
     'network.info': (p) => driver.info(p.network),
@@ -89,7 +90,7 @@ export function buildHandlers(driver: NetworkDriver, stats: StatsAccess, finding
     }),
     'host.interfaces': () => hostInterfaces(),
     'host.ovn': () => chassisFacts(ovnConfig()),
-    'ovn.localPorts': (p) => ovnLocalPorts(ovnConfig(), p.networks),
+    'ovn.localPorts': (p) => localPorts.read(ovnConfig(), p.networks),
     'host.findings': (p) => findings.current(p.refresh),
     'host.propose': async (p) => {
       const known = knownSubnets(driver);
