@@ -221,8 +221,8 @@ describe.skipIf(skip !== null)(`OVN guests seen by vnmd${skip ? ` (skipped: ${sk
     expect((await ca.call('network.info', { network: 'gspan' })).connections).toBe(2);
     const cli = await a.cli(['net-dhcp-leases', 'gspan']);
     expect(cli.code, cli.stderr).toBe(0);
-    expect(cli.stdout).toContain(ip.a);
-    expect(cli.stdout).toContain(ip.b);
+    expect(cli.stdout).toMatch(new RegExp(`${ip.a.replaceAll('.', '\\.')}/24 .* host-a$`, 'm'));
+    expect(cli.stdout).toMatch(new RegExp(`${ip.b.replaceAll('.', '\\.')}/24 .* host-b$`, 'm'));
     // OVN has no lease file to watch: the stats search sees the ports bind (within its 10 s period).
     await until(
       'a leases event for gspan',
