@@ -37,6 +37,7 @@ import { ConfigStore } from './store/config-store';
 import { takePassedSockets } from './systemd/listen-fds';
 import type { PassedSockets } from './systemd/listen-fds';
 import { StatusStore } from './store/status-store';
+import { applyOvnAddresses } from './ovn/config';
 
 export interface DaemonOptions {
   readonly configDir?: string;
@@ -48,6 +49,9 @@ export interface DaemonOptions {
   readonly autostart?: boolean;
   /** The group whose members may use the read-write socket (default vnm). */
   readonly socketGroup?: string;
+  /** OVN's northbound and southbound databases (else OVN_NB_DB, OVN_SB_DB; ovn/config.ts). */
+  readonly ovnNbDb?: string;
+  readonly ovnSbDb?: string;
 }
 
 const CAP_NET_ADMIN = 12n;
@@ -85,6 +89,7 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<RunningDaem
       'vnmd needs CAP_NET_ADMIN to manage networks; run it as root (sudo vnm daemon).',
     );
   }
+  applyOvnAddresses({ nbDb: opts.ovnNbDb, sbDb: opts.ovnSbDb });
   // Taken first, so no child started below inherits systemd's variables.
   const passed = takePassedSockets();
   const runtimeDir = opts.runtimeDir ?? '/run/vnm';

@@ -6,9 +6,31 @@
 import type { NetworkDef } from '../model/network';
 import type { OvnSettings } from '../model/ovn';
 import { cidrContains, compareIp, isValidIp, parseCidr, parseIp } from '../net';
+import { dnsNameProblem } from './dnsmasq-text';
 import type { Findings } from './issues';
 
 const PATH = 'network/metadata/ovn';
+
+/**
+ * OVN names vnm writes (switch, gateway chassis, physnet): letters, digits, '.', '_' and '-',
+ * starting with a letter or digit. OVN itself takes any string, but a chassis or physnet name
+ * with ',' ':' or '=' could never match ovn-bridge-mappings ("physnet:bridge,…") or a
+ * system-id, and none of the refused characters is in a name anyone gives a switch.
+ */
+const OVN_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+const NAME_RULE = "use 1 to 64 letters, digits, '.', '_' and '-', starting with a letter or digit";
+/** DHCP's lease time is a 32-bit count of seconds (0xffffffff meaning infinite). */
+const MAX_LEASE_TIME = 0xffffffff;
+
+/** A value as a message shows it: quoted, escaped (a newline shows as \n), cut after 40 characters. */
+function shown(value: string): string {
+  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+}
+
+function checkName(f: Findings, path: string, what: string, n: string, value: string | undefined): void {
+  if (value !== undefined && !OVN_NAME.test(value))
+    f.add(path, `OVN ${what} ${shown(value)} of network '${n}' is not allowed: ${NAME_RULE}.`);
+}
 
 export function validateOvn(f: Findings, def: NetworkDef): void {
   const ovn = def.ovn;
@@ -20,6 +42,8 @@ export function validateOvn(f: Findings, def: NetworkDef): void {
       `network '${n}' has OVN settings, so it must be written as OVN's integration bridge: <forward mode='bridge'/><bridge name='br-int'/><virtualport type='openvswitch'/>.`,
     );
   }
+  checkName(f, PATH, 'switch name', n, ovn.switchName);
+  if (ovn.dhcp) validateDhcpWords(f, n, ovn.dhcp);
   const subnet = parseCidr(ovn.subnet);
   if (!subnet || subnet.address.kind() !== 'ipv4' || subnet.prefix > 30) {
     f.add(
@@ -56,6 +80,21 @@ export function validateOvn(f: Findings, def: NetworkDef): void {
   validateUplink(f, n, ovn);
 }
 
+/** The DHCP values that are not addresses: the domain and the lease time. */
+function validateDhcpWords(f: Findings, n: string, dhcp: NonNullable<OvnSettings['dhcp']>): void {
+  const problem = dhcp.domain === undefined ? undefined : dnsNameProblem(dhcp.domain);
+  if (problem)
+    f.add(
+      `${PATH}/dhcp`,
+      `OVN DHCP domain ${shown(dhcp.domain!)} of network '${n}' is not a DNS name (${problem}); use a name such as lab.example.`,
+    );
+  if (dhcp.leaseTime !== undefined && (dhcp.leaseTime < 1 || dhcp.leaseTime > MAX_LEASE_TIME))
+    f.add(
+      `${PATH}/dhcp`,
+      `OVN DHCP leaseTime ${dhcp.leaseTime} of network '${n}' is out of range; use 1 to ${MAX_LEASE_TIME} seconds, such as 3600.`,
+    );
+}
+
 function validateUplink(f: Findings, n: string, ovn: OvnSettings): void {
   const u = ovn.uplink;
   if (ovn.mode === 'isolated') {
@@ -73,6 +112,8 @@ function validateUplink(f: Findings, n: string, ovn: OvnSettings): void {
     );
     return;
   }
+  checkName(f, `${PATH}/uplink`, 'uplink chassis', n, u.chassis);
+  checkName(f, `${PATH}/uplink`, 'uplink physnet', n, u.physnet);
   const addr = parseCidr(u.address);
   if (!addr || addr.address.kind() !== 'ipv4')
     f.add(

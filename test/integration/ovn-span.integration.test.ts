@@ -12,7 +12,7 @@ import type { VnmClient } from '../../electron/client/client';
 import { runUdhcpc } from '../helpers/guest';
 import type { TestNetns } from '../helpers/netns';
 import { createOvnLab, ovnMissing, type OvnLab } from '../helpers/ovn-hosts';
-import { killAllVnmd, startVnmd, type Vnmd } from '../helpers/vnmd';
+import { killAllVnmd, removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
 
 const skip = ovnMissing();
 const UUID = '6a1c3f1e-7d1b-4c59-9e8f-19a0c2b1d001';
@@ -90,7 +90,7 @@ describe.skipIf(skip !== null)(`OVN networks across hosts${skip ? ` (skipped: ${
   }, 90_000);
 
   afterAll(async () => {
-    await killAllVnmd();
+    for (const dirs of await killAllVnmd()) removeDirs(dirs); // its config, state and run folders
     await lab?.destroy();
     console.log(`ovn-span: ${((Date.now() - t0) / 1000).toFixed(1)} s in all`);
   });

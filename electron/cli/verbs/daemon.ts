@@ -7,7 +7,17 @@ export const daemonVerb: Verb = {
   args: {
     positionals: [],
     required: 0,
-    options: ['config-dir', 'state-dir', 'runtime-dir', 'socket', 'ro-socket', 'dnsmasq', 'socket-group'],
+    options: [
+      'config-dir',
+      'state-dir',
+      'runtime-dir',
+      'socket',
+      'ro-socket',
+      'dnsmasq',
+      'socket-group',
+      'ovn-nb-db',
+      'ovn-sb-db',
+    ],
     flags: ['no-autostart'],
   },
   async run(_ctx, a) {
@@ -22,6 +32,8 @@ export const daemonVerb: Verb = {
       dnsmasqBinary: a.values.dnsmasq,
       autostart: !a.flags.has('no-autostart'),
       socketGroup: a.values['socket-group'],
+      ovnNbDb: a.values['ovn-nb-db'],
+      ovnSbDb: a.values['ovn-sb-db'],
     });
   },
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { NetworkInfo, NetworkProblem } from '../../../shared/rpc/contract';
-import { formatNetInfo } from './show';
+import type { Lease, NetworkInfo, NetworkProblem } from '../../../shared/rpc/contract';
+import { formatLeases, formatNetInfo } from './show';
 
 const info = {
   name: 'dg',
@@ -34,5 +34,33 @@ describe('net-info', () => {
       problem('Network dg runs with a problem: dnsmasq (pid 7) exited; restarting it'),
     );
     expect(text.match(/Problem:/g)).toHaveLength(1);
+  });
+});
+
+describe('net-dhcp-leases', () => {
+  const lease = (mac: string, ip: string, host?: string): Lease => ({
+    network: 'span',
+    expiry: 0,
+    mac,
+    protocol: 'ipv4',
+    ipPrefix: `${ip}/24`,
+    ip,
+    hostname: null,
+    clientId: null,
+    ...(host === undefined ? {} : { host }),
+  });
+
+  it("adds a Host column for an OVN network's leases only", () => {
+    const ovn = formatLeases([
+      lease('52:54:00:00:00:0b', '10.77.0.101', 'host-b'),
+      lease('52:54:00:00:00:0a', '10.77.0.100', 'host-a'),
+    ]);
+    const [head, , first, second] = ovn.split('\n');
+    expect(head).toMatch(/Client ID or DUID +Host$/);
+    expect(first).toMatch(/52:54:00:00:00:0a .*10\.77\.0\.100\/24 .* host-a$/);
+    expect(second).toMatch(/host-b$/);
+    expect(formatLeases([lease('52:54:00:00:00:0a', '192.168.122.5')]).split('\n')[0]).toMatch(
+      /Client ID or DUID$/,
+    );
   });
 });

@@ -37,7 +37,12 @@ export function formatExpiry(epochSeconds: number): string {
   return `${date} ${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
 }
 
+/**
+ * virsh's table; an OVN network's leases (which name the host running each guest) get a last
+ * column "Host" of vnm's own, so a network spanning hosts says where each guest is.
+ */
 export function formatLeases(leases: readonly Lease[], header = true): string {
+  const withHost = leases.some((l) => l.host !== undefined);
   const rows = [...leases]
     .sort((a, b) => ((a.mac ?? '').toLowerCase() < (b.mac ?? '').toLowerCase() ? -1 : 1))
     .map((l) => [
@@ -47,9 +52,10 @@ export function formatLeases(leases: readonly Lease[], header = true): string {
       l.ipPrefix,
       l.hostname ?? '-',
       l.clientId ?? '-',
+      ...(withHost ? [l.host ?? '-'] : []),
     ]);
   const columns = ['Expiry Time', 'MAC address', 'Protocol', 'IP address', 'Hostname', 'Client ID or DUID'];
-  return formatTable(columns, rows, { header });
+  return formatTable(withHost ? [...columns, 'Host'] : columns, rows, { header });
 }
 
 const NET = { positionals: ['network'], required: 1 } as const;

@@ -7,6 +7,17 @@ import { formatCidr, tryParseCidr } from '../../../shared/net/cidr';
 import { addressCidrs } from './host-steps';
 import type { NetworkEntry } from './table';
 import { currentDef, summarize } from './table';
+import { isOvnNetwork } from '../../../shared/model/network';
+import type { OvnConfig } from '../ovn/config';
+import { ovnConfig } from '../ovn/config';
+import { networkGuestPorts } from '../ovn/guest-ports';
+import { ovnLeases } from '../ovn/leases';
+
+/** OVN's settings for a running network: the northbound database it was started on. */
+function runningOvnConfig(e: NetworkEntry): OvnConfig {
+  const cfg = ovnConfig();
+  return { ...cfg, nbDb: e.status?.created.ovn?.nbDb ?? cfg.nbDb };
+}
 
 export async function networkInfo(e: NetworkEntry): Promise<NetworkInfo> {
   const def = currentDef(e);
@@ -16,7 +27,13 @@ export async function networkInfo(e: NetworkEntry): Promise<NetworkInfo> {
     return parsed ? formatCidr(parsed) : cidr;
   });
   let connections = 0;
-  if (e.live && summary.bridge && e.status?.created.bridge) {
+  if (e.live && isOvnNetwork(e.live)) {
+    // The network's guests bound on any chassis: br-int's ports here would count only this host's.
+    // An unreachable control plane counts none (as an unreadable brif/ does) rather than failing
+    // net-info and net-dumpxml, which need no OVN; net-dhcp-leases and host.ovn say what is wrong.
+    const ports = await networkGuestPorts(runningOvnConfig(e), e.uuid).catch(() => []);
+    connections = ports.filter((p) => p.up).length;
+  } else if (e.live && summary.bridge && e.status?.created.bridge) {
     connections = (await bridgePorts(summary.bridge).catch(() => [])).length;
   }
   return { ...summary, subnets, dnsmasqPid: e.status?.created.dnsmasq?.pid ?? null, connections };
@@ -24,6 +41,7 @@ export async function networkInfo(e: NetworkEntry): Promise<NetworkInfo> {
 
 export async function networkLeases(e: NetworkEntry, leaseFile: string, mac?: string): Promise<Lease[]> {
   const def = currentDef(e);
+  if (isOvnNetwork(def)) return e.live ? ovnLeases(runningOvnConfig(e), def, mac) : [];
   const text = await readFile(leaseFile, 'utf8').catch(() => '');
   const rows = toLeaseRows(def, parseLeases(text, Math.floor(Date.now() / 1000)));
   const wanted = mac?.toLowerCase();

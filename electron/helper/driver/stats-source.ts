@@ -1,13 +1,19 @@
 /**
  * What the stats sampler needs from the driver: the running networks with their bridges, and
  * each network's current leases (re-read only when dnsmasq's leases file changes, so a tick
- * costs one stat per network).
+ * costs one stat per network); for an OVN network, its guest interfaces on this chassis
+ * (ovn-stats-source.ts), which carry OVN's address for each guest in place of a lease.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parseLeases } from '../../../shared/dnsmasq/leases';
+import { isOvnNetwork } from '../../../shared/model/network';
+import { ovnConfig } from '../ovn/config';
 import type { StatsLease, StatsNetwork } from '../stats/inputs';
 import type { DriverContext } from './context';
 import { networkFiles } from './files';
+import type { OvnStatsNet } from './ovn-stats-source';
+import { OvnStatsPorts } from './ovn-stats-source';
+import type { NetworkEntry } from './table';
 
 interface Cached {
   readonly stamp: string;
@@ -36,9 +42,33 @@ export function statsNetworks(ctx: DriverContext): () => StatsNetwork[] {
     cache.set(name, { stamp, leases });
     return leases;
   };
+  const ovn = new OvnStatsPorts({
+    networks: () => ctx.table.all().flatMap((e) => ovnStatsNet(e) ?? []),
+    log: (m) => ctx.log(m),
+    onLeasesChanged: (uuid) => {
+      const e = ctx.table.all().find((x) => x.uuid === uuid);
+      if (e) ctx.bus.publish({ type: 'leases', network: e.name });
+    },
+  });
   return () =>
     ctx.table
       .all()
       .filter((e) => e.live !== null && e.status?.bridge)
-      .map((e) => ({ name: e.name, bridge: e.status!.bridge!, leases: () => leasesOf(e.name) }));
+      .map((e) =>
+        isOvnNetwork(e.live!)
+          ? {
+              name: e.name,
+              bridge: e.status!.bridge!,
+              leases: () => NONE,
+              ovn: { host: () => ovn.hostname(), ports: (changed: boolean) => ovn.ports(e.uuid, changed) },
+            }
+          : { name: e.name, bridge: e.status!.bridge!, leases: () => leasesOf(e.name) },
+      );
+}
+
+/** A running OVN network, with the northbound database it was started on. */
+function ovnStatsNet(e: NetworkEntry): OvnStatsNet | null {
+  if (!e.live || !e.status || !isOvnNetwork(e.live)) return null;
+  const cfg = ovnConfig();
+  return { uuid: e.uuid, cfg: { ...cfg, nbDb: e.status.created.ovn?.nbDb ?? cfg.nbDb } };
 }

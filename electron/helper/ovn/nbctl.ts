@@ -20,6 +20,11 @@ function unreachable(db: string, what: string, timeoutS: number, why: string): V
   );
 }
 
+const TOOL_OF: Record<string, string> = {
+  'northbound database': 'ovn-nbctl',
+  'southbound database': 'ovn-sbctl',
+};
+
 function classify(err: unknown, db: string, what: string, timeoutS: number): unknown {
   if (!(err instanceof VnmError)) return err;
   const text = `${err.message}\n${err.details ?? ''}`;
@@ -29,7 +34,7 @@ function classify(err: unknown, db: string, what: string, timeoutS: number): unk
   if (/was not found: install it/.test(err.message)) {
     return new VnmError(
       'operation-failed',
-      `${what === 'northbound database' ? 'ovn-nbctl' : 'ovs-vsctl'} is not installed: install ovn-central or ovn-host (ovn-nbctl) and openvswitch-switch (ovs-vsctl), e.g. apt-get install ovn-host.`,
+      `${TOOL_OF[what] ?? 'ovs-vsctl'} is not installed: install ovn-central or ovn-host (ovn-nbctl, ovn-sbctl) and openvswitch-switch (ovs-vsctl), e.g. apt-get install ovn-host.`,
     );
   }
   return err;
@@ -43,7 +48,7 @@ function checkSocket(db: string, what: string): void {
   if (!db.startsWith('unix:') || existsSync(db.slice(5))) return;
   throw new VnmError(
     'operation-failed',
-    `OVN's ${what} at ${db} is not there (no such socket): the control plane is unreachable; start its ovsdb-server (ovn-central, openvswitch-switch), or point vnmd at it (OVN_NB_DB, OVS_RUNDIR).`,
+    `OVN's ${what} at ${db} is not there (no such socket): the control plane is unreachable; start its ovsdb-server (ovn-central, openvswitch-switch), or point vnmd at it (OVN_NB_DB, OVN_SB_DB, OVS_RUNDIR).`,
   );
 }
 
@@ -56,6 +61,18 @@ export async function nbctl(cfg: OvnConfig, args: readonly string[]): Promise<st
     return stdout.trim();
   } catch (err) {
     throw classify(err, cfg.nbDb, 'northbound database', cfg.timeoutS);
+  }
+}
+
+/** Runs ovn-sbctl against the southbound database `db` (see southbound.ts for which); stdout, trimmed. */
+export async function sbctl(cfg: OvnConfig, db: string, args: readonly string[]): Promise<string> {
+  checkSocket(db, 'southbound database');
+  const full = [`--db=${db}`, `--timeout=${cfg.timeoutS}`, ...args];
+  try {
+    const { stdout } = await run('ovn-sbctl', full, { timeoutMs: (cfg.timeoutS + 2) * 1000 });
+    return stdout.trim();
+  } catch (err) {
+    throw classify(err, db, 'southbound database', cfg.timeoutS);
   }
 }
 

@@ -1,5 +1,4 @@
 /** The RPC methods of vnmd, each mapped onto the driver or the host layer. */
-import { VnmError } from '../../../shared/rpc/errors';
 import { hostInfo, hostInterfaces, proposeBridgeNameOnHost, proposeIpv6Subnet, proposeSubnet } from '../host';
 import type { NetworkDriver } from '../driver/driver';
 import { addressCidrs } from '../driver/host-steps';
@@ -11,6 +10,7 @@ import type { Findings, StatsSample } from '../../../shared/rpc/contract';
 import type { Handlers } from './dispatch';
 import { chassisFacts } from '../ovn/chassis';
 import { ovnConfig } from '../ovn/config';
+import { OvnLocalPortsReader } from '../ovn/local-ports';
 
 const OK = { ok: true as const };
 
@@ -41,6 +41,7 @@ export interface FindingsAccess {
 }
 
 export function buildHandlers(driver: NetworkDriver, stats: StatsAccess, findings: FindingsAccess): Handlers {
+  const localPorts = new OvnLocalPortsReader();
   return {
     'network.list': (p) => driver.list(p.filter),
     'network.info': (p) => driver.info(p.network),
@@ -89,10 +90,7 @@ export function buildHandlers(driver: NetworkDriver, stats: StatsAccess, finding
     }),
     'host.interfaces': () => hostInterfaces(),
     'host.ovn': () => chassisFacts(ovnConfig()),
-    // TEMPORARY (issue 19, being built on branch ovn-daemon): replaced before it lands.
-    'ovn.localPorts': () => {
-      throw new VnmError('unsupported', 'ovn.localPorts is not built yet');
-    },
+    'ovn.localPorts': (p) => localPorts.read(ovnConfig(), p.networks),
     'host.findings': (p) => findings.current(p.refresh),
     'host.propose': async (p) => {
       const known = knownSubnets(driver);

@@ -25,6 +25,8 @@ interface PortInfo {
   readonly mac: string | null;
   readonly ip: string | null;
   readonly hostname: string | null;
+  /** OVN networks only: the chassis's hostname. */
+  readonly host: string | undefined;
 }
 interface RowMeta {
   readonly bridge: string;
@@ -97,6 +99,7 @@ export class NetworkHistory {
       mac: p.mac,
       ip: p.ip,
       hostname: p.hostname,
+      ...(p.host === undefined ? {} : { host: p.host }),
     }));
     return {
       network: this.network,
@@ -114,7 +117,13 @@ export class NetworkHistory {
     if (last !== undefined && sameMeta(last, sample)) return last;
     const meta: RowMeta = {
       bridge: sample.bridge.name,
-      ports: sample.ports.map((p) => ({ name: p.name, mac: p.mac, ip: p.ip, hostname: p.hostname })),
+      ports: sample.ports.map((p) => ({
+        name: p.name,
+        mac: p.mac,
+        ip: p.ip,
+        hostname: p.hostname,
+        host: p.host,
+      })),
     };
     this.lastMeta = meta;
     return meta;
@@ -156,6 +165,7 @@ function sameMeta(meta: RowMeta, s: StatsSample): boolean {
     const a = meta.ports[i]!;
     const b = s.ports[i]!;
     if (a.name !== b.name || a.mac !== b.mac || a.ip !== b.ip || a.hostname !== b.hostname) return false;
+    if (a.host !== b.host) return false;
   }
   return true;
 }

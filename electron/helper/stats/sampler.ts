@@ -22,6 +22,10 @@
  * when a port is new or reset, or sent frames while its MAC is unknown, and at most every
  * FDB_REFRESH_SEC otherwise (port-macs.ts); leases are asked for every LEASES_RECHECK_SEC.
  * No process is spawned. A port's ip/hostname may thus lag a new lease by a few seconds.
+ *
+ * An OVN network (net.ovn) is sampled apart: its ports are this chassis's guest interfaces on
+ * br-int that the driver found outside the tick (driver/ovn-stats-source.ts), each with `host`;
+ * its `bridge` block is zeros named br-int (ovn-sample.ts says why).
  */
 import { performance } from 'node:perf_hooks';
 import type { Counters, PortCounters, StatsSample } from '../../../shared/rpc/contract';
@@ -34,7 +38,8 @@ import { PortMacs, type PortIdentity } from './port-macs';
 import { CHANGE_WATCH_SEC, PORT_RESCAN_SEC, PortList } from './port-list';
 import { RateTracker, type RateState } from './rates';
 import { totalOf } from './sample-shape';
-import type { StatsNetwork } from './inputs';
+import type { OvnStatsInputs, StatsNetwork } from './inputs';
+import { ovnBridgeCounters, ovnPortCounters } from './ovn-sample';
 
 export interface StatsSamplerOptions {
   /** Running networks, called once per tick; keep it cheap. */
@@ -148,6 +153,7 @@ export class StatsSampler {
   }
 
   private sampleNetwork(net: StatsNetwork, time: number, mono: number): StatsSample | null {
+    if (net.ovn) return this.sampleOvnNetwork(net, net.ovn, time, mono);
     const bridgeCounters = this.table.get(net.bridge);
     if (bridgeCounters === undefined) return null; // not up yet, or being torn down
     const st = this.netState(net.name);
@@ -179,6 +185,31 @@ export class StatsSampler {
       time,
       interval: this.interval ?? DEFAULT_INTERVAL_SEC,
       bridge,
+      ports,
+      total: totalOf(ports),
+    };
+    st.history.push(sample);
+    return sample;
+  }
+
+  /**
+   * An OVN network: its ports are the ones the driver found on br-int (asked again while
+   * interfaces come and go), with MAC and address from OVN; no FDB, no brif/ (ovn-sample.ts).
+   */
+  private sampleOvnNetwork(net: StatsNetwork, ovn: OvnStatsInputs, time: number, mono: number): StatsSample {
+    const st = this.netState(net.name);
+    st.seenTick = this.tickNo;
+    const host = ovn.host();
+    const ports: PortCounters[] = [];
+    for (const p of ovn.ports(this.table.changedWithin(this.ticksOf(CHANGE_WATCH_SEC)))) {
+      const v = this.table.get(p.interface);
+      if (v !== undefined) ports.push(ovnPortCounters(p, v, this.rates.update(p.interface, v, mono), host));
+    }
+    const sample: StatsSample = {
+      network: net.name,
+      time,
+      interval: this.interval ?? DEFAULT_INTERVAL_SEC,
+      bridge: ovnBridgeCounters(net.bridge),
       ports,
       total: totalOf(ports),
     };
