@@ -94,6 +94,10 @@ describe('an OVN network’s traffic and leases', () => {
     ).toEqual([
       '2 guests on host-b: their traffic is counted on host-b — connect to it (Connections) to see it here.',
     ]);
+    // br-int is no bridge of this network's: no bridge line, and the text says who counts what.
+    expect(panel.textContent).toMatch(/Network total \(guests\)Sent by guests/);
+    expect(panel.textContent).not.toContain('Bridge (to and from the host)');
+    expect(panel.textContent).toContain('counted by the host it runs on');
   });
 
   it('has a Host column in its leases', async () => {

@@ -14,14 +14,24 @@ export const TRAFFIC_EXPLANATION =
   'Bridge: traffic between the guests and the host (NAT or routed traffic, DHCP, DNS). ' +
   'Ports: each guest’s own traffic, guest-to-guest included; the network’s total is the sum over its ports.';
 
-function Totals({ network }: { readonly network: string }) {
+/**
+ * An OVN network has no bridge of its own (br-int carries every OVN network and the tunnels),
+ * so there is no bridge line: each host's vnmd counts the guests plugged in on that host.
+ */
+export const OVN_TRAFFIC_EXPLANATION =
+  'Each guest’s own traffic, counted by the host it runs on (the Host column), guest-to-guest ' +
+  'included; the network’s total is the sum over the guests of the hosts this window is connected to.';
+
+function Totals({ network, ovn }: { readonly network: string; readonly ovn: boolean }) {
   useStatsFrame();
   const sample = statsStore.latestOf(network);
   if (!sample) return null;
-  const rows = [
-    ['Network total (ports)', sample.total],
-    ['Bridge (to and from the host)', sample.bridge],
-  ] as const;
+  const rows = ovn
+    ? ([['Network total (guests)', sample.total]] as const)
+    : ([
+        ['Network total (ports)', sample.total],
+        ['Bridge (to and from the host)', sample.bridge],
+      ] as const);
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))', gap: 2 }}>
       {rows.map(([label, c]) => (
@@ -61,7 +71,7 @@ export function TrafficTab({ network }: { readonly network: string }) {
   return (
     <Stack spacing={2}>
       <Typography variant="body2" color="textSecondary">
-        {TRAFFIC_EXPLANATION} {GUESTS_POINT_OF_VIEW}
+        {ovn ? OVN_TRAFFIC_EXPLANATION : TRAFFIC_EXPLANATION} {GUESTS_POINT_OF_VIEW}
       </Typography>
       <StatsOffNotice />
       <TrafficChart
@@ -69,7 +79,7 @@ export function TrafficTab({ network }: { readonly network: string }) {
         rxLabel={GUESTS_SENT}
         txLabel={GUESTS_RECEIVED}
       />
-      <Totals network={network} />
+      <Totals network={network} ovn={ovn} />
       <PortTable network={network} />
     </Stack>
   );
