@@ -232,3 +232,17 @@ for (const scheme of ['light', 'dark'] as const) {
     await wizard.screenshot('1-bridge', scheme);
   });
 }
+
+test('offers "Spanning hosts (OVN)" only where OVN runs, and says what is missing', async ({
+  page,
+  sandboxApp,
+}) => {
+  // This sandbox host is no OVN chassis: no ovs-vswitchd or ovn-controller runs for it.
+  const wizard = await openWizard(page, sandboxApp.url);
+  const ovn = wizard.mode('Spanning hosts (OVN)');
+  await expect(ovn).toBeDisabled();
+  await expect(ovn).toHaveAccessibleDescription(/Not available on this host:.*ovs-vswitchd is not running/);
+  await expect(wizard.mode('NAT')).toBeEnabled();
+  await ovn.scrollIntoViewIfNeeded();
+  await wizard.screenshot('wizard-ovn-missing', 'light');
+});

@@ -35,6 +35,7 @@ test('span shows as one OVN network whose leases and traffic come from both host
   await app.subTab('Details').click();
   await expect(app.details.fact('OVN', 'Logical switch')).toHaveText('vnm-span');
   await expect(app.details.fact('OVN', 'Gateway chassis')).toHaveText('host-a');
+  await inEveryView(page, (size, scheme) => app.screenshot(`ovn-details-${size.width}`, scheme));
 
   // OVN's own DHCP: no lease file, the leases come from the northbound and southbound
   // databases, each naming the chassis its guest runs on.

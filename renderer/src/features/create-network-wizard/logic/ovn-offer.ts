@@ -30,7 +30,9 @@ export const OVN_UNKNOWN: OvnOffer = {
   underlay: null,
 };
 
-const sentence = (s: string) => (s ? `${s.charAt(0).toUpperCase()}${s.slice(1)}` : s);
+/** A capital first letter, unless the sentence starts with a program's name (ovs-vswitchd, ovn-controller). */
+const sentence = (s: string) =>
+  !s || /^[a-z]+-[a-z-]+\b/.test(s) ? s : `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 
 function underlayOf(encapIp: string | null, ifaces: readonly HostInterface[]): OvnOffer['underlay'] {
   const ip = encapIp ? parseIp(encapIp) : undefined;
