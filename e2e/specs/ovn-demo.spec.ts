@@ -8,7 +8,7 @@
  */
 import { connectVnmd } from '../../electron/client/client';
 import { ovnMissing } from '../../electron/sandbox/ovn-lab';
-import { CAN_SANDBOX, SANDBOX_SKIP, expect, test, vnm } from '../fixtures/sandbox';
+import { SANDBOX_SKIP, expect, test, vnm } from '../fixtures/sandbox';
 import { inEveryView, removeNetworksAfterAll } from '../fixtures/spec-head';
 import { ConnectionDetailsPage } from '../pages/connection-details-page';
 import { CreateNetworkWizardPage } from '../pages/create-network-wizard-page';
