@@ -6,7 +6,7 @@
 // (vnm net-diagnose on a healthy network beside vnm net-info as the floor), bench:hardening
 // (issue 20's figures: vnmd's memory under never-reading clients, root's net-list under 5,000
 // unprivileged connections, 20 kill -9 runs during destroy and start), bench:ssh (connect
-// and per-call latency over vnm+ssh:// beside the local socket), bench:ovn (an OVN network
+// and per-call latency over vnm+ssh:// beside the local socket), bench:ovn-demo (the OVN sandbox ready, and a peer's ovn.localPorts), bench:ovn (an OVN network
 // across two simulated hosts: define+start, first lease, control-plane memory), and bench:ui
 // (list paint with 200 networks, longest task and renderer memory over 10 min). Figures only,
 // no assertions. All create network namespaces (and remove them), so this must run as root.
@@ -27,6 +27,7 @@ const STEPS = [
   ['run', 'bench:growth'],
   ['run', 'bench:ssh'],
   ['run', 'bench:ovn'],
+  ['run', 'bench:ovn-demo'],
   ['run', 'bench:ui'],
 ];
 
