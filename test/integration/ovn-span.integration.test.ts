@@ -219,7 +219,7 @@ describe.skipIf(skip !== null)(`OVN networks across hosts${skip ? ` (skipped: ${
       expect(facts.northbound.error).toMatch(/control plane is unreachable/);
       const report = await a.cli(['host-ovn']);
       expect(report.code).toBe(0);
-      expect(report.stdout).toMatch(/Northbound DB: +tcp:192\.0\.2\.1:6641, unreachable/);
+      expect(report.stdout).toMatch(/Northbound DB: +tcp:198\.19\.0\.1:6641, unreachable/);
       expect(report.stdout).toMatch(/Ready: +no/);
       const t2 = Date.now();
       await ca.call('network.define', { xml: ISOLATED });
