@@ -53,6 +53,8 @@ function UncountedGuests({
 function PortRows({ ports }: { readonly ports: readonly PortCounters[] }) {
   // The Host column only where some port has one: a bridge network's ports are all this host's.
   const hosts = ports.some((p) => p.host !== undefined);
+  // OVN's DHCP keeps no guest's name: an OVN network's table leaves out a column of dashes.
+  const names = !hosts || ports.some((p) => p.hostname !== null);
   return (
     // As the leases table: its width stays out of the panel's layout; a rate never breaks.
     <TableContainer sx={{ overflowX: 'auto', contain: 'inline-size' }}>
@@ -62,7 +64,7 @@ function PortRows({ ports }: { readonly ports: readonly PortCounters[] }) {
             <TableCell>Interface</TableCell>
             <TableCell>MAC</TableCell>
             <TableCell>IP</TableCell>
-            <TableCell>Hostname</TableCell>
+            {names ? <TableCell>Hostname</TableCell> : null}
             {hosts ? <TableCell>Host</TableCell> : null}
             <TableCell align="right">{GUESTS_SENT}</TableCell>
             <TableCell align="right">{GUESTS_RECEIVED}</TableCell>
@@ -75,8 +77,8 @@ function PortRows({ ports }: { readonly ports: readonly PortCounters[] }) {
               <TableCell>{p.name}</TableCell>
               <TableCell>{p.mac ?? '—'}</TableCell>
               <TableCell>{p.ip ?? '—'}</TableCell>
-              <TableCell>{p.hostname ?? '—'}</TableCell>
-              {hosts ? <TableCell>{p.host ?? '—'}</TableCell> : null}
+              {names ? <TableCell>{p.hostname ?? '—'}</TableCell> : null}
+              {hosts ? <TableCell sx={{ whiteSpace: 'nowrap' }}>{p.host ?? '—'}</TableCell> : null}
               <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                 {formatBitRate(p.rxBytesPerSec)}
               </TableCell>
