@@ -5,6 +5,9 @@
  * total. Fields are written one by one, not through a key loop: this runs 100s of times a tick.
  */
 import type { Counters, PortCounters } from '../../../shared/rpc/contract';
+import { RX_BYTES, RX_DROPPED, RX_ERRORS, RX_PACKETS } from './counters';
+import { TX_BYTES, TX_DROPPED, TX_ERRORS, TX_PACKETS } from './counters';
+import type { RateState } from './rates';
 
 /** Name of the `total` block of a sample. */
 export const TOTAL_NAME = 'total';
@@ -47,19 +50,7 @@ export function readBlock(data: Float64Array, at: number, name: string): Counter
  * rates are the sum of the ports' rates, so they never go negative.
  */
 export function totalOf(ports: readonly PortCounters[]): Counters {
-  const t: Counters = {
-    name: TOTAL_NAME,
-    rxBytes: 0,
-    txBytes: 0,
-    rxPackets: 0,
-    txPackets: 0,
-    rxErrors: 0,
-    txErrors: 0,
-    rxDropped: 0,
-    txDropped: 0,
-    rxBytesPerSec: 0,
-    txBytesPerSec: 0,
-  };
+  const t = zeroCounters(TOTAL_NAME);
   for (const p of ports) {
     t.rxBytes += p.rxBytes;
     t.txBytes += p.txBytes;
@@ -73,4 +64,71 @@ export function totalOf(ports: readonly PortCounters[]): Counters {
     t.txBytesPerSec += p.txBytesPerSec;
   }
   return t;
+}
+
+/** Counters of `name` at zero (a total before its sum; an OVN network's br-int, ovn-sample.ts). */
+export function zeroCounters(name: string): Counters {
+  return {
+    name,
+    rxBytes: 0,
+    txBytes: 0,
+    rxPackets: 0,
+    txPackets: 0,
+    rxErrors: 0,
+    txErrors: 0,
+    rxDropped: 0,
+    txDropped: 0,
+    rxBytesPerSec: 0,
+    txBytesPerSec: 0,
+  };
+}
+
+/** Who a port's guest is; `host` only for an OVN network's ports (the chassis that counts them). */
+export interface PortWho {
+  readonly mac: string | null;
+  readonly ip: string | null;
+  readonly hostname: string | null;
+  readonly host?: string;
+}
+
+/**
+ * A port's counters from its row of /proc/net/dev values and its rates. Built field by field,
+ * not by spreading: one object shape, no dictionary-mode objects.
+ */
+export function portCountersOf(name: string, v: Float64Array, r: RateState, who: PortWho): PortCounters {
+  const c: PortCounters = {
+    name,
+    rxBytes: v[RX_BYTES]!,
+    txBytes: v[TX_BYTES]!,
+    rxPackets: v[RX_PACKETS]!,
+    txPackets: v[TX_PACKETS]!,
+    rxErrors: v[RX_ERRORS]!,
+    txErrors: v[TX_ERRORS]!,
+    rxDropped: v[RX_DROPPED]!,
+    txDropped: v[TX_DROPPED]!,
+    rxBytesPerSec: r.rxPerSec,
+    txBytesPerSec: r.txPerSec,
+    mac: who.mac,
+    ip: who.ip,
+    hostname: who.hostname,
+  };
+  if (who.host !== undefined) c.host = who.host;
+  return c;
+}
+
+/** A bridge's counters from its row of /proc/net/dev values and its rates. */
+export function countersOf(name: string, v: Float64Array, r: RateState): Counters {
+  return {
+    name,
+    rxBytes: v[RX_BYTES]!,
+    txBytes: v[TX_BYTES]!,
+    rxPackets: v[RX_PACKETS]!,
+    txPackets: v[TX_PACKETS]!,
+    rxErrors: v[RX_ERRORS]!,
+    txErrors: v[TX_ERRORS]!,
+    rxDropped: v[RX_DROPPED]!,
+    txDropped: v[TX_DROPPED]!,
+    rxBytesPerSec: r.rxPerSec,
+    txBytesPerSec: r.txPerSec,
+  };
 }

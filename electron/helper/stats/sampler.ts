@@ -28,16 +28,15 @@
  * its `bridge` block is zeros named br-int (ovn-sample.ts says why).
  */
 import { performance } from 'node:perf_hooks';
-import type { Counters, PortCounters, StatsSample } from '../../../shared/rpc/contract';
+import type { PortCounters, StatsSample } from '../../../shared/rpc/contract';
 import { VnmError } from '../../../shared/rpc/errors';
-import { CounterTable, ProcNetDevReader, RX_BYTES, RX_DROPPED, RX_ERRORS, RX_PACKETS } from './counters';
-import { TX_BYTES, TX_DROPPED, TX_ERRORS, TX_PACKETS } from './counters';
+import { CounterTable, ProcNetDevReader, RX_PACKETS } from './counters';
 import { FdbReader } from './bridge-ports';
 import { NetworkHistory, historyCapacity } from './history';
-import { PortMacs, type PortIdentity } from './port-macs';
+import { PortMacs } from './port-macs';
 import { CHANGE_WATCH_SEC, PORT_RESCAN_SEC, PortList } from './port-list';
 import { RateTracker, type RateState } from './rates';
-import { totalOf } from './sample-shape';
+import { countersOf, portCountersOf, totalOf } from './sample-shape';
 import type { OvnStatsInputs, StatsNetwork } from './inputs';
 import { ovnBridgeCounters, ovnPortCounters } from './ovn-sample';
 
@@ -248,42 +247,6 @@ export class StatsSampler {
 const FDB_REFRESH_SEC = 10;
 /** Ask the driver for leases this often (it may stat the leases file): a new lease shows within it. */
 const LEASES_RECHECK_SEC = 3;
-
-function countersOf(name: string, v: Float64Array, r: RateState): Counters {
-  return {
-    name,
-    rxBytes: v[RX_BYTES]!,
-    txBytes: v[TX_BYTES]!,
-    rxPackets: v[RX_PACKETS]!,
-    txPackets: v[TX_PACKETS]!,
-    rxErrors: v[RX_ERRORS]!,
-    txErrors: v[TX_ERRORS]!,
-    rxDropped: v[RX_DROPPED]!,
-    txDropped: v[TX_DROPPED]!,
-    rxBytesPerSec: r.rxPerSec,
-    txBytesPerSec: r.txPerSec,
-  };
-}
-
-/** Built field by field, not by spreading: one object shape, no dictionary-mode objects. */
-function portCountersOf(name: string, v: Float64Array, r: RateState, who: PortIdentity): PortCounters {
-  return {
-    name,
-    rxBytes: v[RX_BYTES]!,
-    txBytes: v[TX_BYTES]!,
-    rxPackets: v[RX_PACKETS]!,
-    txPackets: v[TX_PACKETS]!,
-    rxErrors: v[RX_ERRORS]!,
-    txErrors: v[TX_ERRORS]!,
-    rxDropped: v[RX_DROPPED]!,
-    txDropped: v[TX_DROPPED]!,
-    rxBytesPerSec: r.rxPerSec,
-    txBytesPerSec: r.txPerSec,
-    mac: who.mac,
-    ip: who.ip,
-    hostname: who.hostname,
-  };
-}
 
 function checkInterval(sec: number | null): number | null {
   if (sec === null) return null;
