@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { NetworkSummary } from '../rpc/contract';
+import { FIRST_VIEW_ELEMENT, FIRST_VIEW_ID_PREFIX } from './ids';
+import { firstViewHtml } from './page';
+
+const net = (name: string, i: number, rest: Partial<NetworkSummary> = {}): NetworkSummary => ({
+  name,
+  uuid: `7a3b1c2d-0000-4000-8000-00000000000${i}`,
+  active: false,
+  persistent: true,
+  autostart: false,
+  kind: 'nat',
+  bridge: null,
+  problem: null,
+  ...rest,
+});
+
+const enabled = (html: string) =>
+  [...html.matchAll(/<button type="button" disabled class="([^"]*)">.*?<\/svg>(.*?)<\/button>/g)]
+    .filter((m) => m[1]?.split(' ').includes('fv-on'))
+    .map((m) => m[2]);
+
+describe('served first view', () => {
+  it('is one element with its style, a row per network and prefixed ids', () => {
+    const html = firstViewHtml([net('b', 1), net('a', 2, { active: true })]);
+    expect(html.startsWith(`<div id="${FIRST_VIEW_ELEMENT}"><style>`)).toBe(true);
+    expect(html.match(/role="option"/g)).toHaveLength(2);
+    expect(html.indexOf('>a</p>')).toBeLessThan(html.indexOf('>b</p>'));
+    expect(html).toContain(`id="${FIRST_VIEW_ID_PREFIX}network-7a3b1c2d-0000-4000-8000-000000000001"`);
+    expect(html).not.toMatch(/ id="network-/);
+    // React's window is hidden while the served view is there, and only then.
+    expect(html).toContain(`#${FIRST_VIEW_ELEMENT}~#root{position:fixed;inset:0;visibility:hidden}`);
+  });
+
+  it('enables the toolbar as the window does for the selected network', () => {
+    // vnmd's first network is selected: inactive, so Start and Delete.
+    expect(enabled(firstViewHtml([net('b', 1), net('a', 2, { active: true })]))).toEqual([
+      'Connections',
+      'Preferences',
+      'Add network',
+      'Start network',
+      'Delete network',
+      'Define from XML…',
+    ]);
+    expect(enabled(firstViewHtml([net('a', 2, { active: true }), net('b', 1)]))).toContain('Stop network');
+  });
+
+  it('keeps a hostile name as text, and no script or event handler anywhere in the view', () => {
+    const html = firstViewHtml([net('</style><script>alert(1)</script>', 1), net(`" onmouseover="x`, 2)]);
+    expect(html).not.toMatch(/<script|<\/style><script|onmouseover="/);
+    expect(html).toContain('&lt;/style&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html.match(/<\/style>/g)).toHaveLength(1);
+  });
+});
