@@ -4,9 +4,10 @@
  * pane, the dialogs, the other main tabs — is in chunks of its own, loaded and mounted from
  * the frame after the list (or the reason there is none) is on screen (ui/deferred.tsx).
  */
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import { useAppStore } from '@/stores/app-store';
 import type { AppState } from '@/stores/types';
+import { removeServerView } from './server-view';
 
 /** The longest the deferred parts wait for an idle moment after the first view is painted. */
 const IDLE_WAIT_MS = 300;
@@ -41,4 +42,20 @@ export function useMarkFirstViewPainted(): void {
       if (idle !== undefined) cancelIdleCallback(idle);
     };
   }, [ready, painted]);
+}
+
+/**
+ * The window takes the place of the first view the browser shell served, in the frame its own
+ * is ready (a layout effect runs before that frame is painted): no frame shows neither, or
+ * both. A network picked on the served rows stays picked, and keeps focus if its row had it.
+ */
+export function useTakeOverServerView(): void {
+  const ready = useAppStore(firstViewReady);
+  useLayoutEffect(() => {
+    if (!ready) return;
+    const { picked, focusedRow } = removeServerView();
+    const s = useAppStore.getState();
+    if (picked && s.networks.some((n) => n.name === picked)) s.navigate({ kind: 'select', network: picked });
+    if (focusedRow) document.getElementById(focusedRow)?.focus();
+  }, [ready]);
 }
