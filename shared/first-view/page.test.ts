@@ -51,4 +51,15 @@ describe('served first view', () => {
     expect(html).toContain('&lt;/style&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html.match(/<\/style>/g)).toHaveLength(1);
   });
+
+  it('takes the colours of the window’s preference, else follows the system', () => {
+    const list = [net('a', 1)];
+    expect(firstViewHtml(list)).toMatch(
+      /:root\{--t:rgba\(0, 0, 0, 0.87\).*@media \(prefers-color-scheme:dark\)\{:root\{--t:#fff/,
+    );
+    const dark = firstViewHtml(list, 'dark');
+    expect(dark).toContain(':root{--t:#fff;');
+    expect(dark).not.toContain('prefers-color-scheme');
+    expect(firstViewHtml(list, 'light')).not.toContain('#121212');
+  });
 });

@@ -13,6 +13,9 @@ import type { NetworkSummary } from '../rpc/contract';
 import { FIRST_VIEW_ELEMENT, FIRST_VIEW_ID_PREFIX } from './ids';
 import { escapeHtml, firstListRows, networkRowHtml } from './rows';
 
+/** The window's theme preference, as its renderer keeps it (THEME_COOKIE). */
+export type FirstViewTheme = 'light' | 'dark' | 'system';
+
 /** The theme's colours the first view uses, as createAppTheme gives them. */
 export interface FirstViewPalette {
   readonly text: string;
@@ -61,12 +64,19 @@ const vars = (p: FirstViewPalette) =>
 const V = `#${FIRST_VIEW_ELEMENT}`;
 
 /**
- * Sizes are the theme's (fontSize 13: body1 14.857 px, caption 11.143 px, small buttons
+ * The layout; sizes are the theme's (fontSize 13: body1 14.857 px, caption 11.143 px, small buttons
  * 12.071 px) and the window's sx values. The style goes with the view when it is removed.
  */
-const STYLE = [
-  `:root{${vars(FIRST_VIEW_PALETTES.light)}}`,
-  `@media (prefers-color-scheme:dark){:root{${vars(FIRST_VIEW_PALETTES.dark)}}}`,
+/** The colours: the preference the window will follow, else the system's light or dark. */
+function colours(theme: FirstViewTheme): string {
+  if (theme !== 'system') return `:root{${vars(FIRST_VIEW_PALETTES[theme])}}`;
+  return (
+    `:root{${vars(FIRST_VIEW_PALETTES.light)}}` +
+    `@media (prefers-color-scheme:dark){:root{${vars(FIRST_VIEW_PALETTES.dark)}}}`
+  );
+}
+
+const LAYOUT = [
   'body{margin:0;background:var(--bg)}',
   // React's window is laid out (its tabs measure themselves) but not shown until it takes over.
   `${V}~#root{position:fixed;inset:0;visibility:hidden}`,
@@ -149,8 +159,11 @@ function actions(selected: NetworkSummary | null): string {
   );
 }
 
-/** The whole first view for a connected window with these networks (vnmd's answer, unsorted). */
-export function firstViewHtml(list: readonly NetworkSummary[]): string {
+/**
+ * The whole first view for a connected window with these networks (vnmd's answer, unsorted),
+ * in the colours of the window's theme preference.
+ */
+export function firstViewHtml(list: readonly NetworkSummary[], theme: FirstViewTheme = 'system'): string {
   const { rows, selected } = firstListRows(list);
   const current = selected ? rows.indexOf(selected) : -1;
   const items = rows
@@ -159,7 +172,7 @@ export function firstViewHtml(list: readonly NetworkSummary[]): string {
     )
     .join('');
   return (
-    `<div id="${FIRST_VIEW_ELEMENT}"><style>${STYLE}</style>` +
+    `<div id="${FIRST_VIEW_ELEMENT}"><style>${colours(theme)}${LAYOUT}</style>` +
     '<div class="fv-bar"><h1>Connection Details</h1><div class="fv-tabs">' +
     '<span class="fv-tab">Overview</span><span class="fv-tab fv-on">Virtual Networks</span>' +
     '<span class="fv-tab">Host Interfaces</span></div>' +

@@ -89,6 +89,15 @@ describe('the served first view', () => {
   });
 });
 
+describe('the theme preference', () => {
+  it('is shared with the browser shell in a cookie, so the served view has its colours', () => {
+    useAppStore.getState().setTheme('dark');
+    expect(document.cookie).toContain('vnm_theme=dark');
+    useAppStore.getState().setTheme('system');
+    expect(document.cookie).toContain('vnm_theme=system');
+  });
+});
+
 describe.each(['light', 'dark'] as const)('the served view’s %s colours', (mode) => {
   it('are the theme’s', () => {
     const { palette } = createAppTheme(mode);

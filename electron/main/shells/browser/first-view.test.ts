@@ -80,9 +80,15 @@ describe('browser shell: the first view served in the page', () => {
     expect(r.body.match(/<script/g)).toHaveLength(2);
   });
 
-  it('serves it to the token cookie too', async () => {
-    const r = await get(shell.port, '/', { cookie: `vnm_token_${shell.port}=${shell.token}` });
-    expect(r.body).toContain('id="vnm-first-view"');
+  it('serves it to the token cookie too, in the colours of the theme cookie', async () => {
+    const token = `vnm_token_${shell.port}=${shell.token}`;
+    const dark = await get(shell.port, '/', { cookie: `${token}; vnm_theme=dark` });
+    expect(dark.body).toContain('id="vnm-first-view"');
+    expect(dark.body).toContain(':root{--t:#fff;');
+    expect(dark.body).not.toContain('prefers-color-scheme');
+    const odd = await get(shell.port, '/', { cookie: `${token}; vnm_theme=<b>` });
+    expect(odd.body).toContain('prefers-color-scheme');
+    expect(odd.body).not.toContain('<b>');
   });
 
   it.each([

@@ -9,14 +9,23 @@
  */
 import type { ServerResponse } from 'node:http';
 import { LOCAL_CONNECTION } from '../../../../shared/api/contract';
+import { THEME_COOKIE } from '../../../../shared/first-view/ids';
 import { firstViewHtml } from '../../../../shared/first-view/page';
+import type { FirstViewTheme } from '../../../../shared/first-view/page';
 import type { NetworkSummary } from '../../../../shared/rpc/contract';
 import type { Backend } from '../../backend/backend';
 import type { InvokeHandler } from '../../ipc/invoke';
+import { cookieValue } from './security';
 
 /** The longest the page's body waits for vnmd's list; past it the page is served without. */
 export const FIRST_VIEW_WAIT_MS = 50;
 const ROOT_ELEMENT = '<div id="root">';
+
+/** The theme the page's window will have, from the cookie its renderer keeps (else the system's). */
+export function pageTheme(cookieHeader: string | undefined): FirstViewTheme {
+  const theme = cookieValue(cookieHeader, THEME_COOKIE);
+  return theme === 'light' || theme === 'dark' ? theme : 'system';
+}
 
 /** vnmd's list, or null when it fails or takes longer than the page may wait. */
 export async function askList(
@@ -47,6 +56,7 @@ export async function writePageWithFirstView(
   connection: string,
   backend: Backend | undefined,
   invoke: InvokeHandler,
+  theme: FirstViewTheme = 'system',
   waitMs = FIRST_VIEW_WAIT_MS,
 ): Promise<void> {
   const at = html.indexOf(ROOT_ELEMENT);
@@ -57,6 +67,7 @@ export async function writePageWithFirstView(
   res.write(html.slice(0, at));
   const list = await askList(invoke, connection, waitMs);
   // A list vnmd answered after the connection dropped would show a window that is not there.
-  const view = list && list.length > 0 && backend.status().state === 'connected' ? firstViewHtml(list) : '';
+  const view =
+    list && list.length > 0 && backend.status().state === 'connected' ? firstViewHtml(list, theme) : '';
   res.end(`${view}${html.slice(at)}`);
 }

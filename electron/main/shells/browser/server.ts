@@ -21,7 +21,7 @@ import { checkRequest, newToken, tokenCookie } from './security';
 import type { Gate } from './security';
 import { serveSession, SESSION_PATH } from './session-route';
 import { injectClientScript, readStatic } from './static-files';
-import { writePageWithFirstView } from './first-view';
+import { pageTheme, writePageWithFirstView } from './first-view';
 
 export const CLIENT_SCRIPT_PATH = '/vnm-client.js';
 export const SOCKET_PATH = '/ws';
@@ -139,7 +139,9 @@ async function serveHttp(
       const connection = pageConnection(req);
       const html = injectClientScript(file.body.toString('utf8'), CLIENT_SCRIPT_PATH);
       res.writeHead(200, headers);
-      return writePageWithFirstView(res, html, connection, opts.backendFor(connection), opts.invoke);
+      const backend = opts.backendFor(connection);
+      const theme = pageTheme(req.headers.cookie);
+      return writePageWithFirstView(res, html, connection, backend, opts.invoke, theme);
     }
     // Vite names assets by content hash, so they never change under the same name.
     if (path.startsWith('/assets/')) headers['Cache-Control'] = 'private, max-age=31536000, immutable';
