@@ -7,7 +7,7 @@ import type { NetworkSummary } from '../../../../shared/rpc/contract';
 import { buildAppInfo } from '../../ipc/app-info';
 import { createInvokeHandler } from '../../ipc/invoke';
 import { FakeBackend } from '../../test/fake-backend';
-import { askList } from './first-view';
+import { askList, KEPT_LIST_MS, ServedList } from './first-view';
 import { startBrowserShell } from './server';
 import type { BrowserShell } from './server';
 
@@ -128,5 +128,49 @@ describe('browser shell: the first view served in the page', () => {
     backend.answers['network.list'] = () =>
       new Promise((resolve) => setTimeout(() => resolve([net('a', 1)]), 500));
     expect(await askList(invoke(), 'local', 20)).toBeNull();
+  });
+});
+
+describe('browser shell: the list kept for the served view', () => {
+  const lifecycle = { type: 'lifecycle', seq: 1, event: 'started', network: 'lab', detail: null } as const;
+
+  it('serves a reload without asking vnmd again while nothing changed', async () => {
+    await get(shell.port, `/?token=${shell.token}`);
+    const again = await get(shell.port, `/?token=${shell.token}`);
+    expect(again.body.match(/role="option"/g)).toHaveLength(2);
+    expect(listCalls()).toBe(1);
+  });
+
+  it('asks again after a change of a network or of the connection, not after traffic samples', async () => {
+    let clock = 0;
+    const served = new ServedList(() => clock);
+    const ask = () => served.get(backend, invoke(), 'local');
+    await ask();
+    backend.emit({ type: 'stats', seq: 2, samples: [] });
+    await ask();
+    expect(listCalls()).toBe(1);
+    backend.emit(lifecycle);
+    await ask();
+    expect(listCalls()).toBe(2);
+    backend.setStatus({ state: 'connected', uri: 'unix:/other.sock' });
+    await ask();
+    expect(listCalls()).toBe(3);
+    clock += KEPT_LIST_MS;
+    await ask();
+    expect(listCalls()).toBe(4);
+    served.close();
+    expect(backend.listenerCount).toBe(0);
+  });
+
+  it('does not keep an answer a change overtook', async () => {
+    const served = new ServedList();
+    backend.answers['network.list'] = () => {
+      backend.emit(lifecycle);
+      return [net('lab', 1)];
+    };
+    expect(await served.get(backend, invoke(), 'local')).toHaveLength(1);
+    await served.get(backend, invoke(), 'local');
+    expect(listCalls()).toBe(2);
+    served.close();
   });
 });

@@ -46,6 +46,64 @@ export async function askList(
   }
 }
 
+/** The longest a kept list is served without asking vnmd again, even with no event since. */
+export const KEPT_LIST_MS = 30_000;
+
+/**
+ * The list last asked for the served view, kept while vnmd says nothing changed: a reload then
+ * serves it at once, without a round trip to vnmd before the page's body. Any event that may
+ * change a row (all but traffic samples and leases) or a connection change drops it. The page
+ * asks vnmd itself anyway and its rows replace these, so a kept list is never what stays.
+ */
+export class ServedList {
+  private kept: { readonly list: NetworkSummary[]; readonly at: number } | null = null;
+  private generation = 0;
+  private watched: Backend | null = null;
+  private stopWatching = (): void => undefined;
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  async get(
+    backend: Backend,
+    invoke: InvokeHandler,
+    connection: string,
+    waitMs = FIRST_VIEW_WAIT_MS,
+  ): Promise<NetworkSummary[] | null> {
+    if (this.watched !== backend) this.watch(backend);
+    if (this.kept && this.now() - this.kept.at < KEPT_LIST_MS) return this.kept.list;
+    const generation = this.generation;
+    const list = await askList(invoke, connection, waitMs);
+    // Something changed while vnmd answered: serve this answer, but do not keep it.
+    if (list && generation === this.generation) this.kept = { list, at: this.now() };
+    return list;
+  }
+
+  close(): void {
+    this.stopWatching();
+    this.watched = null;
+    this.drop();
+  }
+
+  private drop(): void {
+    this.kept = null;
+    this.generation++;
+  }
+
+  private watch(backend: Backend): void {
+    this.stopWatching();
+    this.drop();
+    this.watched = backend;
+    const offEvent = backend.onEvent((event) => {
+      if (event.type !== 'stats' && event.type !== 'leases') this.drop();
+    });
+    const offStatus = backend.onStatus(() => this.drop());
+    this.stopWatching = () => {
+      offEvent();
+      offStatus();
+    };
+  }
+}
+
 /**
  * Writes the page (`html`, the client script already in it). The head goes out at once, so
  * the browser fetches the scripts while vnmd answers; the view follows, then #root.
@@ -56,8 +114,8 @@ export async function writePageWithFirstView(
   connection: string,
   backend: Backend | undefined,
   invoke: InvokeHandler,
+  served: ServedList,
   theme: FirstViewTheme = 'system',
-  waitMs = FIRST_VIEW_WAIT_MS,
 ): Promise<void> {
   const at = html.indexOf(ROOT_ELEMENT);
   // Another connection's window has more in its first view (its chip) than this one draws.
@@ -65,7 +123,7 @@ export async function writePageWithFirstView(
     return void res.end(html);
   }
   res.write(html.slice(0, at));
-  const list = await askList(invoke, connection, waitMs);
+  const list = await served.get(backend, invoke, connection);
   // A list vnmd answered after the connection dropped would show a window that is not there.
   const view =
     list && list.length > 0 && backend.status().state === 'connected' ? firstViewHtml(list, theme) : '';
