@@ -2,8 +2,6 @@
 
 /** The id of the served view; React's window takes its place. */
 export const FIRST_VIEW_ELEMENT = 'vnm-first-view';
-/** Served rows' ids start with this, so they never clash with React's rows' ids. */
-export const FIRST_VIEW_ID_PREFIX = 'vnm-first-';
 /**
  * The window's theme preference ('light', 'dark'; absent: the system's), kept by the renderer
  * in a cookie too so the shell serves the first view in the colours the window will have.

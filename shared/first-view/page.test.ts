@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NetworkSummary } from '../rpc/contract';
-import { FIRST_VIEW_ELEMENT, FIRST_VIEW_ID_PREFIX } from './ids';
+import { FIRST_VIEW_ELEMENT } from './ids';
 import { firstViewHtml } from './page';
 
 const net = (name: string, i: number, rest: Partial<NetworkSummary> = {}): NetworkSummary => ({
@@ -21,12 +21,13 @@ const enabled = (html: string) =>
     .map((m) => m[2]);
 
 describe('served first view', () => {
-  it('is one element with its style, a row per network and prefixed ids', () => {
+  it('is one element with its style, the icons once, and a row per network', () => {
     const html = firstViewHtml([net('b', 1), net('a', 2, { active: true })]);
     expect(html.startsWith(`<div id="${FIRST_VIEW_ELEMENT}"><style>`)).toBe(true);
     expect(html.match(/role="option"/g)).toHaveLength(2);
     expect(html.indexOf('>a</p>')).toBeLessThan(html.indexOf('>b</p>'));
-    expect(html).toContain(`id="${FIRST_VIEW_ID_PREFIX}network-7a3b1c2d-0000-4000-8000-000000000001"`);
+    expect(html.match(/<symbol id="vnm-first-(in)?active" viewBox="0 0 24 24">/g)).toHaveLength(2);
+    // React's rows have the ids: served ones have none, so no id is ever in the page twice.
     expect(html).not.toMatch(/ id="network-/);
     // React's window is hidden while the served view is there, and only then.
     expect(html).toContain(`#${FIRST_VIEW_ELEMENT}~#root{position:fixed;inset:0;visibility:hidden}`);

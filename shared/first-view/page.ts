@@ -10,8 +10,8 @@
  * renderer's theme.test checks the palettes against createAppTheme).
  */
 import type { NetworkSummary } from '../rpc/contract';
-import { FIRST_VIEW_ELEMENT, FIRST_VIEW_ID_PREFIX } from './ids';
-import { escapeHtml, firstListRows, networkRowHtml } from './rows';
+import { FIRST_VIEW_ELEMENT } from './ids';
+import { ACTIVE_ICON, escapeHtml, firstListRows, ICON_SYMBOLS, INACTIVE_ICON, networkRowHtml } from './rows';
 
 /** The window's theme preference, as its renderer keeps it (THEME_COOKIE). */
 export type FirstViewTheme = 'light' | 'dark' | 'system';
@@ -111,6 +111,7 @@ const LAYOUT = [
     'outline:0;user-select:none;content-visibility:auto;contain-intrinsic-size:auto 52px}',
   `${V} .vnm-row:hover{background:var(--hov)}`,
   `${V} .vnm-row[aria-selected=true]{background:var(--sel)}`,
+  `${V} .fv-defs{position:absolute;width:0;height:0}`,
   `${V} .vnm-row-icon{width:20px;height:20px;flex-shrink:0;fill:var(--t2)}`,
   `${V} .vnm-row-icon.vnm-active{fill:var(--ok)}`,
   `${V} .vnm-row-spark{flex-shrink:0}`,
@@ -167,12 +168,13 @@ export function firstViewHtml(list: readonly NetworkSummary[], theme: FirstViewT
   const { rows, selected } = firstListRows(list);
   const current = selected ? rows.indexOf(selected) : -1;
   const items = rows
-    .map((n, i) =>
-      networkRowHtml(n, n === selected, current === -1 ? i === 0 : i === current, FIRST_VIEW_ID_PREFIX),
-    )
+    .map((n, i) => networkRowHtml(n, n === selected, current === -1 ? i === 0 : i === current))
     .join('');
   return (
     `<div id="${FIRST_VIEW_ELEMENT}"><style>${colours(theme)}${LAYOUT}</style>` +
+    '<svg class="fv-defs" aria-hidden="true">' +
+    `<symbol id="${ICON_SYMBOLS.active}" viewBox="0 0 24 24"><path d="${ACTIVE_ICON}"></path></symbol>` +
+    `<symbol id="${ICON_SYMBOLS.inactive}" viewBox="0 0 24 24"><path d="${INACTIVE_ICON}"></path></symbol></svg>` +
     '<div class="fv-bar"><h1>Connection Details</h1><div class="fv-tabs">' +
     '<span class="fv-tab">Overview</span><span class="fv-tab fv-on">Virtual Networks</span>' +
     '<span class="fv-tab">Host Interfaces</span></div>' +

@@ -1,8 +1,8 @@
 /**
- * The network list's rows as HTML, for the page the browser shell serves (issue 17): the same
- * elements, classes and words as the window's rows (renderer network-list.tsx, checked by
- * network-list-html.test.tsx), so they paint with the page's first HTML and React's rows
- * then replace them without a visible change. Names are user input: everything written into
+ * The network list's rows as HTML, for the page the browser shell serves (issue 17): rows
+ * that look as the window's rows do (renderer network-list.tsx, checked by
+ * server-view.test.tsx), so they paint with the page's first HTML and React's rows then
+ * replace them without a visible change. Names are user input: everything written into
  * the page goes through escapeHtml.
  */
 import type { NetworkSummary } from '../rpc/contract';
@@ -45,27 +45,25 @@ export function rowDescription(n: NetworkSummary): string {
   );
 }
 
+/** The ids of the state icons' symbols, which the served view defines once (page.ts). */
+export const ICON_SYMBOLS = { active: 'vnm-first-active', inactive: 'vnm-first-inactive' } as const;
+
 /**
- * One row. `idPrefix` keeps the served rows' ids apart from React's while both are in the
- * document (React's window is built hidden beside them, then takes their place).
+ * One served row: React's row as it looks (its elements, classes, words, selection and Tab
+ * stop), in fewer bytes, as the page must arrive in one piece to paint in one frame. The
+ * icon is drawn from a symbol the view defines once; ids, and the aria references that
+ * need them, are React's alone (a served row is named by its text until React's replace it).
  */
-export function networkRowHtml(
-  n: NetworkSummary,
-  selected: boolean,
-  tabStop: boolean,
-  idPrefix = '',
-): string {
-  const id = escapeHtml(idPrefix + rowId(n));
+export function networkRowHtml(n: NetworkSummary, selected: boolean, tabStop: boolean): string {
   const spark = n.active
-    ? `<svg class="vnm-row-spark" width="${SPARKLINE_WIDTH}" height="${SPARKLINE_HEIGHT}" aria-hidden="true"></svg>`
+    ? `<svg class="vnm-row-spark" width="${SPARKLINE_WIDTH}" height="${SPARKLINE_HEIGHT}"></svg>`
     : '';
+  const icon = n.active ? ICON_SYMBOLS.active : ICON_SYMBOLS.inactive;
   return (
-    `<div id="${id}" role="option" class="vnm-row" tabindex="${tabStop ? 0 : -1}" ` +
-    `aria-selected="${selected}" aria-labelledby="${id}-name" aria-describedby="${id}-desc">` +
-    `<svg class="${n.active ? 'vnm-row-icon vnm-active' : 'vnm-row-icon'}" viewBox="0 0 24 24" aria-hidden="true">` +
-    `<path d="${n.active ? ACTIVE_ICON : INACTIVE_ICON}"></path></svg>` +
-    `<div class="vnm-row-text"><p id="${id}-name" class="vnm-row-name">${escapeHtml(n.name)}</p>` +
-    `<div id="${id}-desc" class="vnm-row-desc">${escapeHtml(rowDescription(n))}</div></div>${spark}</div>`
+    `<div role="option" class="vnm-row" tabindex="${tabStop ? 0 : -1}"${selected ? ' aria-selected="true"' : ''}>` +
+    `<svg class="${n.active ? 'vnm-row-icon vnm-active' : 'vnm-row-icon'}"><use href="#${icon}"></use></svg>` +
+    `<div class="vnm-row-text"><p class="vnm-row-name">${escapeHtml(n.name)}</p>` +
+    `<div class="vnm-row-desc">${escapeHtml(rowDescription(n))}</div></div>${spark}</div>`
   );
 }
 

@@ -7,6 +7,7 @@
 import { useEffect, useLayoutEffect } from 'react';
 import { useAppStore } from '@/stores/app-store';
 import type { AppState } from '@/stores/types';
+import { rowId } from '@shared/first-view/rows';
 import { removeServerView } from './server-view';
 
 /** The longest the deferred parts wait for an idle moment after the first view is painted. */
@@ -53,9 +54,10 @@ export function useTakeOverServerView(): void {
   const ready = useAppStore(firstViewReady);
   useLayoutEffect(() => {
     if (!ready) return;
-    const { picked, focusedRow } = removeServerView();
+    const { picked, focused } = removeServerView();
     const s = useAppStore.getState();
     if (picked && s.networks.some((n) => n.name === picked)) s.navigate({ kind: 'select', network: picked });
-    if (focusedRow) document.getElementById(focusedRow)?.focus();
+    const row = s.networks.find((n) => n.name === focused);
+    if (row) document.getElementById(rowId(row))?.focus();
   }, [ready]);
 }

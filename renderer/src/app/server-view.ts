@@ -4,7 +4,7 @@
  * then goes in the same frame. A click on a served row meanwhile selects it, and the window
  * keeps that selection and the row's focus. In Electron (pages from files) there is none.
  */
-import { FIRST_VIEW_ELEMENT, FIRST_VIEW_ID_PREFIX } from '@shared/first-view/ids';
+import { FIRST_VIEW_ELEMENT } from '@shared/first-view/ids';
 
 let picked: string | null = null;
 
@@ -24,21 +24,19 @@ export function watchServerView(): void {
 export interface ServerViewLeft {
   /** The network a click picked, if any. */
   readonly picked: string | null;
-  /** The id of React's row matching the served row that had focus, if one had. */
-  readonly focusedRow: string | null;
+  /** The network whose served row had focus, if one had. */
+  readonly focused: string | null;
 }
 
 /** Removes the served view, if there is one. */
 export function removeServerView(): ServerViewLeft {
   const view = document.getElementById(FIRST_VIEW_ELEMENT);
-  const left: ServerViewLeft = { picked, focusedRow: null };
+  const left: ServerViewLeft = { picked, focused: null };
   picked = null;
   if (!view) return left;
   const active = document.activeElement;
-  const focusedRow =
-    active && view.contains(active) && active.id.startsWith(FIRST_VIEW_ID_PREFIX)
-      ? active.id.slice(FIRST_VIEW_ID_PREFIX.length)
-      : null;
+  const focused =
+    active && view.contains(active) ? (active.querySelector('.vnm-row-name')?.textContent ?? null) : null;
   view.remove();
-  return { ...left, focusedRow };
+  return { ...left, focused };
 }
