@@ -29,10 +29,11 @@ describe('served network rows', () => {
     );
   });
 
-  it('writes nothing from vnmd into an attribute (the uuid stays out of served rows)', () => {
-    const html = networkRowHtml(net('a', { uuid: `x" onclick="a()` }), false, false);
-    expect(html).not.toContain('onclick');
-    expect(html).not.toContain('x"');
+  it('writes the name into its attribute escaped, and leaves the uuid out', () => {
+    const html = networkRowHtml(net(`a" onclick="b()`, { uuid: `x" onclick="a()` }), false, false);
+    expect(html).toContain('aria-label="a&quot; onclick=&quot;b()"');
+    expect(html).not.toContain('onclick="');
+    expect(html).not.toContain('x&quot;');
   });
 
   it('says state, mode, transient and vnmd’s problem as the window does', () => {
@@ -44,11 +45,11 @@ describe('served network rows', () => {
 
   it('marks the selection and the one Tab stop, and draws a sparkline box for running networks', () => {
     const html = networkRowHtml(net('a', { active: true }), true, true);
-    expect(html).toMatch(/tabindex="0" aria-selected="true"/);
+    expect(html).toMatch(/tabindex="0" aria-label="a" aria-selected="true"/);
     expect(html).toContain('<svg class="vnm-row-icon vnm-active"><use href="#vnm-first-active"></use></svg>');
     expect(html).toContain('<svg class="vnm-row-spark" width="64" height="18"></svg>');
     const other = networkRowHtml(net('a'), false, false);
-    expect(other).toMatch(/tabindex="-1">/);
+    expect(other).toMatch(/tabindex="-1" aria-label="a">/);
     expect(other).toContain('<use href="#vnm-first-inactive">');
     expect(other).not.toContain('vnm-row-spark');
   });

@@ -52,17 +52,19 @@ export const ICON_SYMBOLS = { active: 'vnm-first-active', inactive: 'vnm-first-i
  * One served row: React's row as it looks (its elements, classes, words, selection and Tab
  * stop), in fewer bytes, as the page must arrive in one piece to paint in one frame. The
  * icon is drawn from a symbol the view defines once; ids, and the aria references that
- * need them, are React's alone (a served row is named by its text until React's replace it).
+ * need them, are React's alone (a served row's aria-label gives it the same name).
  */
 export function networkRowHtml(n: NetworkSummary, selected: boolean, tabStop: boolean): string {
   const spark = n.active
     ? `<svg class="vnm-row-spark" width="${SPARKLINE_WIDTH}" height="${SPARKLINE_HEIGHT}"></svg>`
     : '';
   const icon = n.active ? ICON_SYMBOLS.active : ICON_SYMBOLS.inactive;
+  const name = escapeHtml(n.name);
   return (
-    `<div role="option" class="vnm-row" tabindex="${tabStop ? 0 : -1}"${selected ? ' aria-selected="true"' : ''}>` +
+    `<div role="option" class="vnm-row" tabindex="${tabStop ? 0 : -1}" aria-label="${name}"` +
+    `${selected ? ' aria-selected="true"' : ''}>` +
     `<svg class="${n.active ? 'vnm-row-icon vnm-active' : 'vnm-row-icon'}"><use href="#${icon}"></use></svg>` +
-    `<div class="vnm-row-text"><p class="vnm-row-name">${escapeHtml(n.name)}</p>` +
+    `<div class="vnm-row-text"><p class="vnm-row-name">${name}</p>` +
     `<div class="vnm-row-desc">${escapeHtml(rowDescription(n))}</div></div>${spark}</div>`
   );
 }

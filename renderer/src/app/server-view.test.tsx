@@ -30,13 +30,18 @@ const served = (view: HTMLElement, name: string) =>
     (r) => r.querySelector('.vnm-row-name')?.textContent === name,
   );
 
-/** What a row shows: its elements, classes, words, state icon, selection, Tab stop, sparkline. */
+/**
+ * What a row shows and is called: its elements, classes, words, state icon, selection, Tab
+ * stop, sparkline, and accessible name.
+ */
 function looks(row: Element) {
   const icon = row.querySelector('.vnm-row-icon');
   const symbol = icon?.querySelector('use')?.getAttribute('href');
   const path = symbol ? document.querySelector(`${symbol} path`) : icon?.querySelector('path');
+  const labelledBy = row.getAttribute('aria-labelledby');
   return {
     role: row.getAttribute('role'),
+    name: labelledBy ? document.getElementById(labelledBy)?.textContent : row.getAttribute('aria-label'),
     className: row.className,
     tabIndex: row.getAttribute('tabindex'),
     selected: row.getAttribute('aria-selected') === 'true',
