@@ -14,6 +14,7 @@ import { useAppStore } from '@/stores/app-store';
 import { App } from './app';
 import { createAppTheme } from './theme';
 import { removeServerView, watchServerView } from './server-view';
+import { SERVED_VIEW_LONGEST_MS } from './first-view';
 
 /** Serves the view as the shell does: before the element React renders into. */
 function serve(): HTMLElement {
@@ -95,6 +96,23 @@ describe('the served first view', () => {
     render(<App />);
     await waitFor(() => expect(document.getElementById(FIRST_VIEW_ELEMENT)).toBeNull());
     expect(document.activeElement?.id).toBe('network-7a3b1c2d-0000-4000-8000-000000000002');
+  });
+});
+
+describe('a list vnmd does not answer', () => {
+  it('leaves React’s own window in the served view’s place after a while', async () => {
+    const fake = freshFakeVnm();
+    const invoke = fake.invoke.bind(fake);
+    fake.invoke = (call, params) =>
+      call === 'listNetworks' ? new Promise(() => undefined) : invoke(call, params);
+    serve();
+    render(<App />);
+    await new Promise((resolve) => setTimeout(resolve, SERVED_VIEW_LONGEST_MS / 2));
+    expect(document.getElementById(FIRST_VIEW_ELEMENT)).not.toBeNull();
+    await waitFor(() => expect(document.getElementById(FIRST_VIEW_ELEMENT)).toBeNull(), {
+      timeout: SERVED_VIEW_LONGEST_MS * 2,
+    });
+    expect(screen.getByRole('toolbar', { name: 'Network actions' })).toBeTruthy();
   });
 });
 
