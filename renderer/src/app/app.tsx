@@ -9,7 +9,7 @@ import { deferred } from '@/ui/deferred';
 import { syncConnections } from '@/features/connections/sync-connections';
 import { useAppTheme } from './theme';
 import { useShortcuts } from './shortcuts';
-import { useMarkFirstViewPainted } from './first-view';
+import { useMarkFirstViewPainted, useTakeOverServerView } from './first-view';
 
 const Dialogs = deferred(() => import('./dialogs').then((m) => m.Dialogs));
 
@@ -20,6 +20,7 @@ export function App() {
   useEffect(() => syncConnections(api()), []);
   useShortcuts();
   useMarkFirstViewPainted();
+  useTakeOverServerView();
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />

@@ -4,9 +4,11 @@
  * pane, the dialogs, the other main tabs — is in chunks of its own, loaded and mounted from
  * the frame after the list (or the reason there is none) is on screen (ui/deferred.tsx).
  */
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { useAppStore } from '@/stores/app-store';
 import type { AppState } from '@/stores/types';
+import { rowId } from '@shared/first-view/rows';
+import { removeServerView } from './server-view';
 
 /** The longest the deferred parts wait for an idle moment after the first view is painted. */
 const IDLE_WAIT_MS = 300;
@@ -41,4 +43,33 @@ export function useMarkFirstViewPainted(): void {
       if (idle !== undefined) cancelIdleCallback(idle);
     };
   }, [ready, painted]);
+}
+
+/**
+ * The longest the served view stays once React's window is built: if vnmd does not answer the
+ * list, React's own window (which says it is loading, and whose buttons work) is better than a
+ * picture of the list.
+ */
+export const SERVED_VIEW_LONGEST_MS = 3000;
+
+/**
+ * The window takes the place of the first view the browser shell served, in the frame its own
+ * is ready (a layout effect runs before that frame is painted): no frame shows neither, or
+ * both. A network picked on the served rows stays picked, and keeps focus if its row had it.
+ */
+export function useTakeOverServerView(): void {
+  const ready = useAppStore(firstViewReady);
+  const [late, setLate] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setLate(true), SERVED_VIEW_LONGEST_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  useLayoutEffect(() => {
+    if (!ready && !late) return;
+    const { picked, focused } = removeServerView();
+    const s = useAppStore.getState();
+    if (picked && s.networks.some((n) => n.name === picked)) s.navigate({ kind: 'select', network: picked });
+    const row = s.networks.find((n) => n.name === focused);
+    if (row) document.getElementById(rowId(row))?.focus();
+  }, [ready, late]);
 }

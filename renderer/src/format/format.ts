@@ -1,29 +1,6 @@
 /** How numbers and states read in the window. */
-import type { NetworkSummary } from '@shared/rpc/contract';
-
 export { formatBitRate, formatBytes } from '@shared/format/units';
-
-const KIND_LABELS: Record<string, string> = {
-  nat: 'NAT',
-  route: 'Routed',
-  open: 'Open',
-  isolated: 'Isolated',
-  bridge: 'Bridge',
-  private: 'Private',
-  vepa: 'VEPA',
-  passthrough: 'Passthrough',
-  hostdev: 'Hostdev',
-  // network.list's kind for an OVN network (libvirt's bridge mode on br-int, run by OVN).
-  ovn: 'OVN (spans hosts)',
-};
-
-export function kindLabel(kind: string): string {
-  return KIND_LABELS[kind] ?? kind;
-}
-
-export function stateLabel(n: Pick<NetworkSummary, 'active'>): string {
-  return n.active ? 'Active' : 'Inactive';
-}
+export { kindLabel, stateLabel } from '@shared/format/network-labels';
 
 /** Lease expiry: epoch seconds, 0 = never. */
 export function formatExpiry(epochSeconds: number, now = Date.now()): string {

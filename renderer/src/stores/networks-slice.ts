@@ -1,11 +1,10 @@
 import type { NetworkSummary } from '@shared/rpc/contract';
 import { VnmError } from '@shared/rpc/errors';
+import { byName } from '@shared/first-view/rows';
 import { api } from '@/api/vnm-api';
 import { takeNetworkList } from '@/api/early-calls';
 import { statsStore } from './stats-store';
 import type { NetworksSlice, Slice } from './types';
-
-const byName = (a: NetworkSummary, b: NetworkSummary) => a.name.localeCompare(b.name);
 
 /*
  * Actions do not fetch again after they change a network: vnmd's lifecycle event for the

@@ -1,5 +1,6 @@
 import type { ThemePreference } from '@shared/api/contract';
 import { toErrorData } from '@shared/rpc/errors';
+import { THEME_COOKIE } from '@shared/first-view/ids';
 import { api } from '@/api/vnm-api';
 import type { Slice, UiSlice } from './types';
 
@@ -14,8 +15,18 @@ function storedTheme(): ThemePreference {
   }
 }
 
+/**
+ * The browser shell serves the first view before any script (shared/first-view/page.ts): the
+ * cookie tells it the colours this window will have. (Pages from files, in Electron, keep none.)
+ */
+function shareTheme(theme: ThemePreference): ThemePreference {
+  if (typeof document !== 'undefined')
+    document.cookie = `${THEME_COOKIE}=${theme}; Path=/; SameSite=Strict; Max-Age=31536000`;
+  return theme;
+}
+
 export const createUiSlice: Slice<UiSlice> = (set, get) => ({
-  theme: storedTheme(),
+  theme: shareTheme(storedTheme()),
   errors: [],
   preferencesOpen: false,
   createOpen: false,
@@ -27,7 +38,7 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
     } catch {
       // A profile without storage keeps the choice for this session only.
     }
-    set({ theme });
+    set({ theme: shareTheme(theme) });
   },
   setStatsInterval: async (seconds) => {
     try {

@@ -97,7 +97,7 @@ describe('browser shell HTTP', () => {
   it('serves the page with the token, injecting the client script first, and sets the cookie', async () => {
     const r = await get(shell.port, `/?token=${shell.token}`);
     expect(r.status).toBe(200);
-    expect(r.body).toMatch(/<script src="\/vnm-client\.js"><\/script>\s*<script type="module"/);
+    expect(r.body).toMatch(/<script defer src="\/vnm-client\.js"><\/script>\s*<script type="module"/);
     expect(String(r.headers['set-cookie'])).toContain(`vnm_token_${shell.port}=${shell.token}`);
     expect(r.headers['content-security-policy']).toContain("script-src 'self'");
     expect(shell.url).toBe(`http://127.0.0.1:${shell.port}/?token=${shell.token}`);

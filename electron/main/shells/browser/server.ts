@@ -21,6 +21,7 @@ import { checkRequest, newToken, tokenCookie } from './security';
 import type { Gate } from './security';
 import { serveSession, SESSION_PATH } from './session-route';
 import { injectClientScript, readStatic } from './static-files';
+import { pageTheme, ServedList, writePageWithFirstView } from './first-view';
 
 export const CLIENT_SCRIPT_PATH = '/vnm-client.js';
 export const SOCKET_PATH = '/ws';
@@ -75,11 +76,12 @@ export interface BrowserShell {
 export async function startBrowserShell(opts: BrowserShellOptions): Promise<BrowserShell> {
   const token = opts.token ?? newToken();
   const codes = opts.codes ?? new LaunchCodes();
+  const served = new ServedList();
   const gate: { current: Gate | null } = { current: null };
   const wss = new WebSocketServer({ noServer: true, maxPayload: 2 * 1024 * 1024 });
   wss.on('connection', (ws, req: IncomingMessage) => serveSocket(ws, pageConnection(req), opts));
   const server = createServer((req, res) => {
-    if (gate.current) void serveHttp(req, res, gate.current, opts, codes);
+    if (gate.current) void serveHttp(req, res, gate.current, opts, codes, served);
   });
   server.on('upgrade', (req, socket, head) => {
     if (gate.current) upgrade(req, socket, head, gate.current, wss);
@@ -96,7 +98,10 @@ export async function startBrowserShell(opts: BrowserShellOptions): Promise<Brow
     port,
     token,
     launchCode: (onUsed) => codes.issue(onUsed),
-    close: () => closeAll(server, wss),
+    close: () => {
+      served.close();
+      return closeAll(server, wss);
+    },
   };
 }
 
@@ -111,6 +116,7 @@ async function serveHttp(
   gate: Gate,
   opts: BrowserShellOptions,
   codes: LaunchCodes,
+  served: ServedList,
 ) {
   const url = new URL(req.url ?? '/', gate.origin);
   if (url.pathname === SESSION_PATH) return serveSession(req, res, gate, codes, SECURITY_HEADERS);
@@ -134,6 +140,14 @@ async function serveHttp(
       return void res.end('Not found\n');
     }
     headers['Content-Type'] = file.type;
+    if (path === '/index.html' && req.method === 'GET') {
+      const connection = pageConnection(req);
+      const html = injectClientScript(file.body.toString('utf8'), CLIENT_SCRIPT_PATH);
+      res.writeHead(200, headers);
+      const backend = opts.backendFor(connection);
+      const theme = pageTheme(req.headers.cookie);
+      return writePageWithFirstView(res, html, connection, backend, opts.invoke, served, theme);
+    }
     // Vite names assets by content hash, so they never change under the same name.
     if (path.startsWith('/assets/')) headers['Cache-Control'] = 'private, max-age=31536000, immutable';
     body =

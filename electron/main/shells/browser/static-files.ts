@@ -40,9 +40,13 @@ export async function readStatic(root: string, urlPath: string): Promise<StaticF
   }
 }
 
-/** Adds the page client script before the renderer's own module script. */
+/**
+ * Adds the page client script before the renderer's own module script. Deferred: it runs
+ * after parsing, still before the module script (one ordered list), and the parser does not
+ * wait for its fetch, so the list the shell served in the page paints without it (issue 17).
+ */
 export function injectClientScript(html: string, src: string): string {
-  const tag = `<script src="${src}"></script>`;
+  const tag = `<script defer src="${src}"></script>`;
   const at = html.indexOf('<script');
   return at >= 0
     ? `${html.slice(0, at)}${tag}\n    ${html.slice(at)}`

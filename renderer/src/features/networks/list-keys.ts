@@ -1,10 +1,6 @@
 /** Keyboard moves in the network list (a listbox with a roving tab stop). */
-import type { NetworkSummary } from '@shared/rpc/contract';
 
-/** The DOM id of a network's row, by UUID: a name may hold characters an id should not. */
-export function rowId(n: Pick<NetworkSummary, 'uuid'>): string {
-  return `network-${n.uuid}`;
-}
+export { rowId } from '@shared/first-view/rows';
 
 /**
  * Where a key moves from row `current` (-1: none selected) in a list of `count` rows, or null

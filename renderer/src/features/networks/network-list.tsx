@@ -8,7 +8,7 @@ import type { KeyboardEvent } from 'react';
 import { List, Typography, alpha } from '@mui/material';
 import type { Theme } from '@mui/material';
 import type { NetworkProblem, NetworkSummary } from '@shared/rpc/contract';
-import { kindLabel, stateLabel } from '@/format/format';
+import { ACTIVE_ICON, INACTIVE_ICON, rowDescription } from '@shared/first-view/rows';
 import { useAppStore } from '@/stores/app-store';
 import { Sparkline } from '@/features/traffic/sparkline';
 import { focusSelectedSubTab, rowId, stepTarget } from './list-keys';
@@ -21,15 +21,11 @@ const SavedChangesMark = deferred(() =>
   import('@/features/network-details/saved-changes').then((m) => m.SavedChangesMark),
 );
 
-/** The state icons' paths (Material's PlayCircle and StopCircleOutlined), drawn in plain SVG. */
-const ACTIVE_ICON = 'M12 2C6.48 2 2 6.48 2 12s4.48 10 10 10 10-4.48 10-10S17.52 2 12 2M9.5 16.5v-9l7 4.5z';
-const INACTIVE_ICON =
-  'M12 2C6.48 2 2 6.48 2 12s4.48 10 10 10 10-4.48 10-10S17.52 2 12 2m0 18c-4.42 0-8-3.58-8-8s3.58-8 8-8 8 3.58 8 8-3.58 8-8 8m4-4H8V8h8z';
-
 /**
  * A row is plain elements with class names, styled once by the list (rowStyles): a MUI
  * ListItemButton with Typography and icons costs ~1 ms of script per row, and with hundreds
  * of networks that was most of the list's first paint (issue 17, bench:ui-profile).
+ * The browser shell serves the same markup in the page (shared/first-view/rows.ts).
  * Memoised: one network's change (a new summary object for it alone) re-renders its row only.
  * A row reads nothing from the store itself: with a thousand rows, a selector each per store
  * change was a cost of its own; the list hands it its problem line and the select action.
@@ -68,9 +64,7 @@ const NetworkRow = memo(function NetworkRow({
           {n.name}
         </p>
         <div id={`${id}-desc`} className="vnm-row-desc">
-          {stateLabel(n)} · {kindLabel(n.kind)}
-          {n.persistent ? '' : ' · transient'}
-          {n.problem ? ` · ${n.problem}` : ''}
+          {rowDescription(n)}
         </div>
         {problem ? <ListProblemLine problem={problem} id={`${id}-problem`} /> : null}
         {n.active && n.persistent ? <SavedChangesMark network={n.name} /> : null}

@@ -3,11 +3,12 @@
  * hundred chart components in a list would cost more than they show.
  */
 import { Box } from '@mui/material';
+import { SPARKLINE_HEIGHT, SPARKLINE_WIDTH } from '@shared/first-view/rows';
 import { statsStore } from '@/stores/stats-store';
 import { useStatsFrame } from './use-stats-frame';
 
-const WIDTH = 64;
-const HEIGHT = 18;
+const WIDTH = SPARKLINE_WIDTH;
+const HEIGHT = SPARKLINE_HEIGHT;
 const POINTS = 40;
 
 export function sparklinePath(values: readonly number[], width = WIDTH, height = HEIGHT): string {
