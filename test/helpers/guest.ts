@@ -53,7 +53,9 @@ export async function createGuest(host: TestNetns, bridge: string, opts: GuestOp
   if (opts.address) await ns.exec('ip', ['addr', 'add', opts.address, 'dev', 'eth0']);
   if (opts.gateway) await ns.exec('ip', ['route', 'add', 'default', 'via', opts.gateway]);
   if (opts.address6) await ns.exec('ip', ['-6', 'addr', 'add', opts.address6, 'dev', 'eth0', 'nodad']);
-  if (opts.gateway6) await ns.exec('ip', ['-6', 'route', 'add', 'default', 'via', opts.gateway6]);
+  // Replace, not add: the network's router advertisements may have given a default route already
+  // (a race the CI once lost: "RTNETLINK answers: File exists").
+  if (opts.gateway6) await ns.exec('ip', ['-6', 'route', 'replace', 'default', 'via', opts.gateway6]);
   return { ns, ifname: 'eth0', port, mac };
 }
 
