@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VnmError } from '../../shared/rpc/errors';
-import { START_STEPS } from '../../electron/helper/driver/inject';
+import { START_STEPS } from '../../electron/helper/inject';
 import { destroyAllNetns } from '../helpers/netns';
 import { createSandbox, type Sandbox } from '../helpers/sandbox';
 import { hostSnapshot, makeDirs, removeDirs, startVnmd, type Vnmd, type VnmdDirs } from '../helpers/vnmd';

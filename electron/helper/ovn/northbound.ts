@@ -6,7 +6,7 @@
 import { ovnSwitchName } from '../../../shared/model/ovn';
 import { VnmError } from '../../../shared/rpc/errors';
 import type { Revert } from '../revert';
-import { injectedFailureAt } from '../driver/inject';
+import { injectedFailureAt } from '../inject';
 import type { OvnConfig } from './config';
 import { findUuids, nbctl, ovsdbString } from './nbctl';
 import type { OvnNetworkRef } from './objects';

@@ -5,7 +5,7 @@ import type { WizardChoices } from '@shared/wizard/choices';
 import { chosenDomain } from '@shared/wizard/choices';
 import { dnsServers, hasUplink } from '@shared/wizard/ovn-choices';
 import { OVN_MODE_TEXT } from '@/format/modes';
-import type { SummaryRow } from './describe';
+import type { SummaryRow } from './summary-row';
 
 const count = (n: bigint) => n.toLocaleString('en-US');
 

@@ -4,11 +4,9 @@ import type { WizardChoices } from '@shared/wizard/choices';
 import { chosenDomain, hasAddressing, hasForwardDevice, natIpv6 } from '@shared/wizard/choices';
 import { MODE_TEXT } from '@/format/modes';
 import { describeOvn } from './describe-ovn';
+import type { SummaryRow } from './summary-row';
 
-export interface SummaryRow {
-  readonly term: string;
-  readonly detail: string;
-}
+export type { SummaryRow } from './summary-row';
 
 const count = (n: bigint) => n.toLocaleString('en-US');
 

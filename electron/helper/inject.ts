@@ -4,7 +4,7 @@
  * changed the host, so the test can prove the revert leaves the host as it was. Unset in
  * normal use, where check() does nothing.
  */
-import { VnmError } from '../../../shared/rpc/errors';
+import { VnmError } from '../../shared/rpc/errors';
 
 export const START_STEPS = [
   'bridge',
