@@ -17,8 +17,11 @@ const PATH = 'network/metadata/ovn';
  * with ',' ':' or '=' could never match ovn-bridge-mappings ("physnet:bridge,…") or a
  * system-id, and none of the refused characters is in a name anyone gives a switch.
  */
-const OVN_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
-const NAME_RULE = "use 1 to 64 letters, digits, '.', '_' and '-', starting with a letter or digit";
+export const OVN_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+export const OVN_NAME_RULE = "use 1 to 64 letters, digits, '.', '_' and '-', starting with a letter or digit";
+/** The guests' MTU: IPv4's minimum to a jumbo frame. */
+export const OVN_MTU_MIN = 576;
+export const OVN_MTU_MAX = 9000;
 /** DHCP's lease time is a 32-bit count of seconds (0xffffffff meaning infinite). */
 const MAX_LEASE_TIME = 0xffffffff;
 
@@ -29,7 +32,7 @@ function shown(value: string): string {
 
 function checkName(f: Findings, path: string, what: string, n: string, value: string | undefined): void {
   if (value !== undefined && !OVN_NAME.test(value))
-    f.add(path, `OVN ${what} ${shown(value)} of network '${n}' is not allowed: ${NAME_RULE}.`);
+    f.add(path, `OVN ${what} ${shown(value)} of network '${n}' is not allowed: ${OVN_NAME_RULE}.`);
 }
 
 export function validateOvn(f: Findings, def: NetworkDef): void {
@@ -72,10 +75,10 @@ export function validateOvn(f: Findings, def: NetworkDef): void {
       if (!isValidIp(d, 'ipv4'))
         f.add(`${PATH}/dhcp`, `OVN DNS server '${d}' of network '${n}' is not an IPv4 address.`);
   }
-  if (ovn.mtu !== undefined && (ovn.mtu < 576 || ovn.mtu > 9000))
+  if (ovn.mtu !== undefined && (ovn.mtu < OVN_MTU_MIN || ovn.mtu > OVN_MTU_MAX))
     f.add(
       PATH,
-      `OVN mtu ${ovn.mtu} of network '${n}' is out of range; use 576 to 9000 (1442 on a 1500-byte underlay).`,
+      `OVN mtu ${ovn.mtu} of network '${n}' is out of range; use ${OVN_MTU_MIN} to ${OVN_MTU_MAX} (1442 on a 1500-byte underlay).`,
     );
   validateUplink(f, n, ovn);
 }

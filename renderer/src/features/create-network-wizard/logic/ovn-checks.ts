@@ -14,6 +14,7 @@ import {
   parseIp,
   sameIp,
 } from '@shared/net';
+import { OVN_MTU_MAX, OVN_MTU_MIN, OVN_NAME, OVN_NAME_RULE } from '@shared/validation/validate-ovn';
 import type { WizardChoices } from '@shared/wizard/choices';
 import { dnsServers, hasUplink } from '@shared/wizard/ovn-choices';
 import type { OvnOffer } from './ovn-offer';
@@ -22,29 +23,28 @@ import type { FieldKey } from './steps';
 
 type Errors = Partial<Record<FieldKey, string>>;
 
-/** validate-ovn's range: IPv4's minimum to a jumbo frame. */
-const MTU_MIN = 576;
-const MTU_MAX = 9000;
-
 function mtuProblem(text: string, offer: OvnOffer): string | undefined {
   const t = text.trim();
   if (t === '') return undefined;
   const proposal = proposedOvnMtu(offer);
   if (!/^\d+$/.test(t)) return `'${t}' is not a number of bytes: enter one such as ${proposal}.`;
   const mtu = Number(t);
-  if (mtu < MTU_MIN || mtu > MTU_MAX)
-    return `An MTU of ${mtu} is out of range: use ${MTU_MIN} to ${MTU_MAX} (${proposal} fits this host’s underlay).`;
+  if (mtu < OVN_MTU_MIN || mtu > OVN_MTU_MAX)
+    return `An MTU of ${mtu} is out of range: use ${OVN_MTU_MIN} to ${OVN_MTU_MAX} (${proposal} fits this host’s underlay).`;
   return undefined;
 }
 
-/** OVN takes any name, but vnm's tags and ovn-nbctl lines read best without spaces or quotes. */
+/** vnmd's rule for the names vnm writes into OVN (validate-ovn), said as the wizard says things. */
+function nameProblem(t: string, what: string): string | undefined {
+  if (t.length > 64) return `The ${what} is ${t.length} characters long: shorten it to 64 at most.`;
+  return OVN_NAME.test(t) ? undefined : `'${t}' is not a usable ${what}: ${OVN_NAME_RULE}.`;
+}
+
 function switchProblem(text: string): string | undefined {
   const t = text.trim();
   if (t === '') return undefined;
-  if (t.length > 64) return `The switch name is ${t.length} characters long: shorten it to 64 at most.`;
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(t))
-    return `'${t}' is not a usable switch name: use letters, digits, '.', '-' and '_', or leave it empty for vnm-NAME.`;
-  return undefined;
+  const problem = nameProblem(t, 'switch name');
+  return problem && `${problem.replace(/\.$/, '')}, or leave it empty for vnm-NAME.`;
 }
 
 function dnsProblem(text: string): string | undefined {
@@ -86,15 +86,18 @@ function nexthopProblem(text: string, addressText: string): string | undefined {
 
 function uplinkErrors(c: WizardChoices, subnet: Cidr | undefined): Errors {
   const errors: Errors = {};
-  if (c.uplinkChassis.trim() === '')
-    errors.uplinkChassis =
-      'Enter the gateway chassis: the system-id of the host whose uplink the router uses.';
+  const chassis = c.uplinkChassis.trim();
+  const chassisProblem =
+    chassis === ''
+      ? 'Enter the gateway chassis: the system-id of the host whose uplink the router uses.'
+      : nameProblem(chassis, 'chassis name');
+  if (chassisProblem) errors.uplinkChassis = chassisProblem;
   const physnet = c.uplinkPhysnet.trim();
-  if (physnet === '')
-    errors.uplinkPhysnet =
-      'Enter the physical network name that the gateway chassis maps to a bridge (ovn-bridge-mappings).';
-  else if (!/^[A-Za-z0-9._-]+$/.test(physnet))
-    errors.uplinkPhysnet = `'${physnet}' cannot be a physical network name: use letters, digits, '.', '-' and '_'.`;
+  const physnetProblem =
+    physnet === ''
+      ? 'Enter the physical network name that the gateway chassis maps to a bridge (ovn-bridge-mappings).'
+      : nameProblem(physnet, 'physical network name');
+  if (physnetProblem) errors.uplinkPhysnet = physnetProblem;
   const address = uplinkAddressProblem(c.uplinkAddress, subnet);
   if (address) errors.uplinkAddress = address;
   const nexthop = nexthopProblem(c.uplinkNexthop, c.uplinkAddress);
