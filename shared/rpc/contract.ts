@@ -59,8 +59,8 @@ export const Lease = z.strictObject({
 });
 export type Lease = z.infer<typeof Lease>;
 
-export const Counters = z.strictObject({
-  name: z.string(),
+/** An interface's counters as the kernel keeps them (rates are the reader's to work out). */
+const RAW_COUNTERS = {
   rxBytes: z.number(),
   txBytes: z.number(),
   rxPackets: z.number(),
@@ -69,6 +69,11 @@ export const Counters = z.strictObject({
   txErrors: z.number(),
   rxDropped: z.number(),
   txDropped: z.number(),
+};
+
+export const Counters = z.strictObject({
+  name: z.string(),
+  ...RAW_COUNTERS,
   rxBytesPerSec: z.number(),
   txBytesPerSec: z.number(),
 });
@@ -159,14 +164,7 @@ export const OvnLocalPort = z.strictObject({
   interface: z.string(),
   mac: z.nullable(z.string()),
   ip: z.nullable(z.string()),
-  rxBytes: z.number(),
-  txBytes: z.number(),
-  rxPackets: z.number(),
-  txPackets: z.number(),
-  rxErrors: z.number(),
-  txErrors: z.number(),
-  rxDropped: z.number(),
-  txDropped: z.number(),
+  ...RAW_COUNTERS,
 });
 export type OvnLocalPort = z.infer<typeof OvnLocalPort>;
 
