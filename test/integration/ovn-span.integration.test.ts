@@ -13,24 +13,14 @@ import { runUdhcpc } from '../helpers/guest';
 import type { TestNetns } from '../helpers/netns';
 import { createOvnLab, ovnMissing, type OvnLab } from '../helpers/ovn-hosts';
 import { killAllVnmd, removeDirs, startVnmd, type Vnmd } from '../helpers/vnmd';
+import { ovnNetworkXml } from './ovn-guests-fixtures';
 
 const skip = ovnMissing();
 const UUID = '6a1c3f1e-7d1b-4c59-9e8f-19a0c2b1d001';
 const ISO_UUID = '6a1c3f1e-7d1b-4c59-9e8f-19a0c2b1d002';
 const HALF_UUID = '6a1c3f1e-7d1b-4c59-9e8f-19a0c2b1d003';
 
-function networkXml(name: string, uuid: string, ovn: string): string {
-  return `<network>
-  <name>${name}</name>
-  <uuid>${uuid}</uuid>
-  <metadata>
-    ${ovn}
-  </metadata>
-  <forward mode='bridge'/>
-  <bridge name='br-int'/>
-  <virtualport type='openvswitch'/>
-</network>`;
-}
+const networkXml = ovnNetworkXml;
 
 const NAT = networkXml(
   'span',
