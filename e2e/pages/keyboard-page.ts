@@ -19,6 +19,15 @@ export class KeyboardPage extends WindowFitPage {
     if (!(await this.hasFocus(el))) throw new Error(`${what} did not take the focus within ${max} presses`);
   }
 
+  /** Whether the text caret is in the last line of a CodeMirror editor (after Ctrl+End). */
+  caretOnLastLine(editor: Locator): Promise<boolean> {
+    return editor.evaluate((node) => {
+      const lines = node.querySelectorAll('.cm-line');
+      const at = document.getSelection()?.focusNode ?? null;
+      return lines.length > 0 && at !== null && lines[lines.length - 1]!.contains(at);
+    });
+  }
+
   /** Whether the focus is on the page body, where a keyboard user has lost their place. */
   focusLost(): Promise<boolean> {
     return this.page.evaluate(

@@ -2,12 +2,13 @@
  * Issue #15: the whole window by keyboard alone (page.keyboard only, no mouse) against a real
  * vnmd in the sandbox host: the main tabs, the network list, the sub-tabs, the wizard (a NAT
  * network created with keys only, Enter on Finish) and Details (a DHCP range changed and
- * applied). Each result is checked with the CLI; after each dialog the focus must still be
+ * applied), with the read-only XML reached and read by keys. Each result is checked with the CLI; after each dialog the focus must still be
  * somewhere a keyboard user can go on from.
  */
 import { CAN_SANDBOX, SANDBOX_SKIP, expect, test, vnm } from '../fixtures/sandbox';
 import { removeNetworksAfterAll } from '../fixtures/spec-head';
 import { KeyboardPage } from '../pages/keyboard-page';
+import { XmlPage } from '../pages/xml-page';
 
 test.skip(!CAN_SANDBOX, SANDBOX_SKIP ?? '');
 test.describe.configure({ timeout: 180_000 });
@@ -48,6 +49,16 @@ test('list, tabs, wizard and Details by keyboard alone', async ({ page, sandboxA
   await expect(app.subTab('XML')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(app.subTab('XML')).toHaveAttribute('aria-selected', 'true');
+  // The read-only XML is a Tab stop: the caret goes to its end (a long one scrolls there), a
+  // key typed changes nothing, Shift+Tab comes back to the sub-tabs.
+  const xml = new XmlPage(page).editor();
+  const before = await xml.textContent();
+  await app.tabTo(xml, 'the read-only XML');
+  await page.keyboard.press('Control+End');
+  expect(await app.caretOnLastLine(xml)).toBe(true);
+  await page.keyboard.type('x');
+  expect(await xml.textContent()).toBe(before);
+  await app.tabTo(app.subTab('XML'), 'the XML sub-tab', { back: true });
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('Enter');
   await expect(app.subTab('Details')).toHaveAttribute('aria-selected', 'true');

@@ -32,7 +32,13 @@ export function XmlEditor({ value, onChange, editable, label, height = '420px', 
     () => [
       xml(),
       EditorView.lineWrapping,
-      EditorView.contentAttributes.of({ 'aria-labelledby': labelId, 'aria-readonly': String(!editable) }),
+      // tabindex: the text is a Tab stop whether or not it can be changed, and says so to tools
+      // (axe) that only count an element with one as something a keyboard can reach.
+      EditorView.contentAttributes.of({
+        'aria-labelledby': labelId,
+        'aria-readonly': String(!editable),
+        tabindex: '0',
+      }),
       EditorView.theme({ '.cm-vnm-error-line': { backgroundColor: alpha(theme.palette.error.main, 0.18) } }),
       errorLineExtension(errorLine),
     ],
@@ -47,7 +53,9 @@ export function XmlEditor({ value, onChange, editable, label, height = '420px', 
         <CodeMirror
           value={value}
           onChange={onChange}
-          editable={editable}
+          // Read-only, not uneditable: an uneditable CodeMirror drops its text from the Tab order,
+          // so a long definition could not be scrolled, selected or copied from the keyboard.
+          editable
           readOnly={!editable}
           height={height}
           theme={theme.palette.mode}
