@@ -8,7 +8,8 @@
  *    address (`ip -n NS link del`, one process, as vnmd's destroy runs its own);
  *  - growth: with 10, 100, 500 and 1,000 defined NAT networks (all of the first 100 running,
  *    then 500): define, start, destroy and undefine of one more network, vnmd's CPU while
- *    idle with stats sampled every second, vnmd's RSS and the size of the nft ruleset.
+ *    idle with stats sampled every second, vnmd's RSS and the size of the nft ruleset, and
+ *    the CPU those four operations took: vnmd's own and the running networks' dnsmasqs'.
  * Everything runs in a network namespace made here and removed at the end (also on failure).
  * Prints figures; asserts nothing.
  *   tsx bench/growth.bench.ts [--max N] [--runs N] [--idle SECONDS]
@@ -21,7 +22,7 @@ import { inotifyLimit } from '../electron/helper/dnsmasq/launch-hint';
 import { createNetns, destroyAllNetns, type TestNetns } from '../test/helpers/netns';
 import { capture, mustRun } from '../test/helpers/proc';
 import { removeDirs, startVnmd, type Vnmd } from '../test/helpers/vnmd';
-import { beside, cpuSeconds, median, rssMiB, stats, timed } from './figures';
+import { beside, cpuByProgram, cpuSeconds, median, rssMiB, stats, timed } from './figures';
 
 const option = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -138,6 +139,25 @@ async function probeOps(
   return t;
 }
 
+/** CPU seconds by program of every process in the namespace (vnmd, the dnsmasqs, ...). */
+async function namespaceCpu(ns: TestNetns): Promise<Map<string, number>> {
+  const { stdout } = await capture('ip', ['netns', 'pids', ns.name]);
+  return cpuByProgram(stdout.split('\n').filter(Boolean).map(Number));
+}
+
+/**
+ * Where the CPU of the probe's define+start+destroy+undefine cycles went: vnmd's own (without
+ * the ip, nft and dnsmasq it ran and reaped) and the dnsmasqs of the networks already running,
+ * each of which re-reads the host's interfaces when the probe's bridge gets or loses an
+ * address (dnsmasq's bind-dynamic, which libvirt uses too): that share grows with the number
+ * of running networks on any manager, and on a 2-CPU host it is what start waits behind.
+ */
+function cpuPerCycle(before: Map<string, number>, after: Map<string, number>): void {
+  const per = (name: string) =>
+    `${((((after.get(name) ?? 0) - (before.get(name) ?? 0)) * 1000) / RUNS).toFixed(1)} ms`;
+  console.log(`  CPU per cycle: vnmd's own ${per('node')}, the running networks' dnsmasqs ${per('dnsmasq')}`);
+}
+
 /** Instances left for other users of the same uid (tests, other dnsmasqs) and for vnmd. */
 const INOTIFY_SPARE = 16;
 
@@ -163,13 +183,15 @@ async function growthFigures(ns: TestNetns, vnmd: Vnmd, c: VnmClient): Promise<v
     defined = wantDefined;
     await inBatches(running, wantRunning, (i) => c.call('network.start', { network: fillName(i) }));
     running = wantRunning;
+    const cpu0 = await namespaceCpu(ns);
     const ops = await probeOps(c);
+    const cpu1 = await namespaceCpu(ns);
     // Let what the starts set off settle (findings re-read, dnsmasq children reaped) first.
     await new Promise((r) => setTimeout(r, SETTLE_SECONDS * 1000));
-    const cpu0 = cpuSeconds(vnmd.pid);
+    const idle0 = cpuSeconds(vnmd.pid);
     const t0 = performance.now();
     await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
-    const idle = ((cpuSeconds(vnmd.pid) - cpu0) / ((performance.now() - t0) / 1000)) * 100;
+    const idle = ((cpuSeconds(vnmd.pid) - idle0) / ((performance.now() - t0) / 1000)) * 100;
     const label = `${defined} defined, ${running} running`;
     console.log(
       `${label}: vnmd idle CPU ${idle.toFixed(2)}% of a core, RSS ${rssMiB(vnmd.pid).toFixed(1)} MiB, ` +
@@ -180,6 +202,7 @@ async function growthFigures(ns: TestNetns, vnmd: Vnmd, c: VnmClient): Promise<v
       const growth = median(ms) / first[op];
       console.log(`  ${op.padEnd(9)} ${stats(ms)}  (${growth.toFixed(2)}x the first step)`);
     }
+    cpuPerCycle(cpu0, cpu1);
   }
   await c.call('stats.setInterval', { seconds: null });
   await inBatches(0, running, (i) => c.call('network.destroy', { network: fillName(i) }));
