@@ -1,9 +1,10 @@
 /**
  * Issue #15: the whole window by keyboard alone (page.keyboard only, no mouse) against a real
  * vnmd in the sandbox host: the main tabs, the network list, the sub-tabs, the wizard (a NAT
- * network created with keys only, Enter on Finish) and Details (a DHCP range changed and
- * applied), with the read-only XML reached and read by keys. Each result is checked with the CLI; after each dialog the focus must still be
- * somewhere a keyboard user can go on from.
+ * network created with keys only, Enter on Finish), Details (a DHCP range changed and
+ * applied) and the read-only XML (reached, read to its end, left). Each result is checked
+ * with the CLI; after each dialog the focus must still be somewhere a keyboard user can go on
+ * from.
  */
 import { CAN_SANDBOX, SANDBOX_SKIP, expect, test, vnm } from '../fixtures/sandbox';
 import { removeNetworksAfterAll } from '../fixtures/spec-head';
