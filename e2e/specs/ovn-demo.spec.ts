@@ -3,8 +3,9 @@
  * sandbox host as chassis host-a and a host-b with its own vnmd, and `span`, a NAT OVN network
  * defined on host-a whose guests run on both hosts. The app opens host-a with host-b in its
  * connection list (connected at start), so span's views show the guests of both hosts: leases
- * from OVN with their host, traffic counted by each host's vnmd. The wizard creates a second
- * OVN network, which starts, gets guests on both hosts and shows them.
+ * from OVN with their host, traffic counted by each host's vnmd, and Diagnose's OVN checklist.
+ * The wizard creates a second OVN network, which starts, gets guests on both hosts and shows
+ * them.
  */
 import { connectVnmd } from '../../electron/client/client';
 import { ovnMissing } from '../../electron/sandbox/ovn-lab';
@@ -12,6 +13,7 @@ import { SANDBOX_SKIP, expect, test, vnm } from '../fixtures/sandbox';
 import { inEveryView, removeNetworksAfterAll } from '../fixtures/spec-head';
 import { ConnectionDetailsPage } from '../pages/connection-details-page';
 import { CreateNetworkWizardPage } from '../pages/create-network-wizard-page';
+import { DiagnosePage } from '../pages/diagnose-page';
 
 const OVN_SKIP = SANDBOX_SKIP ?? ovnMissing();
 test.skip(OVN_SKIP !== null, OVN_SKIP ?? '');
@@ -60,6 +62,23 @@ test('span shows as one OVN network whose leases and traffic come from both host
   const before = await app.traffic.totalReceived();
   await expect.poll(() => app.traffic.totalReceived(), { timeout: 20_000 }).toBeGreaterThan(before);
   await inEveryView(page, (size, scheme) => app.screenshot(`ovn-traffic-${size.width}`, scheme));
+
+  // Diagnose asks OVN, not the bridge checks: this chassis, the central, span's rows, the
+  // router's gateway on host-a and every guest port, bound on the host it runs on.
+  await app.subTab('Details').click();
+  const diagnose = new DiagnosePage(page);
+  await diagnose.open('span');
+  await expect(diagnose.dialog('span').getByText('All 6 checks pass.')).toBeVisible();
+  await expect(diagnose.line('span', "The router's gateway to uplink runs on host-a")).toBeVisible();
+  await expect(
+    diagnose.line(
+      'span',
+      /^OK.*4 guest ports, each bound and addressed: host-(a 2, host-b 2|b 2, host-a 2)\./,
+    ),
+  ).toBeVisible();
+  await inEveryView(page, (size, scheme) => app.screenshot(`ovn-diagnose-${size.width}`, scheme));
+  await diagnose.dialog('span').getByRole('button', { name: 'Close' }).click();
+  await expect(diagnose.dialog('span')).toBeHidden();
 
   // What the window shows is what the hosts say: host-b's vnmd has no network of its own.
   const b = await connectVnmd(sandbox.ovn!.connectUriB.slice('unix:'.length));

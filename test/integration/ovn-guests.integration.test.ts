@@ -3,9 +3,11 @@
  * simulated hosts, test/helpers/ovn-hosts.ts), with a vnmd on each host: host A's defines the
  * networks. Leases on A name the guests of A and B with their chassis; A's stats count A's
  * guest; B's vnmd, which defines nothing, answers ovn.localPorts with B's guest; a routed
- * network reaches the uplink with the guests' own addresses; a frozen control plane gives an
- * error within the timeout; every <vnm:ovn> value that could be read as OVSDB or ovn-nbctl
- * syntax is refused at define, and what is accepted reaches the northbound database unchanged.
+ * network reaches the uplink with the guests' own addresses; diagnose checks the chassis, the
+ * network's rows, its gateway and every guest port, and names a row removed behind vnm's back;
+ * a frozen control plane gives an error within the timeout, diagnose included; every <vnm:ovn>
+ * value that could be read as OVSDB or ovn-nbctl syntax is refused at define, and what is
+ * accepted reaches the northbound database unchanged.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +16,7 @@ import type { VnmClient } from '../../electron/client/client';
 import { chassisPorts } from '../../electron/helper/ovn/chassis-ports';
 import { ovnConfig } from '../../electron/helper/ovn/config';
 import { networkGuestPorts } from '../../electron/helper/ovn/guest-ports';
-import type { StatsSample } from '../../shared/rpc/contract';
+import type { DiagnoseResult, StatsSample } from '../../shared/rpc/contract';
 import { runUdhcpc } from '../helpers/guest';
 import type { TestNetns } from '../helpers/netns';
 import { createOvnLab, ovnMissing, type OvnHost, type OvnLab } from '../helpers/ovn-hosts';
@@ -40,6 +42,15 @@ const ROUTED = ovnNetworkXml(
   `<vnm:ovn ${NS} mode="routed" subnet="10.80.0.0/24">
       <vnm:dhcp start="10.80.0.100" end="10.80.0.199"/>
       <vnm:uplink chassis="host-a" physnet="uplink" address="198.51.100.20/24" nexthop="198.51.100.1"/>
+    </vnm:ovn>`,
+);
+
+const DIAG_UUID = '6a1c3f1e-7d1b-4c59-9e8f-19a0c2b1d104';
+const DIAG = ovnNetworkXml(
+  'gdiag',
+  DIAG_UUID,
+  `<vnm:ovn ${NS} mode="isolated" subnet="10.81.0.0/24">
+      <vnm:dhcp start="10.81.0.100" end="10.81.0.199"/>
     </vnm:ovn>`,
 );
 
@@ -312,6 +323,78 @@ describe.skipIf(skip !== null)(`OVN guests seen by vnmd${skip ? ` (skipped: ${sk
     await foreign.destroy();
   });
 
+  it("diagnose checks the chassis, the central, the network's rows, its gateway and each guest port, and names what is wrong", async () => {
+    const lines = (r: DiagnoseResult) => r.checks.map((c) => `${c.id}:${c.status}`);
+    const line = (r: DiagnoseResult, id: string) => r.checks.find((c) => c.id === id)!;
+    const healthy = await ca.call('network.diagnose', { network: 'gspan' });
+    expect(lines(healthy)).toEqual([
+      'state:ok',
+      'ovn-chassis:ok',
+      'ovn-central:ok',
+      'ovn-objects:ok',
+      'ovn-gateway:ok',
+      'ovn-ports:ok',
+    ]);
+    expect(line(healthy, 'state').summary).toBe('Network gspan (OVN) is active.');
+    expect(line(healthy, 'ovn-gateway').summary).toMatch(/runs on host-a \(198\.51\.100\.10\/24/);
+    expect(line(healthy, 'ovn-ports').summary).toMatch(/^2 guest ports, each bound and addressed: /);
+    expect(line(healthy, 'ovn-ports').summary).toContain('host-a 1');
+    expect(line(healthy, 'ovn-ports').summary).toContain('host-b 1');
+    // A guest by MAC, by address, and one no port has.
+    const guest = async (g: string) =>
+      line(await ca.call('network.diagnose', { network: 'gspan', guest: g }), 'guest-port');
+    expect(await guest(mac.b.toUpperCase())).toMatchObject({ status: 'ok' });
+    expect((await guest(mac.b)).summary).toBe(
+      `The guest is plugged in on host-b, and OVN's DHCP gives it ${ip.b}.`,
+    );
+    expect((await guest(ip.a)).summary).toMatch(/plugged in on host-a/);
+    expect((await guest('52:54:00:00:00:99')).summary).toMatch(
+      /^No guest port of gspan has 52:54:00:00:00:99: /,
+    );
+
+    // A port whose guest is not plugged in anywhere.
+    const loose = '52:54:00:77:01:0c';
+    const p = await ca.call('network.portCreate', { network: 'gspan', xml: portXml('7b00000c', loose) });
+    try {
+      const r = await ca.call('network.diagnose', { network: 'gspan', guest: loose });
+      expect(line(r, 'ovn-ports')).toMatchObject({ status: 'warn' });
+      expect(line(r, 'ovn-ports').summary).toMatch(
+        new RegExp(`^1 of 3 guest ports are bound to no chassis \\(${loose}\\)`),
+      );
+      expect(line(r, 'guest-port')).toMatchObject({ status: 'fail' });
+      expect(line(r, 'guest-port').summary).toContain(`iface-id=${p.uuid}`);
+    } finally {
+      await ca.call('network.portDelete', { network: 'gspan', port: p.uuid });
+    }
+
+    // A row of vnm's removed behind its back (isolated network: no guest of the others is touched).
+    await ca.call('network.define', { xml: DIAG });
+    await ca.call('network.start', { network: 'gdiag' });
+    try {
+      const dhcp = await lab.central.nbctl([
+        '--bare',
+        '--columns=_uuid',
+        'find',
+        'DHCP_Options',
+        `external_ids:vnm-uuid="${DIAG_UUID}"`,
+      ]);
+      await lab.central.nbctl(['dhcp-options-del', dhcp]);
+      const r = await ca.call('network.diagnose', { network: 'gdiag' });
+      expect(line(r, 'ovn-objects')).toMatchObject({
+        status: 'fail',
+        fix: 'vnm net-destroy gdiag && vnm net-start gdiag',
+      });
+      expect(line(r, 'ovn-objects').summary).toMatch(/lacks its DHCP options of gdiag/);
+      expect(r.checks.some((c) => c.id === 'ovn-gateway')).toBe(false); // isolated: no router
+      const cli = await a.cli(['net-diagnose', 'gdiag']);
+      expect(cli.code).toBe(1);
+      expect(cli.stdout).toMatch(/^fail +The northbound database lacks its DHCP options of gdiag/m);
+    } finally {
+      await ca.call('network.destroy', { network: 'gdiag' });
+      await ca.call('network.undefine', { network: 'gdiag' });
+    }
+  });
+
   it('routed: a guest on B reaches the uplink with its own address (no SNAT)', async () => {
     await uplink.exec('ip', ['route', 'add', '10.80.0.0/24', 'via', '198.51.100.20']);
     await uplink.exec('nft', ['-f', '-'], {
@@ -353,6 +436,18 @@ describe.skipIf(skip !== null)(`OVN guests seen by vnmd${skip ? ` (skipped: ${sk
         expect(err?.message).toMatch(/did not answer within 3 s.*control plane is unreachable/);
         expect(ms).toBeLessThan(10_000);
       }
+      // Diagnose says so in one line and stops there, instead of hanging or repeating it.
+      const t = Date.now();
+      const r = await ca.call('network.diagnose', { network: 'gspan' });
+      console.log(`ovn-guests: frozen central: diagnose answered in ${Date.now() - t} ms`);
+      expect(r.checks.map((c) => `${c.id}:${c.status}`)).toEqual([
+        'state:ok',
+        'ovn-chassis:ok',
+        'ovn-central:fail',
+      ]);
+      expect(r.checks[2]!.summary).toMatch(
+        /^OVN's northbound database \(.+\) does not answer: .*Guests already plugged in keep talking/,
+      );
       expect((await ca.call('network.info', { network: 'gspan' })).active).toBe(true);
     } finally {
       for (const pid of lab.central.pids) process.kill(pid, 'SIGCONT');

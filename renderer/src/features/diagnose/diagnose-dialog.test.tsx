@@ -183,4 +183,24 @@ describe('Diagnose dialog', () => {
     );
     await waitFor(() => expect(callsOf('hostFindings')).toEqual([{ refresh: true }]));
   });
+
+  it('on an OVN network, asks for what OVN knows a guest by (no hostname) and lists its lines', async () => {
+    fake.define(`<network><name>span</name><metadata>
+      <vnm:ovn xmlns:vnm="https://vnm.example/xmlns/network/1.0" mode="isolated" subnet="10.88.0.0/24"/>
+      </metadata><forward mode='bridge'/><bridge name='br-int'/><virtualport type='openvswitch'/></network>`);
+    await fake.invoke('startNetwork', { network: 'span' });
+    fake.checklists.set('span', [
+      ok('state', 'Network span (OVN) is active.'),
+      ok('ovn-ports', '2 guest ports, each bound and addressed: host-a 1, host-b 1.'),
+    ]);
+    render(<App />);
+    fireEvent.click(await screen.findByRole('option', { name: 'span' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Diagnose…' }));
+    const d = await screen.findByRole('dialog', { name: 'Diagnose network span' });
+    await within(d).findByText('2 guest ports, each bound and addressed: host-a 1, host-b 1.', {
+      exact: false,
+    });
+    expect(within(d).getByText(/MAC, IP address or port name adds where it is plugged in/)).toBeTruthy();
+    expect(within(d).queryByText(/hostname/)).toBeNull();
+  });
 });

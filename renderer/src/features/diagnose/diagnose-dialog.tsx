@@ -26,6 +26,7 @@ import { useDiagnose } from './use-diagnose';
 
 function DiagnoseDialog({ network, onClose }: { readonly network: string; readonly onClose: () => void }) {
   const connected = useAppStore((s) => s.connection.state === 'connected');
+  const ovn = useAppStore((s) => s.networks.find((n) => n.name === network)?.kind === 'ovn');
   const { state, run, apply } = useDiagnose(network);
   const [guest, setGuest] = useState('');
   const [confirming, setConfirming] = useState<DiagnoseCheck | null>(null);
@@ -51,7 +52,12 @@ function DiagnoseDialog({ network, onClose }: { readonly network: string; readon
             value={guest}
             onChange={(e) => setGuest(e.target.value)}
             size="small"
-            helperText="A guest’s MAC, IP address or hostname adds its lease, neighbour entry and traffic."
+            helperText={
+              // OVN keeps no hostname a guest sent, and the guest may run on another host.
+              ovn
+                ? 'A guest’s MAC, IP address or port name adds where it is plugged in and its address.'
+                : 'A guest’s MAC, IP address or hostname adds its lease, neighbour entry and traffic.'
+            }
             sx={{ flex: '1 1 260px' }}
           />
           <Button type="submit" variant="outlined" disabled={!connected || !idle} sx={{ mt: 0.25 }}>
