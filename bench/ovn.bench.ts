@@ -13,7 +13,7 @@ import { loadavg } from 'node:os';
 import { runUdhcpc } from '../test/helpers/guest';
 import { createOvnLab, ovnMissing, type OvnLab } from '../test/helpers/ovn-hosts';
 import { killAllVnmd, startVnmd } from '../test/helpers/vnmd';
-import { stats, timed } from './figures';
+import { beside, stats, timed } from './figures';
 
 const ROUNDS = Number(process.argv[2] ?? 5);
 
@@ -54,6 +54,8 @@ async function main(): Promise<void> {
     const lease: number[] = [];
     const toLease: number[] = [];
     const stop: number[] = [];
+    const diagnose: number[] = [];
+    const facts: number[] = [];
     for (let i = 1; i <= ROUNDS; i++) {
       const name = `bench${i}`;
       const mac = `52:54:00:bb:00:${String(i).padStart(2, '0')}`;
@@ -72,6 +74,9 @@ async function main(): Promise<void> {
       const l = await runUdhcpc(guest, { tries: 10 });
       toLease.push(performance.now() - t);
       lease.push(l.elapsedMs);
+      // The checklist against its first step alone: host.ovn, this chassis's facts.
+      diagnose.push(await timed(() => c.call('network.diagnose', { network: name, guest: mac })));
+      facts.push(await timed(() => c.call('host.ovn', {})));
       if (i === ROUNDS) {
         const central = lab.central.pids.reduce((s, p) => s + rssKb(p), 0);
         const chassis = (dir: string) =>
@@ -97,6 +102,7 @@ async function main(): Promise<void> {
     console.log(`first lease on host B (udhcpc alone)        ${stats(lease)}`);
     console.log(`define + start + port + plug + lease        ${stats(toLease)}`);
     console.log(`destroy + undefine                          ${stats(stop)}`);
+    beside('net-diagnose --guest, OVN network', diagnose, "host.ovn (the chassis's facts)", facts);
     console.log(
       `load average ${loadavg()
         .map((l) => l.toFixed(1))
