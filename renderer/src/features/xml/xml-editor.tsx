@@ -60,7 +60,11 @@ export function XmlEditor({ value, onChange, editable, label, height = '420px', 
           height={height}
           theme={theme.palette.mode}
           extensions={extensions}
-          basicSetup={{ foldGutter: false, highlightActiveLine: editable }}
+          basicSetup={{
+            foldGutter: false,
+            highlightActiveLine: editable,
+            highlightActiveLineGutter: editable,
+          }}
         />
       </Box>
     </Box>
