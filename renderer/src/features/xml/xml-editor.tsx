@@ -6,6 +6,7 @@ import { Decoration, EditorView } from '@codemirror/view';
 import type { Extension } from '@codemirror/state';
 import { Box, Typography } from '@mui/material';
 import { alpha, useTheme } from '@mui/material/styles';
+import { xmlDarkTheme } from './xml-dark-theme';
 
 export interface XmlEditorProps {
   readonly value: string;
@@ -58,7 +59,7 @@ export function XmlEditor({ value, onChange, editable, label, height = '420px', 
           editable
           readOnly={!editable}
           height={height}
-          theme={theme.palette.mode}
+          theme={theme.palette.mode === 'dark' ? xmlDarkTheme : 'light'}
           extensions={extensions}
           basicSetup={{
             foldGutter: false,
