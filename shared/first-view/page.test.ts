@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { NetworkSummary } from '../rpc/contract';
+import { networkSummary as net } from '../rpc/network-summary-fixtures';
 import { FIRST_VIEW_ELEMENT } from './ids';
 import { firstViewHtml } from './page';
-
-const net = (name: string, i: number, rest: Partial<NetworkSummary> = {}): NetworkSummary => ({
-  name,
-  uuid: `7a3b1c2d-0000-4000-8000-00000000000${i}`,
-  active: false,
-  persistent: true,
-  autostart: false,
-  kind: 'nat',
-  bridge: null,
-  problem: null,
-  ...rest,
-});
 
 const enabled = (html: string) =>
   [...html.matchAll(/<button type="button" disabled class="([^"]*)">.*?<\/svg>(.*?)<\/button>/g)]

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { NetworkSummary } from '../rpc/contract';
+import { networkSummary } from '../rpc/network-summary-fixtures';
 import { escapeHtml, firstListRows, networkRowHtml, rowDescription } from './rows';
 
-const net = (name: string, rest: Partial<NetworkSummary> = {}): NetworkSummary => ({
-  name,
-  uuid: '7a3b1c2d-0000-4000-8000-000000000001',
-  active: false,
-  persistent: true,
-  autostart: false,
-  kind: 'nat',
-  bridge: null,
-  problem: null,
-  ...rest,
-});
+const net = (name: string, rest: Partial<NetworkSummary> = {}) => networkSummary(name, 1, rest);
 
 describe('served network rows', () => {
   it('escapes every character that could open a tag, an entity or close a quote', () => {

@@ -1,18 +1,9 @@
 /** Sample data for the FAKE vnmd (fake-vnm-api.ts): a small, plausible host. */
 import type { Counters, HostInfo, HostInterface, NetworkSummary, OvnHostFacts } from '@shared/rpc/contract';
+import { networkSummary } from '@shared/rpc/network-summary-fixtures';
 
 export function fakeNetworks(): NetworkSummary[] {
-  const n = (name: string, i: number, rest: Partial<NetworkSummary>): NetworkSummary => ({
-    name,
-    uuid: `7a3b1c2d-0000-4000-8000-00000000000${i}`,
-    active: false,
-    persistent: true,
-    autostart: false,
-    kind: 'nat',
-    bridge: null,
-    problem: null,
-    ...rest,
-  });
+  const n = networkSummary;
   return [
     n('default', 1, { active: true, autostart: true, bridge: 'virbr0' }),
     n('dmz', 2, { active: true, kind: 'route', bridge: 'virbr1' }),

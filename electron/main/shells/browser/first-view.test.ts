@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NetworkSummary } from '../../../../shared/rpc/contract';
+import { networkSummary as net } from '../../../../shared/rpc/network-summary-fixtures';
 import { buildAppInfo } from '../../ipc/app-info';
 import { createInvokeHandler } from '../../ipc/invoke';
 import { FakeBackend } from '../../test/fake-backend';
@@ -15,17 +15,6 @@ const INDEX =
   '<!doctype html><html><head><script type="module" src="./assets/a.js"></script></head>' +
   '<body><div id="root"></div></body></html>';
 const HOSTILE = '<script>alert("x")</script>';
-
-const net = (name: string, i: number): NetworkSummary => ({
-  name,
-  uuid: `7a3b1c2d-0000-4000-8000-00000000000${i}`,
-  active: false,
-  persistent: true,
-  autostart: false,
-  kind: 'nat',
-  bridge: null,
-  problem: null,
-});
 
 function get(port: number, path: string, headers: Record<string, string> = {}, method = 'GET') {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
